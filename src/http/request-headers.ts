@@ -1,0 +1,110 @@
+/**
+ * Case-insensitive, read-only view of a request's header fields (RFC 9110 §5.1: field names are
+ * case-insensitive). It is built lazily from whatever the adapter has — Node's flat `rawHeaders`,
+ * Web `Headers`, or plain records — so a request that never reads a header never pays for parsing.
+ *
+ * @example
+ * const auth = headers.get('Authorization') // same as headers.get('authorization')
+ */
+export class RequestHeaders implements Iterable<[string, string]> {
+  #flat: readonly string[] | undefined
+  #fields: Map<string, string[]> | undefined
+
+  private constructor(flat: readonly string[] | undefined, fields: Map<string, string[]> | undefined) {
+    this.#flat = flat
+    this.#fields = fields
+  }
+
+  /** Builds headers from a flat `[name, value, name, value, …]` list, like Node's `rawHeaders`. */
+  static fromFlat(flat: readonly string[]): RequestHeaders {
+    return new RequestHeaders(flat, undefined)
+  }
+
+  /** Builds headers from `[name, value]` pairs, a Web `Headers` object, or a plain record. */
+  static from(
+    source: Iterable<readonly [string, string]> | Record<string, string | readonly string[] | undefined>,
+  ): RequestHeaders {
+    const fields = new Map<string, string[]>()
+    const add = (name: string, value: string) => {
+      const key = name.toLowerCase()
+      const list = fields.get(key)
+      if (list) list.push(value)
+      else fields.set(key, [value])
+    }
+    if (isIterable(source)) {
+      for (const [name, value] of source) add(name, value)
+    } else {
+      for (const name of Object.keys(source)) {
+        const value = source[name]
+        if (typeof value === 'string') add(name, value)
+        else if (Array.isArray(value)) for (const item of value) add(name, item)
+      }
+    }
+    return new RequestHeaders(undefined, fields)
+  }
+
+  #map(): Map<string, string[]> {
+    let fields = this.#fields
+    if (fields === undefined) {
+      fields = new Map()
+      const flat = this.#flat ?? []
+      for (let i = 0; i + 1 < flat.length; i += 2) {
+        const key = (flat[i] as string).toLowerCase()
+        const value = flat[i + 1] as string
+        const list = fields.get(key)
+        if (list) list.push(value)
+        else fields.set(key, [value])
+      }
+      this.#fields = fields
+      this.#flat = undefined
+    }
+    return fields
+  }
+
+  /**
+   * The field's combined value, or `null` when absent. Repeated lines are joined with `, `
+   * (RFC 9110 §5.3), except `Cookie`, whose lines are joined with `; ` (RFC 6265 §5.4).
+   */
+  get(name: string): string | null {
+    const key = name.toLowerCase()
+    const values = this.#map().get(key)
+    if (values === undefined) return null
+    if (values.length === 1) return values[0] as string
+    return values.join(key === 'cookie' ? '; ' : ', ')
+  }
+
+  /** Every field line received under this name, in order (empty when absent). */
+  getAll(name: string): readonly string[] {
+    return this.#map().get(name.toLowerCase()) ?? []
+  }
+
+  /** Whether the field was received at all. */
+  has(name: string): boolean {
+    return this.#map().has(name.toLowerCase())
+  }
+
+  /** Lower-cased field names with their combined values. */
+  *entries(): IterableIterator<[string, string]> {
+    for (const key of this.#map().keys()) yield [key, this.get(key) as string]
+  }
+
+  /** Lower-cased names of every field received. */
+  keys(): IterableIterator<string> {
+    return this.#map().keys()
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries()
+  }
+
+  /** A plain object of lower-cased names to combined values (for logging or serialising). */
+  toJSON(): Record<string, string> {
+    const out: Record<string, string> = Object.create(null)
+    for (const [key, value] of this.entries()) out[key] = value
+    return out
+  }
+}
+
+function isIterable(value: unknown): value is Iterable<readonly [string, string]> {
+  return typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+}
