@@ -1,4 +1,5 @@
-import { equalsLowerAscii, isToken, quotedStringEnd, skipOws, tokenEnd, unquote } from './lexer.js'
+import { equalsLowerAscii, isToken, skipOws, tokenEnd } from './lexer.js'
+import { parseParameters } from './parameters.js'
 
 /** A parsed media type (RFC 9110 §8.3.1); names are lower-cased because they are case-insensitive. */
 export interface MediaType {
@@ -32,42 +33,6 @@ export function parseMediaType(value: string): MediaType | null {
   const type = s.slice(typeStart, slash).toLowerCase()
   const subtype = s.slice(slash + 1, subtypeEnd).toLowerCase()
   return { type, subtype, essence: type + '/' + subtype, params }
-}
-
-/**
- * Reads `*( OWS ";" OWS [ parameter ] )` from `i` into `into` (RFC 9110 §5.6.6) and returns the index
- * where it stopped: `s.length` or a `,` on success, `-1` on a syntax error. A repeated name keeps its
- * first value. When `stopAtQ` is set, reading stops right after a `q` parameter, whose raw value is
- * then stored under `q`; this is how Accept separates media-type parameters from accept-ext.
- * @internal
- */
-export function parseParameters(s: string, i: number, into: Record<string, string>, stopAtQ = false): number {
-  for (;;) {
-    i = skipOws(s, i)
-    if (i === s.length || s.charCodeAt(i) === 0x2c) return i
-    if (s.charCodeAt(i) !== 0x3b) return -1
-    i = skipOws(s, i + 1)
-    if (i === s.length || s.charCodeAt(i) === 0x3b || s.charCodeAt(i) === 0x2c) continue // empty parameter
-    const nameEnd = tokenEnd(s, i)
-    if (nameEnd === i || s.charCodeAt(nameEnd) !== 0x3d) return -1
-    const valueStart = nameEnd + 1
-    let valueEnd: number
-    let paramValue: string
-    if (s.charCodeAt(valueStart) === 0x22) {
-      valueEnd = quotedStringEnd(s, valueStart)
-      if (valueEnd === -1) return -1
-      paramValue = unquote(s, valueStart, valueEnd)
-    } else {
-      valueEnd = tokenEnd(s, valueStart)
-      if (valueEnd === valueStart) return -1 // RFC 9110 §5.6.6: parameter-value = ( token / quoted-string )
-      paramValue = s.slice(valueStart, valueEnd)
-    }
-    const isQ = stopAtQ && nameEnd - i === 1 && (s.charCodeAt(i) | 0x20) === 0x71
-    const name = isQ ? 'q' : s.slice(i, nameEnd).toLowerCase()
-    if (into[name] === undefined) into[name] = paramValue
-    i = valueEnd
-    if (isQ) return i
-  }
 }
 
 /**

@@ -4,7 +4,6 @@ import {
   isJsonMediaType,
   mediaTypeMatches,
   parseMediaType,
-  parseParameters,
 } from '../../src/http/media-type.js'
 import { assertTotal, garbageStrings } from './garbage.js'
 
@@ -88,24 +87,6 @@ describe('parseMediaType', () => {
 
   it('never throws on garbage', () => {
     assertTotal(parseMediaType, garbageStrings(3000, ['text/html', ';q=', 'charset', '"', 'a/b']))
-  })
-})
-
-describe('parseParameters', () => {
-  it('stops at a q parameter when asked to, so Accept can split off accept-ext', () => {
-    const into: Record<string, string> = Object.create(null)
-    const s = ';level=1; Q=0.5; ext=1'
-    const stop = parseParameters(s, 0, into, true)
-    expect(into).toEqual({ level: '1', q: '0.5' })
-    expect(s.slice(stop)).toBe('; ext=1')
-  })
-
-  it('stops at a top-level comma and reports syntax errors with -1', () => {
-    const into: Record<string, string> = Object.create(null)
-    expect(parseParameters(';a="x,y" , next', 0, into)).toBe(9)
-    expect(into).toEqual({ a: 'x,y' })
-    expect(parseParameters('; a', 0, Object.create(null))).toBe(-1)
-    expect(parseParameters(' junk', 0, Object.create(null))).toBe(-1)
   })
 })
 

@@ -1,0 +1,97 @@
+import type { RequestHeaders } from './request-headers.js'
+
+/** Reads the request content, failing (with the adapter's 413 error) past `limit` bytes. */
+export type BodyReader = (limit: number) => Promise<Uint8Array>
+
+/** What an adapter knows about one incoming request. */
+export interface RestRequestInit {
+  method: string
+  /** The request target's path, still percent-encoded, e.g. `/posts/42`. */
+  path: string
+  /** The query string without `?`, still encoded; `''` when absent. */
+  rawQuery?: string
+  headers: RequestHeaders
+  /** Reads the content; absent when the request cannot have any. */
+  readBody?: BodyReader
+  /** The peer's IP address as seen on the socket (never from headers). */
+  remoteAddress?: string
+  /** Whether the connection is TLS (`https`). */
+  secure?: boolean
+  /** The adapter's own request object (Node `IncomingMessage`, Web `Request`, Lambda event…). */
+  raw?: unknown
+  /** Aborted when the client goes away. */
+  signal?: AbortSignal
+}
+
+const EMPTY = new Uint8Array(0)
+const noBody: BodyReader = () => Promise.resolve(EMPTY)
+const decoder = new TextDecoder()
+
+/**
+ * The request as RestMachine's core sees it, independent of where it came from. Everything that
+ * costs something (the absolute URL, query parsing, the content) is computed on first use.
+ *
+ * @example
+ * app.get('/whoami', ({ request }) => ({ ip: request.remoteAddress, ua: request.headers.get('user-agent') }))
+ */
+export class RestRequest {
+  /** The method, upper-case as received (methods are case-sensitive, RFC 9110 §9.1). */
+  readonly method: string
+  /** The path, percent-encoded as received. */
+  readonly path: string
+  /** The query string without `?`, encoded as received. */
+  readonly rawQuery: string
+  /** Case-insensitive request header fields. */
+  readonly headers: RequestHeaders
+  /** The peer's address from the connection, if known. */
+  readonly remoteAddress: string | undefined
+  /** Whether the request arrived over TLS. */
+  readonly secure: boolean
+  /** The adapter's native request object. */
+  readonly raw: unknown
+  /** Aborted when the client disconnects, if the adapter can tell. */
+  readonly signal: AbortSignal | undefined
+  /** The content limit in bytes applied by {@link RestRequest.bytes}; set by the application. */
+  bodyLimit = 1024 * 1024
+  #readBody: BodyReader
+  #bytes: Promise<Uint8Array> | undefined
+  #url: URL | undefined
+
+  constructor(init: RestRequestInit) {
+    this.method = init.method
+    this.path = init.path
+    this.rawQuery = init.rawQuery ?? ''
+    this.headers = init.headers
+    this.remoteAddress = init.remoteAddress
+    this.secure = init.secure ?? false
+    this.raw = init.raw
+    this.signal = init.signal
+    this.#readBody = init.readBody ?? noBody
+  }
+
+  /** The absolute request URL, built from `Host` (or `localhost`) on first use. */
+  get url(): URL {
+    if (this.#url === undefined) {
+      const host = this.headers.get('host') ?? 'localhost'
+      const base = `${this.secure ? 'https' : 'http'}://${host}`
+      const target = this.rawQuery === '' ? this.path : `${this.path}?${this.rawQuery}`
+      try {
+        this.#url = new URL(target, base)
+      } catch {
+        this.#url = new URL(target, `${this.secure ? 'https' : 'http'}://localhost`)
+      }
+    }
+    return this.#url
+  }
+
+  /** The content as bytes, read once (later calls share the result). Rejects past `bodyLimit`. */
+  bytes(): Promise<Uint8Array> {
+    this.#bytes ??= this.#readBody(this.bodyLimit)
+    return this.#bytes
+  }
+
+  /** The content decoded as UTF-8. */
+  async text(): Promise<string> {
+    return decoder.decode(await this.bytes())
+  }
+}
