@@ -20,7 +20,7 @@ describeWithRedis('RedisStore', (url) => {
     }
     return {
       store,
-      tickMs: 30,
+      tickMs: 50,
       wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       peer: async () => open(prefix),
       neighbour: async () => open(`${prefix}neighbour:`),

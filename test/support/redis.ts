@@ -14,7 +14,12 @@
  *   it('stores a session', async () => { … })
  * })
  */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { describe, it } from 'vitest'
 
@@ -120,4 +125,126 @@ export async function deleteRedisKeys(url: string, prefix: string): Promise<void
   } finally {
     client.disconnect()
   }
+}
+
+/** `true` when a `redis-server` binary is on the PATH, so tests can run a private Redis. */
+export const REDIS_SERVER_INSTALLED = spawnSync('redis-server', ['--version']).status === 0
+
+/**
+ * A `describe` for tests that start their own Redis with `startPrivateRedisServer` (to stop and
+ * restart it). Without a `redis-server` binary it warns once and skips, or fails when `REQUIRE_REDIS=1`.
+ *
+ * @example
+ * describeWithRedisServer('sessions survive a Redis restart', () => {
+ *   it('…', async () => { const server = await startPrivateRedisServer({ persistent: true }) … })
+ * })
+ */
+export function describeWithRedisServer(name: string, define: () => void): void {
+  describe(name, () => {
+    if (REDIS_SERVER_INSTALLED) return define()
+    if (REDIS_REQUIRED) {
+      it('has the redis-server binary that REQUIRE_REDIS=1 demands', () => {
+        throw new Error('REQUIRE_REDIS=1 but no redis-server binary is on the PATH: install Redis')
+      })
+      return
+    }
+    console.warn(`⚠ SKIPPING Redis tests "${name}": no redis-server binary on the PATH`)
+    describe.skip('(skipped: no redis-server binary)', define)
+  })
+}
+
+/** A throw-away Redis on its own port and directory that a test may kill and restart at will. */
+export interface PrivateRedisServer {
+  readonly port: number
+  readonly url: string
+  /** Whether the server is running. */
+  readonly running: boolean
+  /** Starts the server (again) on the same port and directory; resolves once it answers PING. */
+  start(): Promise<void>
+  /** Kills the server abruptly (SIGKILL), like a crash; resolves once the process has exited. */
+  kill(): Promise<void>
+  /** Kills the server if it runs and deletes its directory. Call it in `afterAll`. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts a private `redis-server` on a free port in a temporary directory. With `persistent: true`
+ * it logs every write to an append-only file synced on each write, so its data survives `kill()`
+ * and `start()`; otherwise it keeps nothing on disk. Never touches the shared Redis.
+ *
+ * @example
+ * const server = await startPrivateRedisServer({ persistent: true })
+ * afterAll(() => server.stop())
+ * await server.kill() // outage
+ * await server.start() // back, with its data
+ */
+export async function startPrivateRedisServer(
+  options: { persistent?: boolean } = {},
+): Promise<PrivateRedisServer> {
+  const port = await freePort()
+  const dir = mkdtempSync(join(tmpdir(), 'restmachine-redis-'))
+  const persistence = options.persistent
+    ? ['--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no']
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir]
+  let child: ChildProcess | undefined
+
+  const server: PrivateRedisServer = {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    get running() {
+      return child !== undefined
+    },
+    async start() {
+      if (child) return
+      const spawned = spawn('redis-server', [...args, '--logfile', join(dir, 'redis.log')], {
+        stdio: 'ignore',
+      })
+      child = spawned
+      spawned.once('exit', () => {
+        if (child === spawned) child = undefined
+      })
+      await waitUntilAnswering(server.url, spawned)
+    },
+    async kill() {
+      const running = child
+      if (!running) return
+      child = undefined
+      const exited = new Promise((resolve) => running.once('exit', resolve))
+      running.kill('SIGKILL')
+      await exited
+    },
+    async stop() {
+      await server.kill()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+  await server.start()
+  return server
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+async function waitUntilAnswering(url: string, spawned: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    if (spawned.exitCode !== null || spawned.signalCode !== null) {
+      throw new Error(`redis-server exited while starting (${url}); see its redis.log`)
+    }
+    probes.delete(url)
+    if (await redisAvailable(url)) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`redis-server did not answer at ${url} within 10 s`)
 }
