@@ -7,6 +7,9 @@
  * pass without having run them. Keys must start with a `uniqueRedisPrefix()`, and the test must
  * remove them with `deleteRedisKeys` afterwards: the Redis is shared with other runs.
  *
+ * Outage tests never stop the shared Redis: `startPrivateRedisServer` runs a throw-away
+ * `redis-server` on a free port that a test may kill and restart, inside `describeWithRedisServer`.
+ *
  * @example
  * describeWithRedis('RedisStore', (url) => {
  *   const prefix = uniqueRedisPrefix('sessions')
