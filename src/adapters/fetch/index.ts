@@ -1,0 +1,1 @@
+export { type FetchConnectionInfo, fromWebRequest, handleFetch, toWebResponse } from '../../app/web-fetch.js'

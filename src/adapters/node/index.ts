@@ -1,0 +1,5 @@
+export { answerClientError } from './client-error.js'
+export { type RequestHandlerApp, toNodeHandler } from './node-handler.js'
+export { fromIncomingMessage } from './node-request.js'
+export { type RunningServer, type ServableApp, type ServeOptions, serve } from './serve.js'
+export { writeResponse } from './write-response.js'

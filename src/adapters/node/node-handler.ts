@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { RestRequest } from '../../http/rest-request.js'
+import type { RestResponse } from '../../http/rest-response.js'
+import { isThenable } from '../../machine/resolve-steps.js'
+import { fromIncomingMessage } from './node-request.js'
+import { writeResponse } from './write-response.js'
+
+/** Anything that serves core requests (a `RestApplication`). */
+export interface RequestHandlerApp {
+  handle(request: RestRequest): RestResponse | Promise<RestResponse>
+}
+
+/**
+ * Adapts an application to Node's `(req, res)` listener, for an existing `http.Server` or
+ * `https.Server`. Synchronous routes are answered without allocating a promise.
+ *
+ * @example
+ * http.createServer(toNodeHandler(app)).listen(8000)
+ */
+export function toNodeHandler(app: RequestHandlerApp): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    let result: RestResponse | Promise<RestResponse>
+    try {
+      result = app.handle(fromIncomingMessage(req))
+    } catch (error) {
+      fail(res, error)
+      return
+    }
+    if (isThenable(result)) {
+      result.then(
+        (response) => writeResponse(response, res, req.method ?? 'GET'),
+        (error: unknown) => fail(res, error),
+      )
+    } else writeResponse(result, res, req.method ?? 'GET')
+  }
+}
+
+// Only reached if the core itself fails (it turns every handler error into a response).
+function fail(res: ServerResponse, error: unknown): void {
+  console.error('[restmachine] internal failure while serving a request', error)
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  const body = '{"error":"Internal Server Error","message":"An unexpected error occurred"}'
+  res.writeHead(500, { 'content-type': 'application/json', 'content-length': String(body.length) })
+  res.end(body)
+}

@@ -1,0 +1,41 @@
+import type { ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { RestResponse } from '../../http/rest-response.js'
+import { isBodylessStatus } from '../../http/status-codes.js'
+
+/**
+ * Writes a core response to Node's `ServerResponse`. Strings and bytes get an exact
+ * `Content-Length`; streams are piped with back-pressure; HEAD gets the headers a GET would have
+ * (RFC 9110 §9.3.2) and no content; 204/304 never get content or `Content-Length: 0`.
+ */
+export function writeResponse(
+  response: RestResponse,
+  res: ServerResponse,
+  method: string,
+): void | Promise<void> {
+  const { status, headers, body } = response
+  if (body === null || isBodylessStatus(status)) {
+    res.writeHead(status, headers)
+    res.end()
+    return
+  }
+  if (typeof body === 'string' || body instanceof Uint8Array) {
+    if (headers['content-length'] === undefined) {
+      headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength)
+    }
+    res.writeHead(status, headers)
+    if (method === 'HEAD') res.end()
+    else res.end(body)
+    return
+  }
+  res.writeHead(status, headers)
+  if (method === 'HEAD') {
+    res.end()
+    return
+  }
+  const source = body instanceof ReadableStream ? Readable.fromWeb(body as never) : Readable.from(body)
+  return pipeline(source, res).catch(() => {
+    // The client went away or the stream failed mid-response; the socket is already destroyed.
+  })
+}

@@ -1,0 +1,38 @@
+import type { RestRequest } from '../http/rest-request.js'
+
+/** Where RestMachine reports server errors. */
+export interface Logger {
+  error(message: string, details: Record<string, unknown>): void
+  warn?(message: string, details?: Record<string, unknown>): void
+}
+
+/** Settings of a {@link RestApplication}. */
+export interface RestApplicationOptions {
+  /** Largest accepted request content in bytes; larger → 413 (RFC 9110 §15.5.14). Default 1 MiB. */
+  bodyLimit?: number
+  /** Longest accepted path plus query, in characters; longer → 414. Default 8192. */
+  maxUriLength?: number
+  /** Adds `X-Restmachine-Trace` with the decision nodes each request passed. Off by default. */
+  trace?: boolean
+  /** The `WWW-Authenticate` challenge sent with every 401 that has none. Default `Bearer`. */
+  authenticationChallenge?: string
+  /** B13: return `false` to answer 503 (maintenance, overload). */
+  serviceAvailable?: (request: RestRequest) => boolean | Promise<boolean>
+  /** B9: return `true` to answer 400 for a request the app considers malformed. */
+  malformed?: (request: RestRequest) => boolean | Promise<boolean>
+  /** Methods the server knows besides GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS (others → 501). */
+  extraMethods?: readonly string[]
+  /** Where server errors are logged with their request id. Default: `console`. */
+  logger?: Logger
+}
+
+/** The defaults applied to {@link RestApplicationOptions}. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024
+export const DEFAULT_MAX_URI_LENGTH = 8192
+export const STANDARD_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+
+/** The console-backed logger used when none is given. */
+export const consoleLogger: Logger = {
+  error: (message, details) => console.error(`[restmachine] ${message}`, details),
+  warn: (message, details) => console.warn(`[restmachine] ${message}`, details ?? ''),
+}

@@ -1,0 +1,66 @@
+import type { Provider } from '../di/provider.js'
+import { parseCookieHeader } from '../http/cookie.js'
+import type { Exchange } from '../machine/exchange.js'
+import { parseJsonContent } from '../render/parse-json.js'
+
+function parseQuery(rawQuery: string): Record<string, string> {
+  const query: Record<string, string> = Object.create(null)
+  if (rawQuery === '') return query
+  for (const [name, value] of new URLSearchParams(rawQuery)) {
+    // The first occurrence wins, so a repeated parameter cannot override an earlier one.
+    if (!(name in query)) query[name] = value
+  }
+  return query
+}
+
+const exchange = (state: unknown) => state as Exchange
+
+/** The built-in injectables; see {@link BuiltInContext}. */
+export const BUILT_IN_PROVIDERS: readonly Provider[] = [
+  { name: 'request', kind: 'builtin', inject: [], readsBody: false, resolve: (_, s) => exchange(s).request },
+  {
+    name: 'pathParams',
+    kind: 'builtin',
+    inject: [],
+    readsBody: false,
+    resolve: (_, s) => exchange(s).params,
+  },
+  {
+    name: 'headers',
+    kind: 'builtin',
+    inject: [],
+    readsBody: false,
+    resolve: (_, s) => exchange(s).request.headers,
+  },
+  {
+    name: 'queryParams',
+    kind: 'builtin',
+    inject: [],
+    readsBody: false,
+    resolve: (_, s) => parseQuery(exchange(s).request.rawQuery),
+  },
+  {
+    name: 'cookies',
+    kind: 'builtin',
+    inject: [],
+    readsBody: false,
+    resolve: (_, s) => parseCookieHeader(exchange(s).request.headers.get('cookie')),
+  },
+  {
+    name: 'body',
+    kind: 'builtin',
+    inject: [],
+    readsBody: true,
+    resolve: (_, s) => exchange(s).request.bytes(),
+  },
+  {
+    name: 'jsonBody',
+    kind: 'builtin',
+    inject: [],
+    readsBody: true,
+    resolve: (_, s) => exchange(s).request.bytes().then(parseJsonContent),
+  },
+]
+
+/** Names bound per route rather than by a provider. */
+export const PATH_PARAMS = 'pathParams'

@@ -1,0 +1,43 @@
+import type { RequestHeaders } from '../http/request-headers.js'
+import type { RestRequest } from '../http/rest-request.js'
+import type { PathParams } from '../router/path-template.js'
+
+/**
+ * The values every application can inject without registering anything.
+ *
+ * @example
+ * app.get('/echo', ({ headers, queryParams }) => ({ agent: headers.get('user-agent'), q: queryParams.q }))
+ */
+export interface BuiltInContext {
+  /** The request (method, path, headers, content readers). */
+  readonly request: RestRequest
+  /** Case-insensitive request headers. */
+  readonly headers: RequestHeaders
+  /** Decoded path parameters. */
+  readonly pathParams: Readonly<Record<string, string>>
+  /** Query parameters, decoded; the first value wins when a name repeats. */
+  readonly queryParams: Readonly<Record<string, string | undefined>>
+  /** Request cookies by name (RFC 6265 §5.4). */
+  readonly cookies: Readonly<Record<string, string | undefined>>
+  /** The raw request content. */
+  readonly body: Uint8Array
+  /** The request content parsed as JSON (malformed JSON → 400). */
+  readonly jsonBody: unknown
+}
+
+/** No registered values yet. */
+export type NoContext = {}
+
+/** Adds one named value to a context type. */
+export type WithValue<Ctx, Name extends string, Value> = Ctx & { readonly [K in Name]: Value }
+
+/** What dependencies and hooks of an application with context `Ctx` receive. */
+export type DependencyContext<Ctx> = BuiltInContext & Ctx
+
+/** What a handler of route `Path` receives: everything registered plus its typed path parameters. */
+export type HandlerContext<Ctx, Path extends string> = Omit<BuiltInContext, 'pathParams'> &
+  Ctx &
+  Readonly<PathParams<Path>> & { readonly pathParams: Readonly<PathParams<Path>> }
+
+/** A value that may be awaited. */
+export type MaybePromise<T> = T | Promise<T>

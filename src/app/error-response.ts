@@ -1,0 +1,119 @@
+import { defaultErrorBody, publicMessage } from '../errors/error-body.js'
+import { HttpError, isHttpError } from '../errors/http-error.js'
+import {
+  ContentTooLarge,
+  InternalServerError,
+  MethodNotAllowed,
+  NotFound,
+  NotImplemented,
+  ServiceUnavailable,
+  Unauthorized,
+  UnsupportedMediaType,
+  UriTooLong,
+} from '../errors/status-errors.js'
+import type { RestResponse } from '../http/rest-response.js'
+import type { Exchange } from '../machine/exchange.js'
+import { isThenable } from '../machine/resolve-steps.js'
+import { renderValue } from '../render/render-value.js'
+import { Reply, respond } from '../render/reply.js'
+import type { CompiledApp } from './compile-application.js'
+
+/** The error a diagram outcome stands for, with the data its response needs (e.g. `Allow`). */
+export function errorForStatus(status: number, x: Exchange): HttpError {
+  switch (status) {
+    case 404:
+      return new NotFound(x.entry === undefined ? 'No resource matches this path' : 'Resource not found')
+    case 405:
+      return new MethodNotAllowed(
+        x.entry?.allow.split(', ') ?? [],
+        `Method ${x.request.method} is not allowed here`,
+      )
+    case 401:
+      return new Unauthorized('Authentication required')
+    case 413:
+      return new ContentTooLarge(`Request body exceeds the limit of ${x.plan?.bodyLimit ?? 0} bytes`)
+    case 414:
+      return new UriTooLong(`Request URI exceeds ${x.config.maxUriLength} characters`)
+    case 415:
+      return new UnsupportedMediaType(
+        x.plan?.readsJson === true && x.request.headers.get('content-encoding') === null
+          ? 'Expected a JSON body (Content-Type: application/json)'
+          : 'Unsupported content type or content coding',
+      )
+    case 501:
+      return new NotImplemented(`Method ${x.request.method} is not implemented by this server`)
+    case 503:
+      return new ServiceUnavailable('The service is temporarily unavailable')
+    default:
+      return new HttpError(status)
+  }
+}
+
+/**
+ * The one place where anything thrown becomes a response. An {@link HttpError} keeps its status;
+ * any other value becomes a 500 whose body never contains the error's text — it is logged with a
+ * request id instead, and the id is sent so operators can find it.
+ */
+export function errorResponse(
+  app: CompiledApp,
+  x: Exchange,
+  thrown: unknown,
+): RestResponse | Promise<RestResponse> {
+  let error: HttpError
+  let requestId: string | undefined
+  if (isHttpError(thrown)) error = thrown
+  else {
+    requestId = crypto.randomUUID()
+    app.logger.error(`request ${requestId} failed: ${x.request.method} ${x.request.path}`, {
+      requestId,
+      error: thrown,
+    })
+    error = new InternalServerError(undefined, { cause: thrown })
+  }
+  const handler = app.registrations.errorHandlers.get(error.status) ?? app.registrations.fallbackErrorHandler
+  if (handler === undefined) return finishError(app, error, defaultErrorBody(error, requestId))
+  const info = { request: x.request, message: publicMessage(error), error, status: error.status }
+  try {
+    const body = handler(info)
+    if (isThenable(body)) {
+      return Promise.resolve(body).then(
+        (settled) => finishError(app, error, settled),
+        (failure: unknown) => handlerFailed(app, x, error, failure, requestId),
+      )
+    }
+    return finishError(app, error, body)
+  } catch (failure) {
+    return handlerFailed(app, x, error, failure, requestId)
+  }
+}
+
+function handlerFailed(
+  app: CompiledApp,
+  x: Exchange,
+  error: HttpError,
+  failure: unknown,
+  requestId: string | undefined,
+): RestResponse {
+  const id = requestId ?? crypto.randomUUID()
+  app.logger.error(`error handler for ${error.status} failed on ${x.request.method} ${x.request.path}`, {
+    requestId: id,
+    error: failure,
+  })
+  return finishError(app, error, defaultErrorBody(error, requestId))
+}
+
+function finishError(app: CompiledApp, error: HttpError, body: unknown): RestResponse {
+  const response = renderValue(
+    body instanceof Reply || body instanceof Response ? body : respond(body, { status: error.status }),
+  )
+  for (const name of Object.keys(error.headers)) {
+    const value = error.headers[name] as string | readonly string[]
+    response.headers[name.toLowerCase()] = typeof value === 'string' ? value : [...value]
+  }
+  if (error instanceof Unauthorized && response.headers['www-authenticate'] === undefined) {
+    response.headers['www-authenticate'] = error.challenge ?? app.challenge
+  }
+  // The unread rest of an oversized body is not drained: close the connection after answering.
+  if (error.status === 413) response.headers.connection = 'close'
+  return response
+}

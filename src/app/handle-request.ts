@@ -1,0 +1,103 @@
+import type { RestRequest } from '../http/rest-request.js'
+import { RestResponse } from '../http/rest-response.js'
+import type { Terminal } from '../machine/decision-node.js'
+import { Exchange } from '../machine/exchange.js'
+import { ROUTED } from '../machine/plan.js'
+import { isThenable } from '../machine/resolve-steps.js'
+import type { RoutePlan } from '../machine/route-plan.js'
+import { runPlan } from '../machine/run.js'
+import { renderValue } from '../render/render-value.js'
+import { PATH_PARAMS } from './built-ins.js'
+import type { CompiledApp } from './compile-application.js'
+import { errorForStatus, errorResponse } from './error-response.js'
+
+type Outcome = Terminal | typeof ROUTED
+type Result = RestResponse | Promise<RestResponse>
+
+/**
+ * Serves one request: the application-wide nodes, then the route's plan, then the handler and
+ * rendering. Synchronous from end to end when nothing on the way is asynchronous.
+ */
+export function handleRequest(app: CompiledApp, request: RestRequest): Result {
+  const x = new Exchange(request, app.config)
+  return step(app, x, () => runPlan(x, app.entry))
+}
+
+function step(app: CompiledApp, x: Exchange, run: () => Outcome | Promise<Outcome>): Result {
+  let outcome: Outcome | Promise<Outcome>
+  try {
+    outcome = run()
+  } catch (error) {
+    return finish(app, x, errorResponse(app, x, error))
+  }
+  if (isThenable(outcome)) {
+    return outcome.then(
+      (settled) => afterOutcome(app, x, settled),
+      (error: unknown) => finish(app, x, errorResponse(app, x, error)),
+    )
+  }
+  return afterOutcome(app, x, outcome)
+}
+
+function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
+  if (outcome === ROUTED) {
+    const plan = x.plan as RoutePlan
+    return step(app, x, () => {
+      seedContext(x, plan)
+      return runPlan(x, plan.entry)
+    })
+  }
+  if (outcome === 'HANDLER') return runHandler(app, x)
+  if (outcome === 'OPTIONS') {
+    // RFC 9110 §9.3.7: OPTIONS describes the target's communication options; Allow lists the methods.
+    return finish(app, x, new RestResponse(204, { allow: x.entry?.allow ?? '' }))
+  }
+  return finish(app, x, errorResponse(app, x, errorForStatus(outcome, x)))
+}
+
+/** Sets the values that cost nothing to compute before any node runs: built-ins, startup values, path parameters. */
+function seedContext(x: Exchange, plan: RoutePlan): void {
+  const context = x.context
+  const params = x.params as Record<string, string>
+  context[PATH_PARAMS] = params
+  for (const name in params) context[name] = params[name]
+  const seed = plan.steps.seed
+  for (let i = 0; i < seed.length; i++) {
+    const provider = seed[i]!
+    context[provider.name] = provider.resolve(context, x)
+  }
+}
+
+function runHandler(app: CompiledApp, x: Exchange): Result {
+  let result: unknown
+  try {
+    result = x.plan!.handler!(x.context)
+  } catch (error) {
+    return finish(app, x, errorResponse(app, x, error))
+  }
+  if (isThenable(result)) {
+    return Promise.resolve(result).then(
+      (settled) => render(app, x, settled),
+      (error: unknown) => finish(app, x, errorResponse(app, x, error)),
+    )
+  }
+  return render(app, x, result)
+}
+
+function render(app: CompiledApp, x: Exchange, result: unknown): Result {
+  try {
+    return finish(app, x, renderValue(result))
+  } catch (error) {
+    return finish(app, x, errorResponse(app, x, error))
+  }
+}
+
+function finish(app: CompiledApp, x: Exchange, response: Result): Result {
+  if (isThenable(response)) return response.then((settled) => finish(app, x, settled) as RestResponse)
+  // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge, even when a handler made it.
+  if (response.status === 401 && response.headers['www-authenticate'] === undefined) {
+    response.headers['www-authenticate'] = app.challenge
+  }
+  if (x.trace !== undefined) response.headers['x-restmachine-trace'] = x.trace.join(',')
+  return response
+}

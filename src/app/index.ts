@@ -1,0 +1,18 @@
+export {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_MAX_URI_LENGTH,
+  type Logger,
+  type RestApplicationOptions,
+} from './application-options.js'
+export type {
+  BuiltInContext,
+  DependencyContext,
+  HandlerContext,
+  MaybePromise,
+  NoContext,
+  WithValue,
+} from './context-types.js'
+export { readLimited } from './read-body.js'
+export type { ErrorHandler, ErrorInfo, RouteOptions } from './registrations.js'
+export { RestApplication, type ValidatesOptions } from './rest-application.js'
+export { type FetchConnectionInfo, fromWebRequest, handleFetch, toWebResponse } from './web-fetch.js'

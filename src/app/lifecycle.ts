@@ -1,0 +1,53 @@
+import type { RestApplicationOptions } from './application-options.js'
+import { type CompiledApp, compileApplication } from './compile-application.js'
+import type { Registrations } from './registrations.js'
+
+/** Where an application is in its life. */
+export interface Lifecycle {
+  state: 'idle' | 'starting' | 'started' | 'stopped'
+  compiled: CompiledApp | undefined
+  starting: Promise<void> | undefined
+}
+
+interface Startable {
+  readonly registrations: Registrations
+  readonly lifecycle: Lifecycle
+  readonly settings: RestApplicationOptions
+}
+
+/** Compiles the application and creates its startup values, once. */
+export function startApplication(app: Startable): Promise<void> {
+  const lifecycle = app.lifecycle
+  if (lifecycle.starting !== undefined) return lifecycle.starting
+  lifecycle.state = 'starting'
+  lifecycle.starting = (async () => {
+    const compiled = compileApplication(app.registrations, app.settings)
+    const values = app.registrations.startupValues
+    for (const factory of compiled.startupOrder) values[factory.name] = await factory.create(values)
+    lifecycle.compiled = compiled
+    lifecycle.state = 'started'
+  })()
+  return lifecycle.starting
+}
+
+/** Runs every shutdown hook once, in reverse registration order; a failing hook does not stop the rest. */
+export async function stopApplication(app: Startable): Promise<void> {
+  const lifecycle = app.lifecycle
+  if (lifecycle.state !== 'started') {
+    lifecycle.state = 'stopped'
+    return
+  }
+  lifecycle.state = 'stopped'
+  const { registrations } = app
+  const failures: unknown[] = []
+  for (const hook of [...registrations.shutdownHooks].reverse()) {
+    try {
+      await hook.run(registrations.startupValues)
+    } catch (error) {
+      failures.push(error)
+    }
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `${failures.length} shutdown hook(s) failed`)
+  }
+}

@@ -1,0 +1,384 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { Provider, ProviderKind } from '../di/provider.js'
+import { invalidNameReason } from '../di/provider.js'
+import { type InjectOptions, readInjection } from '../di/read-injection.js'
+import { ConfigurationError } from '../errors/configuration-error.js'
+import type { RestRequest } from '../http/rest-request.js'
+import type { RestResponse } from '../http/rest-response.js'
+import type { Handler } from '../machine/route-plan.js'
+import { parsePathTemplate } from '../router/path-template.js'
+import type { RestApplicationOptions } from './application-options.js'
+import { BUILT_IN_PROVIDERS, PATH_PARAMS } from './built-ins.js'
+import type { DependencyContext, HandlerContext, NoContext, WithValue } from './context-types.js'
+import { handleRequest } from './handle-request.js'
+import { type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
+import type { ErrorHandler, Registrations, RouteOptions } from './registrations.js'
+import { asValidationError, isStandardSchema, validateWithSchema } from './validation.js'
+import { handleFetch } from './web-fetch.js'
+
+/** Options of {@link RestApplication.validates}. */
+export interface ValidatesOptions extends InjectOptions {
+  /** What a schema validates: the parsed JSON body (default) or the query parameters. */
+  source?: 'body' | 'query'
+}
+
+type Fn<Ctx, V> = (context: DependencyContext<Ctx>) => V
+type Refusable<V> = Exclude<Awaited<V>, null | undefined | false>
+
+/**
+ * A REST application: routes, dependencies injected by name, and the decision machine that turns
+ * them into correct HTTP. Registering through a chain refines the context type, so handlers see
+ * every registered name typed, and a misspelt name is a compile error.
+ *
+ * @example
+ * const app = new RestApplication()
+ *   .onStartup('database', () => new Map([['1', { id: '1', name: 'Alice' }]]))
+ *   .resourceExists('user', ({ pathParams, database }) => database.get(pathParams.id))
+ * app.get('/users/{id}', ({ user }) => user)
+ */
+export class RestApplication<Ctx extends object = NoContext, Startup extends object = NoContext> {
+  /** @internal */
+  readonly registrations: Registrations = {
+    providers: new Map(BUILT_IN_PROVIDERS.map((p) => [p.name, p])),
+    startup: new Map(),
+    startupValues: Object.create(null),
+    routes: [],
+    shutdownHooks: [],
+    errorHandlers: new Map(),
+    fallbackErrorHandler: undefined,
+  }
+  /** @internal */
+  readonly lifecycle: Lifecycle = { state: 'idle', compiled: undefined, starting: undefined }
+
+  constructor(readonly settings: RestApplicationOptions = {}) {}
+
+  /**
+   * Registers a request-scoped dependency: created at most once per request, on demand.
+   *
+   * @example
+   * app.dependency('currentUser', ({ headers, database }) => findUser(headers.get('authorization'), database))
+   */
+  dependency<N extends string, V>(
+    name: N,
+    fn: Fn<Ctx, V>,
+    options?: InjectOptions,
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup> {
+    return this.#provide('dependency', name, fn, options)
+  }
+
+  /**
+   * Registers a value created once when the application starts (a database pool, a key set),
+   * injectable everywhere. Its function may inject other startup values only.
+   *
+   * @example
+   * app.onStartup('database', () => connect(process.env.DATABASE_URL))
+   */
+  onStartup<N extends string, V>(
+    name: N,
+    fn: (context: Startup) => V,
+    options?: InjectOptions,
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>> {
+    const owner = `onStartup('${name}')`
+    this.#claimName(name, owner)
+    const inject = readInjection(fn, options, owner, `app.onStartup('${name}', FN)`)
+    const values = this.registrations.startupValues
+    this.registrations.startup.set(name, {
+      name,
+      inject,
+      create: fn as (c: Record<string, unknown>) => unknown,
+    })
+    this.registrations.providers.set(name, {
+      name,
+      kind: 'startup',
+      inject,
+      readsBody: false,
+      resolve: () => values[name],
+    })
+    return this as never
+  }
+
+  /**
+   * Registers a function run at shutdown (after in-flight requests finish); it may inject startup values.
+   *
+   * @example
+   * app.onShutdown(({ database }) => database.close())
+   */
+  onShutdown(fn: (context: Startup) => unknown, options?: InjectOptions): this {
+    this.#assertIdle('onShutdown')
+    const inject = readInjection(fn, options, 'onShutdown hook', 'app.onShutdown(FN)')
+    this.registrations.shutdownHooks.push({ run: fn as (c: Record<string, unknown>) => unknown, inject })
+    return this
+  }
+
+  /**
+   * Registers the machine's "Resource exists?" (G7) callback: `null`/`undefined` → 404. Routes
+   * that inject it get the 404 for free; anonymous callers of protected routes still get 401 first.
+   *
+   * @example
+   * app.resourceExists('post', ({ pathParams, database }) => database.posts.get(pathParams.post_id))
+   */
+  resourceExists<N extends string, V>(
+    name: N,
+    fn: Fn<Ctx, V>,
+    options?: InjectOptions,
+  ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup> {
+    return this.#provide('resource', name, fn, options)
+  }
+
+  /**
+   * Registers the machine's "Authorized?" (B8) callback: it returns the principal, or
+   * `null`/`undefined`/`false` (or throws `Unauthorized`) → 401 with a `WWW-Authenticate` challenge.
+   *
+   * @example
+   * app.authorized('currentUser', ({ headers }) => sessions.get(headers.get('authorization')))
+   */
+  authorized<N extends string, V>(
+    name: N,
+    fn: Fn<Ctx, V>,
+    options?: InjectOptions,
+  ): RestApplication<WithValue<Ctx, N, Refusable<V>>, Startup> {
+    return this.#provide('authorized', name, fn, options)
+  }
+
+  /**
+   * Registers the machine's "Forbidden?" (B7) callback: it returns the value to inject when access
+   * is allowed, or `null`/`undefined`/`false` (or throws `Forbidden`) → 403.
+   *
+   * @example
+   * app.forbidden('requireAdmin', ({ currentUser }) => currentUser.role === 'admin' && currentUser)
+   */
+  forbidden<N extends string, V>(
+    name: N,
+    fn: Fn<Ctx, V>,
+    options?: InjectOptions,
+  ): RestApplication<WithValue<Ctx, N, Refusable<V>>, Startup> {
+    return this.#provide('forbidden', name, fn, options)
+  }
+
+  /**
+   * Registers validated input. A Standard Schema (zod, valibot, arktype…) validates the JSON body
+   * (or the query with `{ source: 'query' }`); a function gets the context and returns the value.
+   * Failures → 422 with one detail per failing field.
+   *
+   * @example
+   * app.validates('loginRequest', z.object({ email: z.email(), password: z.string() }))
+   */
+  validates<N extends string, S extends StandardSchemaV1>(
+    name: N,
+    schema: S,
+    options?: ValidatesOptions,
+  ): RestApplication<WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>, Startup>
+  validates<N extends string, V>(
+    name: N,
+    fn: Fn<Ctx, V>,
+    options?: InjectOptions,
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup>
+  validates(name: string, schemaOrFn: unknown, options: ValidatesOptions = {}): unknown {
+    if (isStandardSchema(schemaOrFn)) {
+      const source = options.source === 'query' ? 'queryParams' : 'jsonBody'
+      this.#claimName(name, `validates('${name}')`)
+      this.registrations.providers.set(name, {
+        name,
+        kind: 'validator',
+        inject: [source],
+        readsBody: source === 'jsonBody',
+        resolve: (context) => validateWithSchema(schemaOrFn, context[source]),
+      })
+      return this
+    }
+    if (typeof schemaOrFn !== 'function') {
+      throw new ConfigurationError(`validates('${name}'): expected a Standard Schema or a function`)
+    }
+    const fn = schemaOrFn as (c: Record<string, unknown>) => unknown
+    const guarded = (context: Record<string, unknown>) => {
+      try {
+        const value = fn(context)
+        return value instanceof Promise ? value.catch(rethrowAsValidation) : value
+      } catch (error) {
+        return rethrowAsValidation(error)
+      }
+    }
+    return this.#provide('validator', name, fn, options, guarded)
+  }
+
+  /**
+   * Replaces the body of error responses with the given statuses (all statuses when none is given).
+   * The function gets `{ request, message, error, status }` and returns the body.
+   *
+   * @example
+   * app.errorHandler(401, 403, ({ error, message }) => ({ error: error.reason, message }))
+   */
+  errorHandler(...args: [...statuses: number[], handler: ErrorHandler]): this {
+    const handler = args.pop()
+    if (typeof handler !== 'function')
+      throw new ConfigurationError('errorHandler(): the last argument must be a function')
+    const statuses = args as number[]
+    if (statuses.length === 0) this.registrations.fallbackErrorHandler = handler
+    for (const status of statuses) {
+      if (!Number.isInteger(status) || status < 400 || status > 599) {
+        throw new ConfigurationError(`errorHandler(): ${status} is not an error status (400–599)`)
+      }
+      this.registrations.errorHandlers.set(status, handler)
+    }
+    return this
+  }
+
+  /** Registers a GET route (HEAD is served by it too). @example app.get('/posts/{id}', ({ id }) => find(id)) */
+  get<P extends string>(
+    path: P,
+    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    options?: RouteOptions,
+  ): this {
+    return this.route('GET', path, handler, options)
+  }
+
+  /** Registers a POST route. @example app.post('/posts', ({ newPost }) => create(newPost)) */
+  post<P extends string>(
+    path: P,
+    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    options?: RouteOptions,
+  ): this {
+    return this.route('POST', path, handler, options)
+  }
+
+  /** Registers a PUT route. @example app.put('/posts/{id}', ({ id, postInput }) => replace(id, postInput)) */
+  put<P extends string>(
+    path: P,
+    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    options?: RouteOptions,
+  ): this {
+    return this.route('PUT', path, handler, options)
+  }
+
+  /** Registers a PATCH route. @example app.patch('/posts/{id}', ({ id, jsonBody }) => patch(id, jsonBody)) */
+  patch<P extends string>(
+    path: P,
+    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    options?: RouteOptions,
+  ): this {
+    return this.route('PATCH', path, handler, options)
+  }
+
+  /** Registers a DELETE route. @example app.delete('/posts/{id}', ({ id }) => { remove(id) }) */
+  delete<P extends string>(
+    path: P,
+    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    options?: RouteOptions,
+  ): this {
+    return this.route('DELETE', path, handler, options)
+  }
+
+  /** Registers an OPTIONS route (without one, OPTIONS answers 204 with `Allow`). */
+  options<P extends string>(
+    path: P,
+    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    options?: RouteOptions,
+  ): this {
+    return this.route('OPTIONS', path, handler, options)
+  }
+
+  /**
+   * Registers a route for any method this application knows.
+   *
+   * @example
+   * app.route('GET', '/health', () => ({ ok: true }))
+   */
+  route<P extends string>(
+    method: string,
+    path: P,
+    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    options: RouteOptions = {},
+  ): this {
+    this.#assertIdle('route')
+    const verb = method.toUpperCase()
+    const owner = `route ${verb} ${path}`
+    const template = parsePathTemplate(path)
+    const inject = readInjection(handler, options, owner, `app.${verb.toLowerCase()}('${path}', FN)`)
+    if (this.registrations.routes.some((r) => r.method === verb && r.template.source === path)) {
+      throw new ConfigurationError(`${owner} is registered twice`)
+    }
+    this.registrations.routes.push({ method: verb, template, handler: handler as Handler, inject, options })
+    return this
+  }
+
+  /**
+   * Compiles the routes, checks the dependency graph (unknown names, cycles) and creates startup
+   * values. Idempotent; `serve()`, `fetch()` and the test client call it for you.
+   *
+   * @example
+   * await app.start()
+   */
+  start(): Promise<void> {
+    return startApplication(this)
+  }
+
+  /** Runs the shutdown hooks once. @example await app.stop() */
+  stop(): Promise<void> {
+    return stopApplication(this)
+  }
+
+  /**
+   * Serves one request in the core's own request/response model (what adapters call).
+   *
+   * @example
+   * const response = await app.handle(new RestRequest({ method: 'GET', path: '/', headers }))
+   */
+  handle(request: RestRequest): RestResponse | Promise<RestResponse> {
+    const compiled = this.lifecycle.compiled
+    if (compiled !== undefined) return handleRequest(compiled, request)
+    return this.start().then(() => handleRequest(this.lifecycle.compiled!, request))
+  }
+
+  /**
+   * The Web-standard entry point: serves a Fetch API `Request` (Bun, Deno, workers, tests).
+   *
+   * @example
+   * export default { fetch: (request: Request) => app.fetch(request) }
+   */
+  fetch = (request: Request): Promise<Response> => handleFetch(this, request)
+
+  #provide(
+    kind: ProviderKind,
+    name: string,
+    fn: (...args: never[]) => unknown,
+    options: InjectOptions | undefined,
+    resolve?: (context: Record<string, unknown>) => unknown,
+  ): never {
+    const owner = `${kind === 'dependency' ? 'dependency' : kind === 'resource' ? 'resourceExists' : kind}('${name}')`
+    this.#claimName(name, owner)
+    const inject = readInjection(fn, options, owner, `app.${owner.replace(`('${name}')`, '')}('${name}', FN)`)
+    const provider: Provider = {
+      name,
+      kind,
+      inject,
+      readsBody: false,
+      resolve: resolve ?? (fn as unknown as (c: Record<string, unknown>) => unknown),
+    }
+    this.registrations.providers.set(name, provider)
+    return this as never
+  }
+
+  #claimName(name: string, owner: string): void {
+    this.#assertIdle(owner)
+    const reason = invalidNameReason(name)
+    if (reason !== undefined) throw new ConfigurationError(`${owner}: the name '${name}' ${reason}`)
+    if (name === PATH_PARAMS || this.registrations.providers.has(name)) {
+      const builtIn = name === PATH_PARAMS || this.registrations.providers.get(name)?.kind === 'builtin'
+      throw new ConfigurationError(
+        `${owner}: '${name}' is already ${builtIn ? 'a built-in injectable' : 'registered'}; choose another name`,
+      )
+    }
+  }
+
+  #assertIdle(what: string): void {
+    if (this.lifecycle.state !== 'idle') {
+      throw new ConfigurationError(
+        `${what}: the application has already started; register everything before start()`,
+      )
+    }
+  }
+}
+
+function rethrowAsValidation(error: unknown): never {
+  throw asValidationError(error) ?? error
+}

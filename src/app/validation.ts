@@ -1,0 +1,47 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { UnprocessableEntity, type ValidationDetail } from '../errors/status-errors.js'
+import { isThenable } from '../machine/resolve-steps.js'
+
+/**
+ * Whether a value implements the Standard Schema interface (zod, valibot, arktype, effect…).
+ *
+ * @example
+ * isStandardSchema(z.object({})) // true
+ */
+export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
+  const standard = (value as { '~standard'?: { validate?: unknown } } | null)?.['~standard']
+  return typeof standard === 'object' && standard !== null && typeof standard.validate === 'function'
+}
+
+/** Validates with a Standard Schema: the output value, or a 422 listing every issue. */
+export function validateWithSchema(schema: StandardSchemaV1, input: unknown): unknown {
+  const result = schema['~standard'].validate(input)
+  return isThenable(result) ? Promise.resolve(result).then(unwrap) : unwrap(result)
+}
+
+function unwrap(result: StandardSchemaV1.Result<unknown>): unknown {
+  if (result.issues !== undefined) throw validationError(result.issues)
+  return result.value
+}
+
+/** Builds the 422 for a list of Standard Schema issues. */
+export function validationError(issues: readonly StandardSchemaV1.Issue[]): UnprocessableEntity {
+  return new UnprocessableEntity('Validation failed', issues.map(toDetail))
+}
+
+function toDetail(issue: StandardSchemaV1.Issue): ValidationDetail {
+  const loc = (issue.path ?? []).map((segment) => {
+    const key = typeof segment === 'object' && segment !== null ? segment.key : segment
+    return typeof key === 'number' ? key : String(key)
+  })
+  const code = (issue as { code?: unknown }).code
+  return { loc, msg: issue.message, type: typeof code === 'string' ? code : 'invalid' }
+}
+
+/** If a thrown value carries Standard-Schema-like `issues` (e.g. a ZodError), the matching 422. */
+export function asValidationError(error: unknown): UnprocessableEntity | undefined {
+  const issues = (error as { issues?: unknown } | null)?.issues
+  if (!Array.isArray(issues) || issues.length === 0) return undefined
+  if (!issues.every((i) => typeof (i as { message?: unknown })?.message === 'string')) return undefined
+  return validationError(issues as StandardSchemaV1.Issue[])
+}

@@ -1,0 +1,100 @@
+import { RequestHeaders } from '../http/request-headers.js'
+import { RestRequest } from '../http/rest-request.js'
+import type { RestResponse } from '../http/rest-response.js'
+import { isThenable } from '../machine/resolve-steps.js'
+import { readLimited } from './read-body.js'
+
+interface Handles {
+  handle(request: RestRequest): RestResponse | Promise<RestResponse>
+}
+
+/** Extra facts a Fetch-API host may know about the connection. */
+export interface FetchConnectionInfo {
+  /** The client's address, if the host exposes it. */
+  remoteAddress?: string
+}
+
+/**
+ * Builds the core request from a Web `Request`.
+ *
+ * @example
+ * const restRequest = fromWebRequest(new Request('http://localhost/hello'))
+ */
+export function fromWebRequest(request: Request, info: FetchConnectionInfo = {}): RestRequest {
+  const url = request.url
+  // Take path and query from the raw URL text so percent-encoding is kept exactly as sent.
+  const afterScheme = url.indexOf('//') + 2
+  const pathStart = url.indexOf('/', afterScheme)
+  const target = pathStart === -1 ? '/' : url.slice(pathStart)
+  const hash = target.indexOf('#')
+  const withoutHash = hash === -1 ? target : target.slice(0, hash)
+  const query = withoutHash.indexOf('?')
+  const body = request.body
+  return new RestRequest({
+    method: request.method,
+    path: query === -1 ? withoutHash : withoutHash.slice(0, query),
+    rawQuery: query === -1 ? '' : withoutHash.slice(query + 1),
+    headers: RequestHeaders.from(request.headers),
+    readBody:
+      body === null ? undefined : (limit) => readLimited(body as unknown as AsyncIterable<Uint8Array>, limit),
+    remoteAddress: info.remoteAddress,
+    secure: url.startsWith('https:'),
+    raw: request,
+    signal: request.signal,
+  })
+}
+
+/**
+ * Converts a core response into a Web `Response`; a HEAD request gets the headers without content.
+ *
+ * @example
+ * const response = toWebResponse(restResponse, 'GET')
+ */
+export function toWebResponse(response: RestResponse, method: string): Response {
+  const headers = new Headers()
+  for (const name of Object.keys(response.headers)) {
+    const value = response.headers[name] as string | string[]
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+    else headers.set(name, value)
+  }
+  const body = method === 'HEAD' ? null : toBodyInit(response.body)
+  if (method === 'HEAD' && typeof response.body === 'string' && !headers.has('content-length')) {
+    headers.set('content-length', String(new TextEncoder().encode(response.body).byteLength))
+  }
+  return new Response(body, { status: response.status, headers })
+}
+
+function toBodyInit(body: RestResponse['body']): BodyInit | null {
+  if (
+    body === null ||
+    typeof body === 'string' ||
+    body instanceof Uint8Array ||
+    body instanceof ReadableStream
+  ) {
+    return body as BodyInit | null
+  }
+  const iterator = body[Symbol.asyncIterator]()
+  const encoder = new TextEncoder()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next()
+      if (done) controller.close()
+      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value)
+    },
+    async cancel() {
+      await iterator.return?.()
+    },
+  })
+}
+
+/** Serves a Web `Request` with an application (the body of `app.fetch`). */
+export async function handleFetch(
+  app: Handles,
+  request: Request,
+  info?: FetchConnectionInfo,
+): Promise<Response> {
+  const restRequest = fromWebRequest(request, info)
+  const result = app.handle(restRequest)
+  const response = isThenable(result) ? await result : result
+  return toWebResponse(response, request.method)
+}

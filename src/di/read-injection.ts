@@ -1,0 +1,50 @@
+import { ConfigurationError } from '../errors/configuration-error.js'
+import { inferInjectedNames } from './infer-names.js'
+
+/** Options shared by everything that injects: the explicit list of names it needs. */
+export interface InjectOptions {
+  /**
+   * The context names the function needs. Only required when they cannot be read from the
+   * function's parameter pattern (it does not destructure its argument, or uses `...rest`).
+   */
+  inject?: readonly string[]
+}
+
+const EXPLANATIONS = {
+  'not-destructured': 'its parameter is not a destructuring pattern',
+  'rest-element': 'its pattern uses a ...rest element, which could need anything',
+  'computed-key': 'its pattern uses a computed [key]',
+  'several-parameters': 'it declares more than one parameter (everything arrives in one context object)',
+  unreadable: 'its source cannot be read (a native or bound function?)',
+} as const
+
+/**
+ * Returns the names a function needs: `options.inject` when given, else the keys of its
+ * destructured parameter. Throws a {@link ConfigurationError} that shows both fixes otherwise.
+ *
+ * @example
+ * readInjection(({ database }) => database, {}, "dependency 'users'") // ['database']
+ */
+export function readInjection(
+  fn: (...args: never[]) => unknown,
+  options: InjectOptions | undefined,
+  owner: string,
+  registration: string,
+): readonly string[] {
+  if (typeof fn !== 'function')
+    throw new ConfigurationError(`${owner}: expected a function, got ${typeof fn}`)
+  if (options?.inject !== undefined) {
+    if (!Array.isArray(options.inject) || options.inject.some((n) => typeof n !== 'string')) {
+      throw new ConfigurationError(`${owner}: 'inject' must be an array of names`)
+    }
+    return [...options.inject]
+  }
+  const inferred = inferInjectedNames(fn)
+  if (inferred.ok) return inferred.names
+  throw new ConfigurationError(
+    `${owner}: cannot tell which names to inject because ${EXPLANATIONS[inferred.reason]}.\n` +
+      'Fix it in one of two ways:\n' +
+      `  1. destructure the one context argument:  ${registration.replace('FN', '({ database, currentUser }) => …')}\n` +
+      `  2. or list the names explicitly:            ${registration.replace('FN', 'fn, { inject: ["database", "currentUser"] }')}`,
+  )
+}

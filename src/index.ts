@@ -1,0 +1,14 @@
+/**
+ * RestMachine: a REST framework built on a webmachine-style HTTP decision machine and dependency
+ * injection by name. This is the core entry; adapters live in `restmachine/node`,
+ * `restmachine/testing` and friends.
+ */
+export * from './app/index.js'
+export * from './errors/index.js'
+export { RequestHeaders } from './http/request-headers.js'
+export { type BodyReader, RestRequest, type RestRequestInit } from './http/rest-request.js'
+export { type ResponseBody, type ResponseHeaders, RestResponse } from './http/rest-response.js'
+export { isBodylessStatus, reasonPhrase } from './http/status-codes.js'
+export { DIAGRAM, type DiagramNode } from './machine/index.js'
+export { Reply, type ReplyInit, respond } from './render/index.js'
+export type { PathParamNames, PathParams } from './router/index.js'

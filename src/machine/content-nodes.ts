@@ -1,0 +1,51 @@
+import { ContentTooLarge } from '../errors/status-errors.js'
+import { isJsonMediaType } from '../http/media-type.js'
+import type { Exchange } from './exchange.js'
+import { resolveSteps } from './resolve-steps.js'
+
+// Resource and content nodes. RFC 9110 §13.2.1 has preconditions evaluated before the request
+// content is processed, so the content checks (webmachine's B6–B4) come after G7 and the
+// precondition block here; see docs/decisions/0002-content-checks-after-preconditions.md.
+
+/** G7 "Resource exists?" — resolves `resourceExists` callbacks; `null`/`undefined` → 404. */
+export function g7ResourceExists(x: Exchange): boolean | Promise<boolean> {
+  return resolveSteps(x, x.plan?.steps.resource ?? [], 'resource')
+}
+
+/**
+ * B4 "Content too large?" — a declared `Content-Length` over the limit is refused before reading
+ * (RFC 9110 §15.5.14); for routes that read the content, it is read now, bounded by the limit.
+ */
+export function b4ContentTooLarge(x: Exchange): boolean | Promise<boolean> {
+  const plan = x.plan
+  if (plan === undefined) return false
+  const declared = x.request.headers.get('content-length')
+  if (declared !== null && Number(declared) > plan.bodyLimit) return true
+  if (!plan.readsBody) return false
+  x.request.bodyLimit = plan.bodyLimit
+  return x.request.bytes().then(
+    () => false,
+    (error: unknown) => {
+      if (error instanceof ContentTooLarge) return true
+      throw error
+    },
+  )
+}
+
+/** B5 "Known content type?" — a route that parses JSON accepts only JSON media types (→ 415). */
+export function b5KnownContentType(x: Exchange): boolean {
+  if (x.plan?.readsJson !== true) return true
+  const contentType = x.request.headers.get('content-type')
+  return contentType !== null && isJsonMediaType(contentType)
+}
+
+/** B6 "Valid content headers?" — only identity content coding is understood (RFC 9110 §8.4.1 → 415). */
+export function b6ValidContentHeaders(x: Exchange): boolean {
+  const coding = x.request.headers.get('content-encoding')
+  return coding === null || coding.trim().toLowerCase() === 'identity' || coding.trim() === ''
+}
+
+/** INPUT "Input valid?" — resolves the body, validators and what depends on them (→ 400 / 422). */
+export function inputValid(x: Exchange): boolean | Promise<boolean> {
+  return resolveSteps(x, x.plan?.steps.input ?? [], 'validator')
+}

@@ -1,0 +1,7 @@
+export type { DecisionNode, NodeTest, PlannedNode, Target, Terminal } from './decision-node.js'
+export { DIAGRAM, type DiagramNode } from './diagram.js'
+export { Exchange } from './exchange.js'
+export { compileAppPlan, compileRoutePlan, ROUTED } from './plan.js'
+export { isThenable } from './resolve-steps.js'
+export type { Handler, MachineConfig, PathEntry, PlanSteps, RoutePlan } from './route-plan.js'
+export { runPlan } from './run.js'

@@ -1,0 +1,68 @@
+import { BadRequest } from '../errors/status-errors.js'
+import { MALFORMED_PATH } from '../router/router.js'
+import type { Exchange } from './exchange.js'
+import { resolveSteps } from './resolve-steps.js'
+
+// Nodes B13–B3 of the webmachine v3 diagram, plus ROUTE (dispatch, which webmachine does before
+// the diagram). Each answers the question in its label; the table in diagram.ts wires the edges.
+
+/** B13 "Service available?" — the app's `serviceAvailable` callback (RFC 9110 §15.6.4 → 503). */
+export function b13ServiceAvailable(x: Exchange): boolean | Promise<boolean> {
+  const check = x.config.serviceAvailable
+  return check === undefined ? true : check(x.request)
+}
+
+/** B12 "Known method?" — methods this server implements anywhere (RFC 9110 §15.6.2 → 501). */
+export function b12KnownMethod(x: Exchange): boolean {
+  return x.config.knownMethods.has(x.request.method)
+}
+
+/** B11 "URI too long?" (RFC 9110 §15.5.15 → 414). */
+export function b11UriTooLong(x: Exchange): boolean {
+  return x.request.path.length + x.request.rawQuery.length > x.config.maxUriLength
+}
+
+/** ROUTE "Route matches the path?" — a path no route matches is 404; bad %-encoding is 400. */
+export function routeMatches(x: Exchange): boolean {
+  const match = x.config.router.match(x.request.path)
+  if (match === MALFORMED_PATH) throw new BadRequest('The request path contains invalid percent-encoding')
+  if (match === undefined) return false
+  x.entry = match.value
+  x.params = match.params
+  return true
+}
+
+/** B10 "Method allowed?" — HEAD is served by GET routes, OPTIONS by every path (RFC 9110 §9.3.2, §9.3.7). */
+export function b10MethodAllowed(x: Exchange): boolean {
+  const entry = x.entry
+  if (entry === undefined) return false
+  const method = x.request.method
+  const plan =
+    entry.methods.get(method) ??
+    (method === 'HEAD' ? entry.methods.get('GET') : method === 'OPTIONS' ? entry.options : undefined)
+  if (plan === undefined) return false
+  x.plan = plan
+  return true
+}
+
+/** B9 "Malformed?" — the app's `malformed` callback. */
+export function b9Malformed(x: Exchange): boolean | Promise<boolean> {
+  const check = x.config.malformed
+  return check === undefined ? false : check(x.request)
+}
+
+/** B8 "Authorized?" — resolves authentication and every dependency needing no resource or body. */
+export function b8Authorized(x: Exchange): boolean | Promise<boolean> {
+  return resolveSteps(x, x.plan?.steps.authorize ?? [], 'authorized')
+}
+
+/** B7 "Forbidden?" — resolves the route's `forbidden` callbacks that need no resource. */
+export function b7Forbidden(x: Exchange): boolean | Promise<boolean> {
+  const allowed = resolveSteps(x, x.plan?.steps.forbid ?? [], 'forbidden')
+  return typeof allowed === 'boolean' ? !allowed : allowed.then((yes) => !yes)
+}
+
+/** B3 "OPTIONS?" — answered with 204 and `Allow` (RFC 9110 §9.3.7). */
+export function b3Options(x: Exchange): boolean {
+  return x.request.method === 'OPTIONS'
+}

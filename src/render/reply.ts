@@ -1,0 +1,41 @@
+/** Options of {@link respond}. */
+export interface ReplyInit {
+  /** The status code; defaults to 200 (204 when the value is `null` or `undefined`). */
+  status?: number
+  /** Header fields to send. Names are case-insensitive; arrays send the field once per value. */
+  headers?: Record<string, string | number | readonly string[]>
+}
+
+/**
+ * A handler's value together with the status and headers to send it with. The value is rendered
+ * like any returned value (objects as JSON, strings as text).
+ */
+export class Reply {
+  constructor(
+    /** The value to render. */
+    readonly value: unknown,
+    /** The status code, or `undefined` to derive it from the value. */
+    readonly status: number | undefined,
+    /** Header fields with lower-case names. */
+    readonly headers: Readonly<Record<string, string | readonly string[]>>,
+  ) {}
+}
+
+/**
+ * Returns a value with an explicit status and headers. A body given with 204 or 304 is dropped
+ * (RFC 9110 §15.3.5, §15.4.5), never sent.
+ *
+ * @example
+ * app.post('/posts', ({ jsonBody }) => respond(created, { status: 201, headers: { location: '/posts/3' } }))
+ */
+export function respond(value: unknown, init: ReplyInit = {}): Reply {
+  const status = init.status
+  if (status !== undefined && (!Number.isInteger(status) || status < 200 || status > 599)) {
+    throw new RangeError(`respond(): status must be an integer from 200 to 599, got ${status}`)
+  }
+  const headers: Record<string, string | readonly string[]> = {}
+  for (const [name, value] of Object.entries(init.headers ?? {})) {
+    headers[name.toLowerCase()] = typeof value === 'number' ? String(value) : value
+  }
+  return new Reply(value, status, headers)
+}

@@ -1,0 +1,7 @@
+export {
+  createTestClient,
+  type TestableApp,
+  type TestClient,
+  type TestRequestOptions,
+  type TestResponse,
+} from './test-client.js'

@@ -1,0 +1,215 @@
+import { SignJWT, UnsecuredJWT } from 'jose'
+import { type RunningServer, serve } from 'restmachine/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../examples/auth-complete.js'
+
+const SECRET = 'test-secret-that-is-long-enough-for-hs256!'
+const key = new TextEncoder().encode(SECRET)
+
+describe('examples/auth-complete.ts over real HTTP', () => {
+  let server: RunningServer
+  let url: string
+  const tokens: Record<string, string> = {}
+
+  async function call(
+    method: string,
+    path: string,
+    init: { token?: string; json?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { ...init.headers }
+    if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`
+    if (init.json !== undefined) headers['content-type'] = 'application/json'
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    })
+    const text = await response.text()
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: text === '' ? undefined : JSON.parse(text),
+    }
+  }
+
+  beforeAll(async () => {
+    server = await serve(createApp({ jwtSecret: SECRET }), { port: 0, handleSignals: false })
+    url = server.url
+    for (const [name, email] of [
+      ['alice', 'alice@example.com'],
+      ['bob', 'bob@example.com'],
+    ] as const) {
+      const login = await call('POST', '/login', { json: { email, password: 'secret' } })
+      tokens[name] = login.body.access_token
+    }
+  })
+  afterAll(() => server.close())
+
+  describe('POST /login', () => {
+    it('returns an HS256 access token carrying user_id, email, role, iat and exp', async () => {
+      const response = await call('POST', '/login', {
+        json: { email: 'alice@example.com', password: 'secret' },
+      })
+      expect(response.status).toBe(200)
+      expect(response.body).toMatchObject({ token_type: 'bearer', expires_in: 86400 })
+      const [header, payload] = (response.body.access_token as string)
+        .split('.')
+        .slice(0, 2)
+        .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()))
+      expect(header.alg).toBe('HS256')
+      expect(payload).toMatchObject({ user_id: '1', email: 'alice@example.com', role: 'admin' })
+      expect(payload.exp - payload.iat).toBe(86400)
+    })
+
+    it('answers a wrong password and an unknown email alike with 401 Invalid credentials', async () => {
+      const wrong = await call('POST', '/login', { json: { email: 'alice@example.com', password: 'nope' } })
+      const unknown = await call('POST', '/login', { json: { email: 'eve@example.com', password: 'secret' } })
+      for (const response of [wrong, unknown]) {
+        expect(response.status).toBe(401)
+        expect(response.body).toEqual({ error: 'Invalid credentials' })
+      }
+    })
+
+    it('takes about the same time for an unknown email as for a wrong password', async () => {
+      const time = async (email: string) => {
+        const started = performance.now()
+        await call('POST', '/login', { json: { email, password: 'wrong' } })
+        return performance.now() - started
+      }
+      const median = (values: number[]) =>
+        values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+      const known: number[] = []
+      const unknown: number[] = []
+      for (let i = 0; i < 5; i++) {
+        known.push(await time('alice@example.com'))
+        unknown.push(await time('nobody@example.com'))
+      }
+      // Both verify one argon2id hash; without the dummy hash the unknown email would be ~100× faster.
+      expect(median(unknown)).toBeGreaterThan(median(known) * 0.5)
+    })
+
+    it('answers 422 with field errors for an invalid body and 400 for malformed JSON', async () => {
+      const invalid = await call('POST', '/login', { json: { email: 'not-an-email', password: 5 } })
+      expect(invalid.status).toBe(422)
+      expect(invalid.body.details.map((d: { loc: string[] }) => d.loc)).toEqual([['email'], ['password']])
+      const malformed = await call('POST', '/login', {
+        headers: { 'content-type': 'application/json' },
+        json: undefined,
+      }).then(() =>
+        fetch(`${url}/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"email":',
+        }),
+      )
+      expect(malformed.status).toBe(400)
+      expect(await malformed.json()).toMatchObject({ error: 'Bad Request' })
+    })
+
+    it('answers 415 for a body that is not JSON', async () => {
+      const response = await fetch(`${url}/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: 'x',
+      })
+      expect(response.status).toBe(415)
+    })
+  })
+
+  describe('GET /profile', () => {
+    it('returns the current user', async () => {
+      const response = await call('GET', '/profile', { token: tokens.alice })
+      expect(response.body).toEqual({ user: { id: '1', email: 'alice@example.com', role: 'admin' } })
+    })
+
+    it('answers 401 with a Bearer challenge without a token', async () => {
+      const response = await call('GET', '/profile')
+      expect(response.status).toBe(401)
+      expect(response.headers.get('www-authenticate')).toBe('Bearer')
+      expect(response.body).toEqual({ error: 'Unauthorized', message: 'Authentication required' })
+    })
+
+    it('refuses bad signatures, other algorithms, alg none and expired tokens with invalid_token', async () => {
+      const claims = { user_id: '1', email: 'alice@example.com', role: 'admin' }
+      const wrongKey = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('another-secret-another-secret-another'))
+      const otherAlgorithm = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS512' })
+        .setExpirationTime('1h')
+        .sign(key)
+      const none = new UnsecuredJWT(claims).setExpirationTime('1h').encode()
+      const expired = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+        .sign(key)
+      for (const token of [wrongKey, otherAlgorithm, none, expired, 'garbage', `${tokens.alice}x`]) {
+        const response = await call('GET', '/profile', { token })
+        expect(response.status).toBe(401)
+        expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
+        expect(response.body.error).toBe('Unauthorized')
+      }
+      expect((await call('GET', '/profile', { token: expired })).body.message).toBe('Token expired')
+    })
+  })
+
+  describe('GET /admin/users', () => {
+    it('lists users without password hashes for an admin', async () => {
+      const response = await call('GET', '/admin/users', { token: tokens.alice })
+      expect(response.body).toEqual({
+        users: [
+          { id: '1', email: 'alice@example.com', role: 'admin' },
+          { id: '2', email: 'bob@example.com', role: 'user' },
+        ],
+      })
+    })
+
+    it('answers 403 Admin access required for a user, and 401 for anonymous callers', async () => {
+      const response = await call('GET', '/admin/users', { token: tokens.bob })
+      expect(response.status).toBe(403)
+      expect(response.body).toEqual({ error: 'Forbidden', message: 'Admin access required' })
+      expect((await call('GET', '/admin/users')).status).toBe(401)
+    })
+  })
+
+  describe('posts', () => {
+    it('returns a post to an authenticated user', async () => {
+      const response = await call('GET', '/posts/2', { token: tokens.alice })
+      expect(response.body).toEqual({ id: '2', title: 'Post 2', author_id: '2' })
+    })
+
+    it('answers 404 for a missing post, but 401 to anonymous callers either way', async () => {
+      expect((await call('GET', '/posts/99', { token: tokens.bob })).status).toBe(404)
+      expect((await call('GET', '/posts/99')).status).toBe(401)
+      expect((await call('GET', '/posts/1')).status).toBe(401)
+    })
+
+    it('forbids deleting another user’s post', async () => {
+      const response = await call('DELETE', '/posts/1', { token: tokens.bob })
+      expect(response.status).toBe(403)
+      expect(response.body).toEqual({ error: 'Forbidden', message: 'Not authorized to modify this post' })
+    })
+
+    it('lets the owner delete their post with 204 and no body, after which it is gone', async () => {
+      const response = await call('DELETE', '/posts/2', { token: tokens.bob })
+      expect(response.status).toBe(204)
+      expect(response.text).toBe('')
+      expect(response.headers.get('content-length')).toBeNull()
+      expect((await call('GET', '/posts/2', { token: tokens.bob })).status).toBe(404)
+      expect((await call('DELETE', '/posts/2', { token: tokens.bob })).status).toBe(404)
+    })
+
+    it('lets an admin delete anyone’s post', async () => {
+      expect((await call('DELETE', '/posts/1', { token: tokens.alice })).status).toBe(204)
+    })
+
+    it('answers 405 with Allow for an unrouted method on a known path', async () => {
+      const response = await call('PUT', '/posts/1', { token: tokens.alice, json: {} })
+      expect(response.status).toBe(405)
+      expect(response.headers.get('allow')).toBe('DELETE, GET, HEAD, OPTIONS')
+    })
+  })
+})

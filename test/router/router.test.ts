@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigurationError } from '../../src/errors/index.js'
+import { MALFORMED_PATH, parsePathTemplate, Router } from '../../src/router/index.js'
+
+function routerWith(...templates: string[]) {
+  const router = new Router<string>()
+  for (const template of templates) router.add(parsePathTemplate(template), template)
+  return router
+}
+
+describe('parsePathTemplate', () => {
+  it('lists parameter names in order', () => {
+    expect(parsePathTemplate('/users/{user_id}/posts/{post_id}').paramNames).toEqual(['user_id', 'post_id'])
+  })
+
+  it('refuses partial segments, repeated names, a non-final wildcard and relative paths', () => {
+    expect(() => parsePathTemplate('/files/{name}.txt')).toThrow(ConfigurationError)
+    expect(() => parsePathTemplate('/a/{x}/b/{x}')).toThrow(/twice/)
+    expect(() => parsePathTemplate('/a/{rest:path}/b')).toThrow(/last segment/)
+    expect(() => parsePathTemplate('users')).toThrow(/start with/)
+  })
+})
+
+describe('Router', () => {
+  it('matches static paths exactly', () => {
+    const router = routerWith('/hello', '/hello/world')
+    expect(router.match('/hello')).toEqual({ value: '/hello', params: {} })
+    expect(router.match('/hello/')).toBeUndefined()
+    expect(router.match('/nope')).toBeUndefined()
+  })
+
+  it('extracts and decodes parameters', () => {
+    const router = routerWith('/posts/{post_id}')
+    expect(router.match('/posts/42')).toEqual({ value: '/posts/{post_id}', params: { post_id: '42' } })
+    expect(router.match('/posts/caf%C3%A9%2Fx')).toMatchObject({ params: { post_id: 'café/x' } })
+    expect(router.match('/posts/')).toBeUndefined()
+  })
+
+  it('prefers static segments over parameters, and parameters over wildcards, with backtracking', () => {
+    const router = routerWith(
+      '/users/me',
+      '/users/{id}',
+      '/users/{id}/files/{rest:path}',
+      '/users/me/settings',
+    )
+    expect(router.match('/users/me')).toMatchObject({ value: '/users/me' })
+    expect(router.match('/users/7')).toMatchObject({ value: '/users/{id}' })
+    expect(router.match('/users/me/files/a/b.txt')).toEqual({
+      value: '/users/{id}/files/{rest:path}',
+      params: { id: 'me', rest: 'a/b.txt' },
+    })
+  })
+
+  it('matches a trailing wildcard over one or more segments', () => {
+    const router = routerWith('/static/{file:path}')
+    expect(router.match('/static/css/site.css')).toMatchObject({ params: { file: 'css/site.css' } })
+    expect(router.match('/static/')).toBeUndefined()
+  })
+
+  it('reports invalid percent-encoding as malformed', () => {
+    expect(routerWith('/posts/{id}').match('/posts/%zz')).toBe(MALFORMED_PATH)
+  })
+
+  it('refuses two templates that match the same paths', () => {
+    expect(() => routerWith('/a/{x}', '/a/{y}')).toThrow(/match the same paths/)
+  })
+
+  it('finds routes among many without scanning them all', () => {
+    const router = new Router<number>()
+    for (let i = 0; i < 1000; i++) router.add(parsePathTemplate(`/r${i}/{id}`), i)
+    expect(router.match('/r999/x')).toEqual({ value: 999, params: { id: 'x' } })
+  })
+})
