@@ -16,7 +16,12 @@ const TAB = 0x09
 const DQUOTE = 0x22
 const BACKSLASH = 0x5c
 
-/** Whether a UTF-16 code unit is a `tchar` (RFC 9110 §5.6.2). */
+/**
+ * Whether a UTF-16 code unit is a `tchar` (RFC 9110 §5.6.2).
+ *
+ * @example
+ * isTokenChar('!'.charCodeAt(0)) // true
+ */
 export function isTokenChar(code: number): boolean {
   return code < 128 && TCHAR[code] === 1
 }
@@ -35,7 +40,12 @@ export function isToken(value: string): boolean {
   return true
 }
 
-/** Index of the first character at or after `i` that is not optional whitespace (RFC 9110 §5.6.3). */
+/**
+ * Index of the first character at or after `i` that is not optional whitespace (RFC 9110 §5.6.3).
+ *
+ * @example
+ * skipOws('a \t b', 1) // 4
+ */
 export function skipOws(s: string, i: number): number {
   while (i < s.length) {
     const code = s.charCodeAt(i)
@@ -45,7 +55,12 @@ export function skipOws(s: string, i: number): number {
   return i
 }
 
-/** Index just past the run of `tchar`s that starts at `i` (equal to `i` when there is none). */
+/**
+ * Index just past the run of `tchar`s that starts at `i` (equal to `i` when there is none).
+ *
+ * @example
+ * tokenEnd('text/html', 0) // 4
+ */
 export function tokenEnd(s: string, i: number): number {
   while (i < s.length && isTokenChar(s.charCodeAt(i))) i++
   return i
@@ -54,6 +69,9 @@ export function tokenEnd(s: string, i: number): number {
 /**
  * Index just past the `quoted-string` that opens at `i` (RFC 9110 §5.6.4), or -1 when `s[i]` is not a
  * double quote or the string is not terminated.
+ *
+ * @example
+ * quotedStringEnd('"a\\"b" c', 0) // 6
  */
 export function quotedStringEnd(s: string, i: number): number {
   if (s.charCodeAt(i) !== DQUOTE) return -1
@@ -68,6 +86,9 @@ export function quotedStringEnd(s: string, i: number): number {
 /**
  * The content of the `quoted-string` spanning `[start, end)` (quotes included) with quoted-pairs
  * unescaped (RFC 9110 §5.6.4: a recipient replaces a quoted-pair with the octet that follows the "\").
+ *
+ * @example
+ * unquote('"a\\"b"', 0, 6) // 'a"b'
  */
 export function unquote(s: string, start: number, end: number): string {
   const inner = s.slice(start + 1, end - 1)
@@ -86,6 +107,9 @@ export function unquote(s: string, start: number, end: number): string {
 /**
  * Index of the next top-level `,` at or after `i` (one inside a quoted-string does not count), or
  * `s.length`; list parsers use it to skip a malformed element and resume at the next one.
+ *
+ * @example
+ * nextComma('a="x,y", b', 0) // 7
  */
 export function nextComma(s: string, i: number): number {
   while (i < s.length) {
@@ -103,6 +127,9 @@ export function nextComma(s: string, i: number): number {
 /**
  * Whether `s.slice(start, end)` equals `lower` ignoring ASCII case, without allocating; `lower` must be
  * lower-case ASCII.
+ *
+ * @example
+ * equalsLowerAscii('Content-Type: JSON', 14, 18, 'json') // true
  */
 export function equalsLowerAscii(s: string, start: number, end: number, lower: string): boolean {
   if (end - start !== lower.length) return false

@@ -79,7 +79,9 @@ export function mediaTypeMatches(range: string | MediaType, type: string | Media
 /**
  * Whether every parameter of `wanted` appears in `actual` with an equal value; parameter names are
  * already lower-cased and `charset` values compare case-insensitively (RFC 9110 §8.3.2).
- * @internal
+ *
+ * @example
+ * paramsSubsetOf({ charset: 'utf-8' }, { charset: 'UTF-8', format: 'flowed' }) // true
  */
 export function paramsSubsetOf(wanted: Record<string, string>, actual: Record<string, string>): boolean {
   for (const name in wanted) {

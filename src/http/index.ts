@@ -1,0 +1,46 @@
+/**
+ * The `http` room: pure RFC 9110 / RFC 6265 helpers for headers, media types and content
+ * negotiation, entity tags and dates, byte ranges and cookies. Web-standard APIs only, no
+ * dependencies; parsers never throw on client input, formatters throw on programmer mistakes.
+ */
+
+export { type MediaRange, mediaTypeQuality, negotiateMediaType, parseAccept } from './accept.js'
+export { negotiateCharset, tokenQuality } from './accept-charset.js'
+export { negotiateEncoding } from './accept-encoding.js'
+export { languageQuality, negotiateLanguage } from './accept-language.js'
+export {
+  type ByteRange,
+  coalesceRanges,
+  formatContentRange,
+  formatUnsatisfiedContentRange,
+  type ParseRangeOptions,
+  parseRange,
+  type RangeResult,
+} from './byte-range.js'
+export { type ParseCookieOptions, parseCookieHeader } from './cookie.js'
+export {
+  type EntityTag,
+  type EntityTagComparison,
+  formatEntityTag,
+  matchesAny,
+  parseEntityTag,
+  parseEntityTagList,
+  strongCompare,
+  weakCompare,
+} from './entity-tag.js'
+export { formatHttpDate, isModifiedSince, parseHttpDate, toWholeSeconds } from './http-date.js'
+export { type CurrentValidators, ifRangeMatches } from './if-range.js'
+export { isToken } from './lexer.js'
+export {
+  formatMediaType,
+  isJsonMediaType,
+  type MediaType,
+  mediaTypeMatches,
+  parseMediaType,
+} from './media-type.js'
+export { buildMultipartByteRanges, type MultipartByteRanges } from './multipart-byteranges.js'
+export { RequestHeaders } from './request-headers.js'
+export { type CookieOptions, serializeCookie } from './set-cookie.js'
+export { isBodylessStatus, reasonPhrase } from './status-codes.js'
+export { appendVary } from './vary.js'
+export { parseQValue, parseWeightedList, type WeightedValue } from './weighted-list.js'
