@@ -19,12 +19,14 @@ const NO_PARAMS: Record<string, string> = Object.freeze(Object.create(null))
 
 /**
  * Parses an Accept field value into its media ranges, in field order (RFC 9110 §12.5.1). It never
- * throws: members that are not a media range (`text`, a wildcard type with a concrete subtype) or whose q is not a qvalue
- * (`q=2`, `q=abc`) are dropped; a lone `*`, sent by some old clients, is read as the all-types range.
+ * throws: members that are not a media range (`text`, a wildcard type with a concrete subtype) or
+ * whose q is not a qvalue (`q=2`, `q=abc`) are dropped, and so are empty members; a lone `*`, sent
+ * by some old clients, is read as the all-types range.
  *
  * @example
  * parseAccept('text/html, application/*;q=0.5')
- * // [{ type: 'text', subtype: 'html', params: {}, q: 1 }, { type: 'application', subtype: '*', params: {}, q: 0.5 }]
+ * // [{ type: 'text', subtype: 'html', params: {}, q: 1 },
+ * //  { type: 'application', subtype: '*', params: {}, q: 0.5 }]
  */
 export function parseAccept(header: string): MediaRange[] {
   const out: MediaRange[] = []
@@ -106,7 +108,8 @@ export function mediaTypeQuality(ranges: readonly MediaRange[], mediaType: Media
  * Offers are expected to be concrete media types; unparseable or wildcard offers are never chosen.
  *
  * @example
- * negotiateMediaType('text/html;q=0.9, application/json', ['text/html', 'application/json']) // 'application/json'
+ * negotiateMediaType('text/html;q=0.9, application/json', ['text/html', 'application/json'])
+ * // 'application/json'
  */
 export function negotiateMediaType(
   acceptHeader: string | null | undefined,

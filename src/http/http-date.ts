@@ -1,6 +1,27 @@
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
-const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+const DAYS: readonly string[] = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const LONG_DAYS: readonly string[] = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+]
+const MONTHS: readonly string[] = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? '0' : '') + n)
 const MS_PER_DAY = 86_400_000
 const DAYS_PER_400_YEARS = 146_097
@@ -39,12 +60,11 @@ function parseImfFixdate(s: string): number | null {
 /** `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 9110 §5.6.7 rfc850-date, obsolete). */
 function parseRfc850(s: string, now: number): number | null {
   const comma = s.indexOf(',')
-  if (comma < 6 || s.length !== comma + 24 || LONG_DAYS.indexOf(s.slice(0, comma) as 'Sunday') === -1)
-    return null
+  if (comma < 6 || s.length !== comma + 24 || !LONG_DAYS.includes(s.slice(0, comma))) return null
   const d = comma + 2 // start of DD-Mon-YY
-  if (s.charCodeAt(comma + 1) !== 0x20 || s.charCodeAt(d + 2) !== 0x2d || s.charCodeAt(d + 6) !== 0x2d)
+  if (s.charCodeAt(comma + 1) !== 0x20 || s.charCodeAt(d + 9) !== 0x20) return null
+  if (s.charCodeAt(d + 2) !== 0x2d || s.charCodeAt(d + 6) !== 0x2d || !s.startsWith(' GMT', d + 18))
     return null
-  if (s.charCodeAt(d + 9) !== 0x20 || !s.startsWith(' GMT', d + 18)) return null
   const twoDigitYear = twoDigits(s, d + 7)
   if (twoDigitYear === -1) return null
   const month = indexOfName(s, d + 3, MONTHS)

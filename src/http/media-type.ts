@@ -98,7 +98,8 @@ export function paramsSubsetOf(wanted: Record<string, string>, actual: Record<st
  * TypeError when a name is not a token or a value holds a control character.
  *
  * @example
- * formatMediaType({ type: 'text', subtype: 'plain', params: { charset: 'utf-8' } }) // 'text/plain; charset=utf-8'
+ * formatMediaType({ type: 'text', subtype: 'plain', params: { charset: 'utf-8' } })
+ * // 'text/plain; charset=utf-8'
  */
 export function formatMediaType(mediaType: {
   readonly type: string

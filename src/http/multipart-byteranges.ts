@@ -19,7 +19,8 @@ export interface MultipartByteRanges {
  * content type holding control characters, and a RangeError for a range outside the data.
  *
  * @example
- * const { body, contentType } = buildMultipartByteRanges(bytes, [{ start: 0, end: 9 }, { start: 20, end: 29 }], 'text/plain', 'b0undary')
+ * const ranges = [{ start: 0, end: 9 }, { start: 20, end: 29 }]
+ * const { body, contentType } = buildMultipartByteRanges(bytes, ranges, 'text/plain', 'b0undary')
  * // contentType === 'multipart/byteranges; boundary=b0undary'
  */
 export function buildMultipartByteRanges(
