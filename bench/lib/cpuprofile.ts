@@ -1,0 +1,180 @@
+/** Reading a V8 `.cpuprofile` (from `node --cpu-prof`) into self-time tables. */
+import { SourceMap, type SourceMapPayload } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+interface CallFrame {
+  functionName: string
+  url: string
+  lineNumber: number
+  columnNumber: number
+}
+
+interface ProfileNode {
+  id: number
+  callFrame: CallFrame
+  hitCount?: number
+}
+
+export interface CpuProfile {
+  nodes: ProfileNode[]
+  startTime: number
+  endTime: number
+  samples?: number[]
+  timeDeltas?: number[]
+}
+
+export interface Frame {
+  functionName: string
+  /** shortened file:line, or a V8 pseudo-frame such as "(garbage collector)" */
+  location: string
+  group: string
+  selfUs: number
+  selfPct: number
+}
+
+export interface ProfileSummary {
+  /** sampled time in the window, idle included */
+  totalUs: number
+  /** of which the thread was idle (waiting for I/O) */
+  idleUs: number
+  /** true when only the samples inside the requested window were used */
+  windowed: boolean
+  /** top frames by self time */
+  frames: Frame[]
+  /** self time grouped by package / layer */
+  groups: { group: string; selfUs: number; selfPct: number }[]
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const PSEUDO = new Set(['(root)', '(program)', '(idle)', '(garbage collector)'])
+
+function shortUrl(url: string): string {
+  if (url.startsWith('file://')) {
+    const file = fileURLToPath(url)
+    const rel = path.relative(ROOT, file)
+    return rel.startsWith('..') ? file : rel
+  }
+  return url
+}
+
+function groupOf(frame: CallFrame): string {
+  if (PSEUDO.has(frame.functionName) && frame.url === '') return frame.functionName
+  const url = frame.url
+  if (url === '') return 'V8 builtins / native'
+  if (url.startsWith('node:')) return 'node: internals'
+  const nm = url.lastIndexOf('/node_modules/')
+  if (nm !== -1) {
+    const parts = url.slice(nm + '/node_modules/'.length).split('/')
+    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? 'node_modules')
+  }
+  const rel = shortUrl(url)
+  if (rel.startsWith('src/')) return 'restmachine (src/)'
+  if (rel.startsWith('bench/')) return 'bench (server file + fixtures)'
+  return 'other'
+}
+
+/** Maps a 0-based generated position to a 1-based original file:line, or null. */
+export type LocationResolver = (
+  url: string,
+  line: number,
+  column: number,
+) => { url: string; line: number } | null
+
+/** A resolver from `{ [file url]: source map payload }` (as dumped by profile-preload.ts). */
+export function sourceMapResolver(payloads: Record<string, SourceMapPayload>): LocationResolver {
+  const maps = new Map<string, SourceMap>()
+  for (const [url, payload] of Object.entries(payloads)) maps.set(url, new SourceMap(payload))
+  return (url, line, column) => {
+    const entry = maps.get(url)?.findEntry(line, column) as
+      | { originalSource?: string; originalLine?: number }
+      | undefined
+    if (!entry?.originalSource || entry.originalLine === undefined) return null
+    return { url: entry.originalSource, line: entry.originalLine + 1 }
+  }
+}
+
+/**
+ * Self time per frame (function + file + line), using the sample timestamps. `window` (µs on
+ * the monotonic clock, i.e. `process.hrtime()` of any process on the machine, which is what V8
+ * stamps samples with) keeps only the samples taken under load; percentages are of the busy
+ * (non-idle) time.
+ */
+export function summarizeProfile(
+  profile: CpuProfile,
+  options: {
+    top?: number
+    window?: { startUs: number; endUs: number }
+    resolve?: LocationResolver | undefined
+  } = {},
+): ProfileSummary {
+  const { top = 15, window, resolve } = options
+  const byId = new Map<number, ProfileNode>()
+  for (const node of profile.nodes) byId.set(node.id, node)
+  const selfById = new Map<number, number>()
+  const samples = profile.samples ?? []
+  const deltas = profile.timeDeltas ?? []
+  let windowed = false
+  if (samples.length > 0 && deltas.length === samples.length) {
+    const timestamps: number[] = new Array(samples.length)
+    let t = profile.startTime
+    for (let i = 0; i < samples.length; i++) {
+      t += deltas[i]!
+      timestamps[i] = t
+    }
+    const inWindow = (i: number) =>
+      !window || (timestamps[i]! >= window.startUs && timestamps[i]! <= window.endUs)
+    windowed = window !== undefined && timestamps.some((_, i) => inWindow(i))
+    // the time until the next sample is attributed to this sample's frame
+    for (let i = 0; i < samples.length; i++) {
+      if (windowed && !inWindow(i)) continue
+      const dt = i + 1 < deltas.length ? Math.max(0, deltas[i + 1]!) : 0
+      selfById.set(samples[i]!, (selfById.get(samples[i]!) ?? 0) + dt)
+    }
+  } else {
+    const interval = (profile.endTime - profile.startTime) / Math.max(1, samples.length)
+    for (const node of profile.nodes) selfById.set(node.id, (node.hitCount ?? 0) * interval)
+  }
+
+  const frames = new Map<string, Frame>()
+  const groups = new Map<string, number>()
+  let totalUs = 0
+  let idleUs = 0
+  for (const [id, selfUs] of selfById) {
+    const node = byId.get(id)
+    if (!node || selfUs === 0) continue
+    const cf = node.callFrame
+    totalUs += selfUs
+    if (cf.functionName === '(idle)' && cf.url === '') {
+      idleUs += selfUs
+      continue
+    }
+    const group = groupOf(cf)
+    groups.set(group, (groups.get(group) ?? 0) + selfUs)
+    let location = ''
+    if (cf.url !== '') {
+      const original = resolve?.(cf.url, cf.lineNumber, cf.columnNumber)
+      location = original
+        ? `${shortUrl(original.url)}:${original.line}`
+        : `${shortUrl(cf.url)}:${cf.lineNumber + 1}`
+    }
+    const key = `${cf.functionName}\u0000${location}`
+    const frame = frames.get(key)
+    if (frame) frame.selfUs += selfUs
+    else
+      frames.set(key, { functionName: cf.functionName || '(anonymous)', location, group, selfUs, selfPct: 0 })
+  }
+  const busyUs = totalUs - idleUs
+  const pct = (us: number) => (busyUs > 0 ? (us / busyUs) * 100 : 0)
+  const sorted = [...frames.values()].sort((a, b) => b.selfUs - a.selfUs).slice(0, top)
+  for (const f of sorted) f.selfPct = pct(f.selfUs)
+  return {
+    totalUs,
+    idleUs,
+    windowed,
+    frames: sorted,
+    groups: [...groups.entries()]
+      .map(([group, selfUs]) => ({ group, selfUs, selfPct: pct(selfUs) }))
+      .sort((a, b) => b.selfUs - a.selfUs),
+  }
+}

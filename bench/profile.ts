@@ -1,0 +1,163 @@
+/**
+ * CPU profile of one server under load: runs it with `node --cpu-prof` once per scenario
+ * (default: (2) users and (3) profile), drives it with the load generator, and lists the top
+ * self-time frames in the "Profile" section of bench/RESULTS.md (the rest of the file is kept).
+ *
+ *   npx tsx bench/profile.ts                      # restmachine, or node-http while it is absent
+ *   BENCH_PROFILE_SERVER=fastify npx tsx bench/profile.ts
+ *
+ * Also used by bench/run.ts at the end of a run. The .cpuprofile files stay in
+ * bench/results/profiles/ (git-ignored); open them in Chrome DevTools or speedscope.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { type Config, loadConfig } from './lib/config.js'
+import {
+  type CpuProfile,
+  type LocationResolver,
+  sourceMapResolver,
+  summarizeProfile,
+} from './lib/cpuprofile.js'
+import { createLoadTool, type LoadTool } from './lib/load.js'
+import { scenarioById } from './lib/plan.js'
+import { pinProcess, sleep } from './lib/proc.js'
+import { type ProfileResult, profileMarkdown, withProfileSection } from './lib/report.js'
+import { BENCH_DIR, serverExists, startServer } from './lib/servers.js'
+import { mintToken } from './scenarios.js'
+
+/** The monotonic clock V8 stamps profile samples with, in µs. */
+const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
+
+export const PROFILE_DIR = path.join(BENCH_DIR, 'results', 'profiles')
+
+/** The server to profile: BENCH_PROFILE_SERVER, else restmachine, else node-http. */
+export function profileTarget(config: Config): { server: string; note?: string } {
+  if (config.profileServer) return { server: config.profileServer }
+  if (serverExists('restmachine')) return { server: 'restmachine' }
+  return {
+    server: 'node-http',
+    note: '> bench/servers/restmachine.ts does not exist yet, so the profile below is of the node-http peer.',
+  }
+}
+
+export async function profileServer(
+  server: string,
+  config: Config,
+  tool: LoadTool,
+  log: (line: string) => void = console.log,
+): Promise<ProfileResult[]> {
+  mkdirSync(PROFILE_DIR, { recursive: true })
+  const secret = new TextEncoder().encode(config.jwtSecret)
+  const results: ProfileResult[] = []
+  for (const id of config.profileScenarios) {
+    const scenario = scenarioById(id)!
+    const file = path.join(PROFILE_DIR, `${server}-${id}.cpuprofile`)
+    // node writes one profile per thread (tsx's loader hooks run in a worker thread), named
+    // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: collect them in a fresh directory
+    const tmpDir = path.join(PROFILE_DIR, `${server}-${id}.tmp`)
+    rmSync(file, { force: true })
+    rmSync(tmpDir, { recursive: true, force: true })
+    mkdirSync(tmpDir)
+    const date = new Date().toISOString().slice(0, 16).replace('T', ' ')
+    const window = { startUs: 0, endUs: 0 }
+    const result: ProfileResult = {
+      date,
+      server,
+      scenario: id,
+      durationSec: config.profileDurationSec,
+      summary: null,
+    }
+    try {
+      if (!serverExists(server)) throw new Error(`bench/servers/${server}.ts does not exist`)
+      const running = await startServer(server, {
+        cpu: config.serverCpu,
+        nodeArgs: ['--cpu-prof', '--cpu-prof-dir', tmpDir, '--enable-source-maps'],
+        preload: [pathToFileURL(path.join(BENCH_DIR, 'lib', 'profile-preload.ts')).href],
+        env: {
+          BENCH_JWT_SECRET: config.jwtSecret,
+          BENCH_SOURCEMAPS_FILE: path.join(tmpDir, 'sourcemaps.json'),
+        },
+      })
+      try {
+        const job = {
+          base: `http://127.0.0.1:${running.port}`,
+          requests: scenario.requests({ token: await mintToken(undefined, secret), etag: null }),
+          connections: config.connections,
+          expected: scenario.expected,
+        }
+        if (config.warmupSec > 0) await tool.run({ ...job, durationSec: config.warmupSec })
+        window.startUs = nowUs()
+        const r = await tool.run({ ...job, durationSec: config.profileDurationSec })
+        window.endUs = nowUs()
+        log(
+          `profile ${server} ${id}: ${Math.round(r.rps)} req/s under the profiler, ${r.unexpected} unexpected`,
+        )
+        if (r.unexpected + r.errors > r.requests / 100) {
+          result.error = `${r.unexpected + r.errors} of ${r.requests} responses had an unexpected status`
+        }
+      } finally {
+        await running.stop()
+      }
+      await sleep(100)
+      const main = readdirSync(tmpDir).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f))
+      if (!main) throw new Error(`no main-thread profile in ${tmpDir}: ${readdirSync(tmpDir).join(', ')}`)
+      renameSync(path.join(tmpDir, main), file)
+      let resolve: LocationResolver | undefined
+      try {
+        resolve = sourceMapResolver(JSON.parse(readFileSync(path.join(tmpDir, 'sourcemaps.json'), 'utf8')))
+      } catch {
+        resolve = undefined // no maps: locations stay those of the transpiled code
+      }
+      rmSync(tmpDir, { recursive: true, force: true })
+      const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
+      result.summary = summarizeProfile(profile, { top: 15, window, resolve })
+    } catch (err) {
+      result.error = err instanceof Error ? err.message.split('\n')[0] : String(err)
+      log(`profile ${server} ${id}: ${result.error}`)
+    }
+    results.push(result)
+  }
+  return results
+}
+
+export function profileIntro(server: string, config: Config, note?: string): string {
+  const lines = [
+    `\`node --cpu-prof\` of **${server}** (sampling every 1 ms), one process per scenario: ` +
+      `${config.warmupSec} s warm-up + ${config.profileDurationSec} s of load from the same ` +
+      `generator. Only the samples taken during the measured load are counted (start-up and warm-up ` +
+      'are left out); percentages are self time of the busy (non-idle) main-thread time. Locations in ' +
+      'TypeScript files are mapped back through the source maps tsx emits. Raw profiles: ' +
+      '`bench/results/profiles/*.cpuprofile` (git-ignored).',
+  ]
+  if (note) lines.push('', note)
+  return lines.join('\n')
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  if (config.loadCpu !== undefined) pinProcess(process.pid, config.loadCpu)
+  const { server, note } = profileTarget(config)
+  const tool = await createLoadTool(config.tool, config.loadCpu)
+  try {
+    const results = await profileServer(server, config, tool)
+    const section = profileMarkdown(results, profileIntro(server, config, note))
+    let current = ''
+    try {
+      current = readFileSync(config.output, 'utf8')
+    } catch {
+      current = '# Benchmark results\n'
+    }
+    writeFileSync(config.output, withProfileSection(current, section))
+    console.log(section)
+  } finally {
+    await tool.close()
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err: unknown) => {
+    console.error(err)
+    process.exitCode = 1
+  })
+}

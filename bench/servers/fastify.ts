@@ -1,0 +1,120 @@
+/**
+ * Peer: Fastify 5, written the way a Fastify user would: no logger, encapsulated plugins,
+ * `decorate` for the startup database, `decorateRequest` + an `onRequest` hook for the
+ * request-scoped dependency, a `preHandler` hook for the JWT, `@fastify/etag` (registered only
+ * in the /doc context, so other routes don't pay for hashing), schema-less routes with zod in
+ * the handler. Fastify answers 404 for unknown paths itself; it also answers 404 (not 405) for a
+ * known path with an unregistered method, so each route registers its other methods → 405.
+ *
+ *   PORT=3000 npx tsx bench/servers/fastify.ts
+ */
+import etag from '@fastify/etag'
+import Fastify, { type FastifyInstance, type FastifyReply, type HTTPMethods } from 'fastify'
+import {
+  buildDocument,
+  createItem,
+  createRequestContext,
+  createUserDb,
+  HELLO,
+  HELLO_ALLOW,
+  ItemSchema,
+  jwtSecret,
+  listenOptions,
+  PATHS,
+  type ProfileClaims,
+  type RequestContext,
+  readyLine,
+  type UserDb,
+  userResponse,
+  verifyProfileToken,
+} from '../scenarios.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: UserDb
+  }
+  interface FastifyRequest {
+    ctx: RequestContext
+    claims: ProfileClaims | null
+  }
+}
+
+const ALL_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+
+/** Registers 405 for every method of `url` not in `allowed` (Fastify would otherwise say 404). */
+function methodNotAllowed(app: FastifyInstance, url: string, allowed: HTTPMethods[]): void {
+  const allow = allowed.join(', ')
+  app.route({
+    method: ALL_METHODS.filter((m) => !allowed.includes(m)),
+    url,
+    handler: async (_req, reply: FastifyReply) =>
+      reply.code(405).header('allow', allow).send({ error: 'Method Not Allowed' }),
+  })
+}
+
+const app = Fastify({ logger: false })
+const secret = jwtSecret()
+
+app.decorate('db', createUserDb()) // application-scoped dependency
+
+// (1) hello (+ 405 for the other methods, scenario 6)
+app.get(PATHS.hello, async () => HELLO)
+methodNotAllowed(app, PATHS.hello, HELLO_ALLOW.split(', ') as HTTPMethods[])
+
+// (2) users: path parameter, startup db, request-scoped context
+app.register(async (users) => {
+  users.decorateRequest('ctx', null as unknown as RequestContext)
+  users.addHook('onRequest', async (req) => {
+    req.ctx = createRequestContext()
+  })
+  users.get<{ Params: { id: string } }>(`${PATHS.users}:id`, async function (req, reply) {
+    const user = this.db.get(req.params.id)
+    if (!user) return reply.code(404).send({ error: 'Not Found' })
+    return userResponse(user, req.ctx)
+  })
+  methodNotAllowed(users, `${PATHS.users}:id`, ['GET', 'HEAD'])
+})
+
+// (3) profile: JWT checked in a preHandler hook
+app.register(async (profile) => {
+  profile.decorateRequest('claims', null)
+  profile.addHook('preHandler', async (req, reply) => {
+    req.claims = await verifyProfileToken(req.headers.authorization, secret)
+    if (!req.claims)
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'Unauthorized' })
+  })
+  profile.get(PATHS.profile, async (req) => req.claims)
+  methodNotAllowed(profile, PATHS.profile, ['GET', 'HEAD'])
+})
+
+// (4) doc: @fastify/etag hashes the payload and answers 304 on If-None-Match
+app.register(async (doc) => {
+  await doc.register(etag)
+  doc.get(PATHS.doc, async (_req, reply) =>
+    reply.type('application/json; charset=utf-8').send(buildDocument()),
+  )
+  methodNotAllowed(doc, PATHS.doc, ['GET', 'HEAD'])
+})
+
+// (5) items: Fastify parses JSON, zod validates in the handler
+app.post(PATHS.items, async (req, reply) => {
+  const parsed = ItemSchema.safeParse(req.body)
+  if (!parsed.success) return reply.code(400).send({ error: 'Invalid item', issues: parsed.error.issues })
+  const item = createItem(parsed.data)
+  return reply.code(201).header('location', `${PATHS.items}/${item.id}`).send(item)
+})
+methodNotAllowed(app, PATHS.items, ['POST'])
+
+// (6) GET /missing → Fastify's own 404
+
+const { port, host } = listenOptions()
+app.listen({ port, host }).then(
+  () => {
+    const address = app.server.address()
+    console.log(readyLine(typeof address === 'object' && address ? address.port : port))
+  },
+  (err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  },
+)
