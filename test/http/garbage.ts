@@ -47,3 +47,9 @@ export function assertTotal(fn: (input: string) => unknown, inputs: readonly str
     }
   }
 }
+
+/** Fails unless `result` is `null` or one of `allowed`: negotiation may only ever pick an offer. */
+export function assertOneOf(result: string | null, allowed: readonly string[]): void {
+  if (result !== null && !allowed.includes(result))
+    throw new Error(`unexpected result ${JSON.stringify(result)}`)
+}
