@@ -103,15 +103,16 @@ export function createApp(options: AuthExampleOptions = {}) {
 
   app.get('/profile', ({ currentUser }) => ({ user: currentUser }))
 
-  app.get('/admin/users', ({ requireAdmin, database }) => {
-    void requireAdmin
-    return { users: database.users.map(({ id, email, role }) => ({ id, email, role })) }
-  })
+  app.get(
+    '/admin/users',
+    ({ database }) => ({ users: database.users.map(({ id, email, role }) => ({ id, email, role })) }),
+    {
+      requires: ['requireAdmin'],
+    },
+  )
 
-  app.get('/posts/{post_id}', ({ post, currentUser }) => {
-    void currentUser // authentication is required to read a post
-    return post
-  })
+  // Reading a post needs a signed-in user; 404 for absent posts is G7's job.
+  app.get('/posts/{post_id}', ({ post }) => post, { requires: ['currentUser'] })
 
   app.delete('/posts/{post_id}', ({ authorizedPost, database }) => {
     database.posts = database.posts.filter((p) => p.id !== authorizedPost.id)

@@ -6,9 +6,14 @@ import type { Handler } from '../machine/route-plan.js'
 import type { PathTemplate } from '../router/path-template.js'
 
 /** Per-route settings. */
-export interface RouteOptions extends InjectOptions {
+export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptions {
   /** Content limit in bytes for this route (default: the application's `bodyLimit`). */
   bodyLimit?: number
+  /**
+   * Dependencies resolved for their checks although the handler does not use their values, e.g.
+   * `{ requires: ['requireAdmin'] }` guards a route with an authorization dependency.
+   */
+  requires?: readonly (keyof Ctx & string)[]
 }
 
 /** What an error handler receives. */

@@ -227,7 +227,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   get<P extends string>(
     path: P,
     handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions,
+    options?: RouteOptions<Ctx>,
   ): this {
     return this.route('GET', path, handler, options)
   }
@@ -236,7 +236,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   post<P extends string>(
     path: P,
     handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions,
+    options?: RouteOptions<Ctx>,
   ): this {
     return this.route('POST', path, handler, options)
   }
@@ -245,7 +245,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   put<P extends string>(
     path: P,
     handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions,
+    options?: RouteOptions<Ctx>,
   ): this {
     return this.route('PUT', path, handler, options)
   }
@@ -254,7 +254,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   patch<P extends string>(
     path: P,
     handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions,
+    options?: RouteOptions<Ctx>,
   ): this {
     return this.route('PATCH', path, handler, options)
   }
@@ -263,7 +263,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   delete<P extends string>(
     path: P,
     handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions,
+    options?: RouteOptions<Ctx>,
   ): this {
     return this.route('DELETE', path, handler, options)
   }
@@ -272,7 +272,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   options<P extends string>(
     path: P,
     handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions,
+    options?: RouteOptions<Ctx>,
   ): this {
     return this.route('OPTIONS', path, handler, options)
   }
@@ -287,17 +287,24 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     method: string,
     path: P,
     handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options: RouteOptions = {},
+    options: RouteOptions<Ctx> = {},
   ): this {
     this.#assertIdle('route')
     const verb = method.toUpperCase()
     const owner = `route ${verb} ${path}`
     const template = parsePathTemplate(path)
-    const inject = readInjection(handler, options, owner, `app.${verb.toLowerCase()}('${path}', FN)`)
+    const inferred = readInjection(handler, options, owner, `app.${verb.toLowerCase()}('${path}', FN)`)
+    const inject = [...new Set([...inferred, ...(options.requires ?? [])])]
     if (this.registrations.routes.some((r) => r.method === verb && r.template.source === path)) {
       throw new ConfigurationError(`${owner} is registered twice`)
     }
-    this.registrations.routes.push({ method: verb, template, handler: handler as Handler, inject, options })
+    this.registrations.routes.push({
+      method: verb,
+      template,
+      handler: handler as Handler,
+      inject,
+      options: options as RouteOptions,
+    })
     return this
   }
 

@@ -62,3 +62,12 @@ describe('context type inference', () => {
     })
   })
 })
+
+describe('route options', () => {
+  it('type-checks the names a route requires', () => {
+    const app = new RestApplication().dependency('requireAdmin', () => true)
+    app.get('/admin', () => null, { requires: ['requireAdmin'] })
+    // @ts-expect-error — 'requireAdmn' is not registered
+    app.get('/admin2', () => null, { requires: ['requireAdmn'] })
+  })
+})

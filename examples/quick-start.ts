@@ -1,0 +1,25 @@
+// The README's twenty lines, kept compiling and tested (test/examples/quick-start.test.ts).
+import { pathToFileURL } from 'node:url'
+import { Forbidden, RestApplication, respond } from 'restmachine'
+import { serve } from 'restmachine/node'
+import { z } from 'zod'
+
+export const app = new RestApplication()
+  .onStartup('db', () => ({ posts: new Map([['1', { id: '1', title: 'Hello', owner: 'ada' }]]) }))
+  .authorized('user', ({ headers }) => (headers.get('x-user') ? { name: headers.get('x-user')! } : null))
+  .resourceExists('post', ({ pathParams, db }) => db.posts.get(pathParams.id))
+  .validates('edit', z.object({ title: z.string().min(1).max(200) }))
+
+app.get('/posts/{id}', ({ post }) => post, { requires: ['user'] }) // 401 anonymous, 404 absent, HEAD too
+app.put('/posts/{id}', ({ post, user, edit, db }) => {
+  if (post.owner !== user.name) throw new Forbidden('Only the owner may edit')
+  const updated = { ...post, ...edit } // 415 if not JSON, 400 if malformed, 422 with field errors if invalid
+  db.posts.set(post.id, updated)
+  return updated
+})
+app.delete('/posts/{id}', ({ post, db }) => void db.posts.delete(post.id)) // → 204
+app.post('/posts', () => respond({ id: '2' }, { status: 201, headers: { location: '/posts/2' } }))
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await serve(app, { port: Number(process.env.PORT ?? 8000) }) // `POST /posts/1` → 405 with an Allow header
+}
