@@ -29,7 +29,10 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
 }
 
 describe('architecture', () => {
-  const files = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }))
+  const files = sourceFiles(SRC).map((path) => ({
+    path: relative(SRC, path),
+    text: readFileSync(path, 'utf8'),
+  }))
 
   it('keeps Node-only imports inside the Node adapter and the Redis store', () => {
     const offenders = files

@@ -14,7 +14,9 @@ describe('the README quick start', () => {
 
   it('validates edits and lets only the owner make them', async () => {
     expect((await client.put('/posts/1', { ...ada, json: { title: '' } })).status).toBe(422)
-    expect((await client.put('/posts/1', { headers: { 'x-user': 'bob' }, json: { title: 'Mine' } })).status).toBe(403)
+    expect(
+      (await client.put('/posts/1', { headers: { 'x-user': 'bob' }, json: { title: 'Mine' } })).status,
+    ).toBe(403)
     const edited = await client.put('/posts/1', { ...ada, json: { title: 'Edited' } })
     expect(edited.json()).toEqual({ id: '1', title: 'Edited', owner: 'ada' })
   })

@@ -36,7 +36,8 @@ describe('bad input never crashes the server nor gets a 500', () => {
   }
 
   it('answers malformed JSON with 400', async () => {
-    for (const body of ['{', '{"a":}', 'nul', '[1,]', '', '\u0000']) await expectJsonError(await post(body), 400)
+    for (const body of ['{', '{"a":}', 'nul', '[1,]', '', '\u0000'])
+      await expectJsonError(await post(body), 400)
   })
 
   it('answers invalid UTF-8 with 400', async () => {
@@ -58,7 +59,10 @@ describe('bad input never crashes the server nor gets a 500', () => {
   })
 
   it('answers a huge header with 431', async () => {
-    const raw = await rawRequest(server.port, `GET /posts/1 HTTP/1.1\r\nHost: x\r\nCookie: ${'c'.repeat(10000)}\r\n\r\n`)
+    const raw = await rawRequest(
+      server.port,
+      `GET /posts/1 HTTP/1.1\r\nHost: x\r\nCookie: ${'c'.repeat(10000)}\r\n\r\n`,
+    )
     expect(statusOf(raw)).toBe(431)
     expect(JSON.parse(contentOf(raw)).error).toBe('Request Header Fields Too Large')
   })
@@ -69,7 +73,10 @@ describe('bad input never crashes the server nor gets a 500', () => {
   })
 
   it('answers an unknown method with 501', async () => {
-    const raw = await rawRequest(server.port, 'PROPFIND /posts/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+    const raw = await rawRequest(
+      server.port,
+      'PROPFIND /posts/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    )
     expect(statusOf(raw)).toBe(501)
     expect(JSON.parse(contentOf(raw)).error).toBe('Not Implemented')
   })
