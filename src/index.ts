@@ -6,6 +6,7 @@
 export * from './app/index.js'
 export * from './errors/index.js'
 export { RequestHeaders } from './http/request-headers.js'
+export { ResponseHeaderBag } from './http/response-header-bag.js'
 export { type BodyReader, RestRequest, type RestRequestInit } from './http/rest-request.js'
 export { type ResponseBody, type ResponseHeaders, RestResponse } from './http/rest-response.js'
 export { isBodylessStatus, reasonPhrase } from './http/status-codes.js'

@@ -1,5 +1,6 @@
 import type { Provider } from '../di/provider.js'
 import { parseCookieHeader } from '../http/cookie.js'
+import { ResponseHeaderBag } from '../http/response-header-bag.js'
 import type { Exchange } from '../machine/exchange.js'
 import { parseJsonContent } from '../render/parse-json.js'
 
@@ -45,6 +46,17 @@ export const BUILT_IN_PROVIDERS: readonly Provider[] = [
     inject: [],
     readsBody: false,
     resolve: (_, s) => parseCookieHeader(exchange(s).request.headers.get('cookie')),
+  },
+  {
+    name: 'responseHeaders',
+    kind: 'builtin',
+    inject: [],
+    readsBody: false,
+    resolve: (_, s) => {
+      const x = exchange(s)
+      x.responseHeaders ??= new ResponseHeaderBag()
+      return x.responseHeaders
+    },
   },
   {
     name: 'body',

@@ -1,4 +1,5 @@
 import type { RequestHeaders } from '../http/request-headers.js'
+import type { ResponseHeaderBag } from '../http/response-header-bag.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { PathParams } from '../router/path-template.js'
 
@@ -19,6 +20,8 @@ export interface BuiltInContext {
   readonly queryParams: Readonly<Record<string, string | undefined>>
   /** Request cookies by name (RFC 6265 §5.4). */
   readonly cookies: Readonly<Record<string, string | undefined>>
+  /** Header fields to add to this request's response, whatever it turns out to be (errors too). */
+  readonly responseHeaders: ResponseHeaderBag
   /** The raw request content. */
   readonly body: Uint8Array
   /** The request content parsed as JSON (malformed JSON → 400). */

@@ -98,6 +98,7 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
   if (response.status === 401 && response.headers['www-authenticate'] === undefined) {
     response.headers['www-authenticate'] = app.challenge
   }
+  x.responseHeaders?.applyTo(response.headers)
   if (x.trace !== undefined) response.headers['x-restmachine-trace'] = x.trace.join(',')
   return response
 }

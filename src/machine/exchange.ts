@@ -1,3 +1,4 @@
+import type { ResponseHeaderBag } from '../http/response-header-bag.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 
@@ -14,6 +15,8 @@ export class Exchange {
   params: Record<string, string> | undefined = undefined
   /** Injected values by name. */
   readonly context: Record<string, unknown> = {}
+  /** Headers dependencies add to whatever response this request gets (see `responseHeaders`). */
+  responseHeaders: ResponseHeaderBag | undefined = undefined
   /** Node ids passed, when tracing is on. */
   readonly trace: string[] | undefined
 

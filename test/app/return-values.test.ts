@@ -1,4 +1,4 @@
-import { RestApplication, RestResponse, respond } from 'restmachine'
+import { Conflict, RestApplication, RestResponse, respond } from 'restmachine'
 import { createTestClient } from 'restmachine/testing'
 import { describe, expect, it } from 'vitest'
 
@@ -76,5 +76,34 @@ describe('what a handler returns', () => {
 
   it('refuses a status outside 200–599 in respond()', () => {
     expect(() => respond(null, { status: 99 })).toThrow(RangeError)
+  })
+})
+
+describe('responseHeaders', () => {
+  const app = new RestApplication()
+    .dependency('session', ({ responseHeaders }) => {
+      responseHeaders.append('set-cookie', 'sid=1; HttpOnly')
+      responseHeaders.set('x-from-dependency', 'yes')
+      return 'session'
+    })
+    .dependency('failing', ({ session }) => {
+      if (session) throw new Conflict('nope')
+    })
+  app.get('/ok', ({ session }) =>
+    respond({ session }, { headers: { 'set-cookie': 'other=2', 'x-from-dependency': 'handler wins' } }),
+  )
+  app.get('/error', ({ failing }) => failing)
+  const client = createTestClient(app)
+
+  it('adds dependency headers to the response, adding up Set-Cookie and letting the handler win otherwise', async () => {
+    const response = await client.get('/ok')
+    expect(response.headers.getAll('set-cookie')).toEqual(['other=2', 'sid=1; HttpOnly'])
+    expect(response.headers.get('x-from-dependency')).toBe('handler wins')
+  })
+
+  it('adds them to error responses too', async () => {
+    const response = await client.get('/error')
+    expect(response.status).toBe(409)
+    expect(response.headers.getAll('set-cookie')).toEqual(['sid=1; HttpOnly'])
   })
 })
