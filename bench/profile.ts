@@ -12,19 +12,19 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { type Launch, prepareServer } from './lib/build.js'
 import { type Config, loadConfig } from './lib/config.js'
-import {
-  type CpuProfile,
-  type LocationResolver,
-  sourceMapResolver,
-  summarizeProfile,
-} from './lib/cpuprofile.js'
+import { type CpuProfile, sourceMapResolver, summarizeProfile } from './lib/cpuprofile.js'
 import { createLoadTool, type LoadTool } from './lib/load.js'
 import { scenarioById } from './lib/plan.js'
 import { pinProcess, sleep } from './lib/proc.js'
 import { type ProfileResult, profileMarkdown, withProfileSection } from './lib/report.js'
 import { BENCH_DIR, serverExists, startServer } from './lib/servers.js'
 import { mintToken } from './scenarios.js'
+
+/** Preloaded into the profiled server: SIGTERM/SIGINT → process.exit, so --cpu-prof writes its file. */
+const EXIT_ON_SIGNAL =
+  'data:text/javascript,for (const s of ["SIGTERM", "SIGINT"]) process.once(s, () => process.exit(0))'
 
 /** The monotonic clock V8 stamps profile samples with, in µs. */
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
@@ -53,7 +53,7 @@ export async function profileServer(
   for (const id of config.profileScenarios) {
     const scenario = scenarioById(id)!
     const file = path.join(PROFILE_DIR, `${server}-${id}.cpuprofile`)
-    // node writes one profile per thread (tsx's loader hooks run in a worker thread), named
+    // node writes one profile per thread (with tsx, its loader hooks run in a worker thread), named
     // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: collect them in a fresh directory
     const tmpDir = path.join(PROFILE_DIR, `${server}-${id}.tmp`)
     rmSync(file, { force: true })
@@ -61,6 +61,7 @@ export async function profileServer(
     mkdirSync(tmpDir)
     const date = new Date().toISOString().slice(0, 16).replace('T', ' ')
     const window = { startUs: 0, endUs: 0 }
+    let launch: Launch | undefined
     const result: ProfileResult = {
       date,
       server,
@@ -70,14 +71,13 @@ export async function profileServer(
     }
     try {
       if (!serverExists(server)) throw new Error(`bench/servers/${server}.ts does not exist`)
+      launch = await prepareServer(server)
+      result.launch = launch.mode
       const running = await startServer(server, {
+        launch,
         cpu: config.serverCpu,
-        nodeArgs: ['--cpu-prof', '--cpu-prof-dir', tmpDir, '--enable-source-maps'],
-        preload: [pathToFileURL(path.join(BENCH_DIR, 'lib', 'profile-preload.ts')).href],
-        env: {
-          BENCH_JWT_SECRET: config.jwtSecret,
-          BENCH_SOURCEMAPS_FILE: path.join(tmpDir, 'sourcemaps.json'),
-        },
+        nodeArgs: ['--cpu-prof', '--cpu-prof-dir', tmpDir, '--import', EXIT_ON_SIGNAL],
+        env: { BENCH_JWT_SECRET: config.jwtSecret },
       })
       try {
         const job = {
@@ -103,12 +103,11 @@ export async function profileServer(
       const main = readdirSync(tmpDir).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f))
       if (!main) throw new Error(`no main-thread profile in ${tmpDir}: ${readdirSync(tmpDir).join(', ')}`)
       renameSync(path.join(tmpDir, main), file)
-      let resolve: LocationResolver | undefined
-      try {
-        resolve = sourceMapResolver(JSON.parse(readFileSync(path.join(tmpDir, 'sourcemaps.json'), 'utf8')))
-      } catch {
-        resolve = undefined // no maps: locations stay those of the transpiled code
-      }
+      // esbuild's source map leads back to the TypeScript lines (tsx mode: transpiled positions)
+      const resolve =
+        launch.file && launch.sourceMap
+          ? sourceMapResolver({ [pathToFileURL(launch.file).href]: launch.sourceMap })
+          : undefined
       rmSync(tmpDir, { recursive: true, force: true })
       const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
       result.summary = summarizeProfile(profile, { top: 15, window, resolve })
@@ -126,8 +125,9 @@ export function profileIntro(server: string, config: Config, note?: string): str
     `\`node --cpu-prof\` of **${server}** (sampling every 1 ms), one process per scenario: ` +
       `${config.warmupSec} s warm-up + ${config.profileDurationSec} s of load from the same ` +
       `generator. Only the samples taken during the measured load are counted (start-up and warm-up ` +
-      'are left out); percentages are self time of the busy (non-idle) main-thread time. Locations in ' +
-      'TypeScript files are mapped back through the source maps tsx emits. Raw profiles: ' +
+      'are left out); percentages are self time of the busy (non-idle) main-thread time. The server ' +
+      'runs as an esbuild bundle of its TypeScript (npm packages external); locations are mapped back ' +
+      'to the TypeScript lines through its source map. Raw profiles: ' +
       '`bench/results/profiles/*.cpuprofile` (git-ignored).',
   ]
   if (note) lines.push('', note)

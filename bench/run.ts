@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { prepareServer } from './lib/build.js'
 import { checkServer } from './lib/checks.js'
 import { estimateSeconds, loadConfig } from './lib/config.js'
 import { createLoadTool } from './lib/load.js'
@@ -62,7 +63,10 @@ async function main(): Promise<void> {
       const info: ServerInfo = { name, startupRssKb: null, peakRssKb: null, checkFailures: {} }
       servers.push(info)
       try {
+        const launch = await prepareServer(name)
+        info.launch = launch.mode
         const srv = await startServer(name, {
+          launch,
           cpu: config.serverCpu,
           env: { BENCH_JWT_SECRET: config.jwtSecret },
         })
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
         inputs.set(name, outcome.inputs)
         const failed = Object.keys(outcome.failures)
         log(
-          `${name} ready on :${srv.port} (pid ${srv.pid}); checks: ${failed.length ? `FAILED ${failed.join(', ')}` : 'ok'}`,
+          `${name} ready on :${srv.port} (pid ${srv.pid}, ${launch.mode}); checks: ${failed.length ? `FAILED ${failed.join(', ')}` : 'ok'}`,
         )
         for (const [id, msg] of Object.entries(outcome.failures)) log(`  ${id}: ${msg}`)
       } catch (err) {
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
           log(
             `round ${round + 1}/${config.rounds} ${id.padEnd(8)} ${name.padEnd(12)} ${rps} req/s  ` +
               `p50 ${(r.p50Us / 1000).toFixed(2)} ms  p99 ${(r.p99Us / 1000).toFixed(2)} ms  ` +
-              `cpu ${pct(last.serverCpu)} other ${pct(last.otherCpu)}` +
+              `server cpu ${pct(last.serverCpu)} other ${pct(last.otherCpu)} load-gen ${pct(last.toolCpu)}` +
               (bad ? `  UNEXPECTED ${bad}/${r.requests}` : ''),
           )
         }

@@ -1,7 +1,9 @@
 /** Reading a V8 `.cpuprofile` (from `node --cpu-prof`) into self-time tables. */
+
+import { readFileSync } from 'node:fs'
 import { SourceMap, type SourceMapPayload } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 interface CallFrame {
   functionName: string
@@ -81,16 +83,22 @@ export type LocationResolver = (
   column: number,
 ) => { url: string; line: number } | null
 
-/** A resolver from `{ [file url]: source map payload }` (as dumped by profile-preload.ts). */
-export function sourceMapResolver(payloads: Record<string, SourceMapPayload>): LocationResolver {
-  const maps = new Map<string, SourceMap>()
-  for (const [url, payload] of Object.entries(payloads)) maps.set(url, new SourceMap(payload))
+/** A resolver for generated files: `{ [generated file url]: source map file path }`. */
+export function sourceMapResolver(maps: Record<string, string>): LocationResolver {
+  const loaded = new Map<string, { map: SourceMap; file: string }>()
+  for (const [url, file] of Object.entries(maps)) {
+    const payload = JSON.parse(readFileSync(file, 'utf8')) as SourceMapPayload
+    loaded.set(url, { map: new SourceMap(payload), file })
+  }
   return (url, line, column) => {
-    const entry = maps.get(url)?.findEntry(line, column) as
-      | { originalSource?: string; originalLine?: number }
-      | undefined
-    if (!entry?.originalSource || entry.originalLine === undefined) return null
-    return { url: entry.originalSource, line: entry.originalLine + 1 }
+    const entry = loaded.get(url)
+    if (!entry) return null
+    const found = entry.map.findEntry(line, column) as { originalSource?: string; originalLine?: number }
+    if (!found.originalSource || found.originalLine === undefined) return null
+    const source = found.originalSource.startsWith('file://')
+      ? found.originalSource
+      : pathToFileURL(path.resolve(path.dirname(entry.file), found.originalSource)).href
+    return { url: source, line: found.originalLine + 1 }
   }
 }
 
@@ -149,15 +157,18 @@ export function summarizeProfile(
       idleUs += selfUs
       continue
     }
-    const group = groupOf(cf)
-    groups.set(group, (groups.get(group) ?? 0) + selfUs)
     let location = ''
+    let group = groupOf(cf)
     if (cf.url !== '') {
       const original = resolve?.(cf.url, cf.lineNumber, cf.columnNumber)
-      location = original
-        ? `${shortUrl(original.url)}:${original.line}`
-        : `${shortUrl(cf.url)}:${cf.lineNumber + 1}`
+      if (original) {
+        location = `${shortUrl(original.url)}:${original.line}`
+        group = groupOf({ ...cf, url: original.url })
+      } else {
+        location = `${shortUrl(cf.url)}:${cf.lineNumber + 1}`
+      }
     }
+    groups.set(group, (groups.get(group) ?? 0) + selfUs)
     const key = `${cf.functionName}\u0000${location}`
     const frame = frames.get(key)
     if (frame) frame.selfUs += selfUs

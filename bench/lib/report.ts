@@ -31,6 +31,8 @@ export interface Cell {
 
 export interface ServerInfo {
   name: string
+  /** how it was loaded: an esbuild bundle run by plain node, or through tsx */
+  launch?: 'esbuild' | 'tsx'
   startupRssKb: number | null
   /** max VmHWM seen over the run, kB */
   peakRssKb: number | null
@@ -53,6 +55,8 @@ export interface RunResults {
 export interface ProfileResult {
   date: string
   server: string
+  /** esbuild bundle (locations mapped to TypeScript) or tsx loader (transpiled positions) */
+  launch?: 'esbuild' | 'tsx'
   scenario: string
   durationSec: number
   summary: ProfileSummary | null
@@ -112,9 +116,18 @@ export function summarizeCell(cell: Cell): CellSummary | null {
   }
 }
 
+/** A markdown table, padded the way biome formats markdown (so RESULTS.md passes `biome check`). */
 function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {
-  const sep = header.map((_, i) => ((align?.[i] ?? 'r') === 'l' ? ':---' : '---:'))
-  return [header, sep, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')
+  const len = (cell: string) => [...cell].length
+  const widths = header.map((h, i) => Math.max(3, len(h), ...rows.map((r) => len(r[i] ?? ''))))
+  const left = (i: number) => (align?.[i] ?? 'r') === 'l'
+  const pad = (cell: string, i: number) => {
+    const fill = ' '.repeat(widths[i]! - len(cell))
+    return left(i) ? cell + fill : fill + cell
+  }
+  const line = (cells: string[]) => `| ${header.map((_, i) => pad(cells[i] ?? '', i)).join(' | ')} |`
+  const sep = `| ${widths.map((w, i) => (left(i) ? `:${'-'.repeat(w - 1)}` : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`
+  return [line(header), sep, ...rows.map(line)].join('\n')
 }
 
 export function machineLine(res: Pick<RunResults, 'machine' | 'tool' | 'date' | 'config'>): string {
@@ -192,6 +205,7 @@ export function resultsMarkdown(res: RunResults): string {
       'p99',
       'peak RSS',
       'server CPU',
+      'other load',
       'unexpected',
       ...measured.map((m) => `vs ${m}`),
     ]
@@ -232,9 +246,10 @@ export function resultsMarkdown(res: RunResults): string {
   out.push('## Servers', '')
   out.push(
     table(
-      ['server', 'RSS after start', 'peak RSS (whole run)', 'correctness'],
+      ['server', 'loaded as', 'RSS after start', 'peak RSS (whole run)', 'correctness'],
       res.servers.map((s) => [
         s.name,
+        s.launch === 'tsx' ? 'tsx loader (+~40 MB RSS)' : s.launch === 'esbuild' ? 'esbuild bundle' : '–',
         fmtMb(s.startupRssKb),
         fmtMb(s.peakRssKb),
         s.error
@@ -245,7 +260,7 @@ export function resultsMarkdown(res: RunResults): string {
                 .map(([k, v]) => `${k}: ${v.replace(/\|/g, '\\|').replace(/\n/g, ' ')}`)
                 .join('; '),
       ]),
-      ['l', 'r', 'r', 'l'],
+      ['l', 'l', 'r', 'r', 'l'],
     ),
     '',
   )
@@ -278,6 +293,12 @@ export function profileMarkdown(results: ProfileResult[], note?: string): string
     if (!r.summary) {
       out.push(`Profile not available: ${r.error ?? 'unknown error'}`, '')
       continue
+    }
+    if (r.launch === 'tsx') {
+      out.push(
+        '(Loaded through tsx: TypeScript locations are positions in the one-line transpiled output.)',
+        '',
+      )
     }
     const busy = r.summary.totalUs - r.summary.idleUs
     const idlePct = ((r.summary.idleUs / Math.max(1, r.summary.totalUs)) * 100).toFixed(0)

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Launch } from './build.js'
 import { statusKb } from './proc.js'
 
 export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -16,12 +17,12 @@ export const serverFile = (name: string): string => path.join(SERVERS_DIR, `${na
 export const serverExists = (name: string): boolean => existsSync(serverFile(name))
 
 export interface StartOptions {
+  /** how to load the server (see build.ts) */
+  launch: Launch
   /** CPU to pin the server to with taskset (undefined = no pinning) */
   cpu?: number | undefined
-  /** extra node flags, placed before `--import tsx` (e.g. --cpu-prof) */
+  /** extra node flags, placed before the server (e.g. --cpu-prof) */
   nodeArgs?: string[]
-  /** extra modules to --import after tsx */
-  preload?: string[]
   env?: Record<string, string>
   /** ms to wait for the ready line */
   timeoutMs?: number
@@ -53,14 +54,12 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `bench/servers/<name>.ts` as `[taskset -c <cpu>] node [nodeArgs] --import tsx <file>`
- * with PORT set, and resolves once it prints `listening on <port>`.
+ * Starts a server as `[taskset -c <cpu>] node [nodeArgs] <launch args>` with PORT set, and
+ * resolves once it prints `listening on <port>`.
  */
-export async function startServer(name: string, opts: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(name: string, opts: StartOptions): Promise<RunningServer> {
   const port = await freePort()
-  const nodeArgs = [...(opts.nodeArgs ?? []), '--import', 'tsx']
-  for (const p of opts.preload ?? []) nodeArgs.push('--import', p)
-  nodeArgs.push(serverFile(name))
+  const nodeArgs = [...(opts.nodeArgs ?? []), ...opts.launch.args]
   const [cmd, args] =
     opts.cpu === undefined
       ? [process.execPath, nodeArgs]
