@@ -1,4 +1,5 @@
 import type { RestRequest } from '../http/rest-request.js'
+import type { RenderFunction } from '../machine/route-plan.js'
 
 /** Where RestMachine reports server errors. */
 export interface Logger {
@@ -22,6 +23,11 @@ export interface RestApplicationOptions {
   malformed?: (request: RestRequest) => boolean | Promise<boolean>
   /** Methods the server knows besides GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS (others → 501). */
   extraMethods?: readonly string[]
+  /**
+   * The media types every route produces unless it declares its own `provides` (see RouteOptions).
+   * Without it, routes disregard `Accept` and send what their handler returns.
+   */
+  provides?: string | readonly string[] | Readonly<Record<string, RenderFunction>>
   /** Where server errors are logged with their request id. Default: `console`. */
   logger?: Logger
 }

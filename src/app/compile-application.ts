@@ -3,7 +3,13 @@ import type { Provider, ProviderKind } from '../di/provider.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { PlannedNode, Terminal } from '../machine/decision-node.js'
 import { compileAppPlan, compileRoutePlan, type ROUTED } from '../machine/plan.js'
-import type { MachineConfig, PathEntry, RoutePlan } from '../machine/route-plan.js'
+import type {
+  MachineConfig,
+  Negotiation,
+  PathEntry,
+  RenderFunction,
+  RoutePlan,
+} from '../machine/route-plan.js'
 import { Router } from '../router/router.js'
 import {
   consoleLogger,
@@ -14,7 +20,7 @@ import {
   STANDARD_METHODS,
 } from './application-options.js'
 import { PATH_PARAMS } from './built-ins.js'
-import type { Registrations, RouteRegistration, StartupFactory } from './registrations.js'
+import type { Registrations, RouteOptions, RouteRegistration, StartupFactory } from './registrations.js'
 
 /** An application ready to serve: its machine configuration and the order to create startup values. */
 export interface CompiledApp {
@@ -69,11 +75,17 @@ export function compileApplication(
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   for (const [template, routes] of groupByTemplate(registrations.routes)) {
     const methods = new Map<string, RoutePlan>()
-    for (const route of routes) methods.set(route.method, planRoute(route, providers, bodyLimit, config))
+    for (const route of routes)
+      methods.set(route.method, planRoute(route, registrations, bodyLimit, config, options.provides))
     const allowed = new Set([...methods.keys(), 'OPTIONS'])
     if (allowed.has('GET')) allowed.add('HEAD')
-    const options = optionsPlan(template, bodyLimit, config)
-    router.add(routes[0]!.template, { template, methods, allow: [...allowed].sort().join(', '), options })
+    const optionsRoute = optionsPlan(template, bodyLimit, config)
+    router.add(routes[0]!.template, {
+      template,
+      methods,
+      allow: [...allowed].sort().join(', '),
+      options: optionsRoute,
+    })
   }
   return {
     config,
@@ -87,10 +99,12 @@ export function compileApplication(
 
 function planRoute(
   route: RouteRegistration,
-  providers: ReadonlyMap<string, Provider>,
+  registrations: Registrations,
   defaultBodyLimit: number,
   config: MachineConfig,
+  appProvides: RouteOptions['provides'],
 ): RoutePlan {
+  const { providers } = registrations
   const consumer = `route ${route.method} ${route.template.source}`
   for (const param of route.template.paramNames) {
     if (providers.has(param) || param === PATH_PARAMS) {
@@ -100,7 +114,13 @@ function planRoute(
     }
   }
   const local = new Set(route.template.paramNames)
-  const ordered = orderProviders(route.inject, providers, local, consumer)
+  const handlerClosure = orderProviders(route.inject, providers, local, consumer)
+  const resource = findResource(route, handlerClosure, consumer)
+  const factRoots = [
+    ...Object.values(resource?.facts ?? {}).flatMap((fact) => fact.inject),
+    ...(route.conflict?.inject ?? []),
+  ]
+  const ordered = orderProviders([...route.inject, ...factRoots], providers, local, consumer)
   const phases = new Map<string, number>()
   const steps: Provider[][] = [[], [], [], [], []]
   for (const provider of ordered) {
@@ -110,6 +130,29 @@ function planRoute(
     phases.set(provider.name, phase)
     steps[phase]!.push(provider)
   }
+  const latest = (names: readonly string[]) => Math.max(0, ...names.map((name) => phases.get(name) ?? 0))
+  for (const [fact, fn] of Object.entries(resource?.facts ?? {})) {
+    const limit = fact === 'etag' || fact === 'lastModified' ? 3 : 2
+    if (latest(fn.inject) > limit) {
+      throw new ConfigurationError(
+        `${consumer}: the ${fact} callback of '${resource?.name}' needs ${limit === 3 ? 'the request body' : 'values that are resolved after the resource'}; it can use only what is known before G7`,
+      )
+    }
+  }
+  if (route.conflict !== undefined && latest(route.conflict.inject) > 3) {
+    throw new ConfigurationError(
+      `${consumer}: the conflict callback cannot use the request body (it runs before it is read)`,
+    )
+  }
+  const creates = route.options.creates
+  if (creates !== undefined) {
+    if (route.method !== 'PUT')
+      throw new ConfigurationError(`${consumer}: 'creates' applies to PUT routes only`)
+    if (providers.get(creates)?.kind !== 'resource' || !ordered.some((p) => p.name === creates)) {
+      throw new ConfigurationError(`${consumer}: 'creates' must name a resourceExists value the route uses`)
+    }
+  }
+  const facts = resource?.facts
   const plan: RoutePlan = {
     method: route.method,
     template: route.template.source,
@@ -124,10 +167,84 @@ function planRoute(
     readsJson: ordered.some((p) => p.name === 'jsonBody'),
     bodyLimit: route.options.bodyLimit ?? defaultBodyLimit,
     handler: route.handler,
+    resource:
+      resource === undefined
+        ? undefined
+        : {
+            name: resource.name,
+            etag: facts?.etag,
+            lastModified: facts?.lastModified,
+            previouslyExisted: facts?.previouslyExisted,
+            movedPermanently: facts?.movedPermanently,
+            movedTemporarily: facts?.movedTemporarily,
+          },
+    creates,
+    conflict: route.conflict,
+    negotiation: negotiationOf(route, registrations, consumer, appProvides),
+    ranges: route.options.ranges === true,
+    cacheControl: route.options.cacheControl,
     entry: 'HANDLER',
   }
   plan.entry = compileRoutePlan(plan, config)
   return plan
+}
+
+/** The resource whose validators answer the route's preconditions. */
+function findResource(
+  route: RouteRegistration,
+  closure: readonly Provider[],
+  consumer: string,
+): Provider | undefined {
+  const named = route.options.resource
+  if (named !== undefined) {
+    const chosen = closure.find((p) => p.name === named && p.kind === 'resource')
+    if (chosen === undefined)
+      throw new ConfigurationError(`${consumer}: 'resource' must name a resourceExists value the route uses`)
+    return chosen
+  }
+  const creates = route.options.creates
+  const candidates = closure.filter(
+    (p) => p.kind === 'resource' && (p.facts !== undefined || p.name === creates),
+  )
+  if (candidates.length > 1) {
+    throw new ConfigurationError(
+      `${consumer}: it uses several resources with validators (${candidates.map((p) => p.name).join(', ')}); say which one answers preconditions with the 'resource' option`,
+    )
+  }
+  return candidates[0]
+}
+
+function negotiationOf(
+  route: RouteRegistration,
+  registrations: Registrations,
+  consumer: string,
+  appProvides: RouteOptions['provides'],
+): Negotiation {
+  const { languages, charsets } = route.options
+  const provides = route.options.provides ?? appProvides
+  // Without declared media types the representation depends on what the handler returns, so
+  // Accept is disregarded rather than guessed at (RFC 9110 §12.5.1 allows either).
+  let mediaTypes: string[] = []
+  let renderers: Map<string, RenderFunction> | undefined
+  if (provides !== undefined) {
+    renderers = new Map()
+    if (typeof provides === 'string' || Array.isArray(provides)) {
+      for (const type of typeof provides === 'string' ? [provides] : (provides as readonly string[])) {
+        const renderer = registrations.renderers.get(type.toLowerCase())
+        if (renderer === undefined) {
+          throw new ConfigurationError(
+            `${consumer}: no renderer is registered for '${type}'; add one with app.renderer()`,
+          )
+        }
+        renderers.set(type.toLowerCase(), renderer)
+      }
+    } else {
+      for (const [type, render] of Object.entries(provides as Record<string, RenderFunction>))
+        renderers.set(type.toLowerCase(), render)
+    }
+    mediaTypes = [...renderers.keys()]
+  }
+  return { mediaTypes, renderers, languages, charsets }
 }
 
 function optionsPlan(template: string, bodyLimit: number, config: MachineConfig): RoutePlan {
@@ -139,6 +256,12 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
     readsJson: false,
     bodyLimit,
     handler: undefined,
+    resource: undefined,
+    creates: undefined,
+    conflict: undefined,
+    negotiation: { mediaTypes: [], renderers: undefined, languages: undefined, charsets: undefined },
+    ranges: false,
+    cacheControl: undefined,
     entry: 'OPTIONS',
   }
   plan.entry = compileRoutePlan(plan, config)

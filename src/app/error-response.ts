@@ -1,11 +1,15 @@
 import { defaultErrorBody, publicMessage } from '../errors/error-body.js'
 import { HttpError, isHttpError } from '../errors/http-error.js'
 import {
+  Conflict,
   ContentTooLarge,
+  Gone,
   InternalServerError,
   MethodNotAllowed,
+  NotAcceptable,
   NotFound,
   NotImplemented,
+  PreconditionFailed,
   ServiceUnavailable,
   Unauthorized,
   UnsupportedMediaType,
@@ -40,6 +44,14 @@ export function errorForStatus(status: number, x: Exchange): HttpError {
           ? 'Expected a JSON body (Content-Type: application/json)'
           : 'Unsupported content type or content coding',
       )
+    case 406:
+      return new NotAcceptable('None of the available representations is acceptable')
+    case 409:
+      return new Conflict('The request conflicts with the current state of the resource')
+    case 410:
+      return new Gone('The resource is no longer available')
+    case 412:
+      return new PreconditionFailed('A precondition of the request failed')
     case 501:
       return new NotImplemented(`Method ${x.request.method} is not implemented by this server`)
     case 503:

@@ -6,10 +6,11 @@ import { ROUTED } from '../machine/plan.js'
 import { isThenable } from '../machine/resolve-steps.js'
 import type { RoutePlan } from '../machine/route-plan.js'
 import { runPlan } from '../machine/run.js'
-import { renderValue } from '../render/render-value.js'
 import { PATH_PARAMS } from './built-ins.js'
+import { applyRange } from './byte-ranges.js'
 import type { CompiledApp } from './compile-application.js'
 import { errorForStatus, errorResponse } from './error-response.js'
+import { addMachineHeaders, decorateSuccess, notModified, redirect, renderResult } from './representation.js'
 
 type Outcome = Terminal | typeof ROUTED
 type Result = RestResponse | Promise<RestResponse>
@@ -48,6 +49,8 @@ function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
     })
   }
   if (outcome === 'HANDLER') return runHandler(app, x)
+  if (outcome === 304) return finish(app, x, notModified(x))
+  if (outcome === 301 || outcome === 307) return finish(app, x, redirect(x, outcome))
   if (outcome === 'OPTIONS') {
     // RFC 9110 §9.3.7: OPTIONS describes the target's communication options; Allow lists the methods.
     return finish(app, x, new RestResponse(204, { allow: x.entry?.allow ?? '' }))
@@ -86,7 +89,10 @@ function runHandler(app: CompiledApp, x: Exchange): Result {
 
 function render(app: CompiledApp, x: Exchange, result: unknown): Result {
   try {
-    return finish(app, x, renderValue(result))
+    let response = renderResult(x, result)
+    decorateSuccess(x, response)
+    if (x.plan?.ranges === true) response = applyRange(x, response)
+    return finish(app, x, response)
   } catch (error) {
     return finish(app, x, errorResponse(app, x, error))
   }
@@ -98,6 +104,7 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
   if (response.status === 401 && response.headers['www-authenticate'] === undefined) {
     response.headers['www-authenticate'] = app.challenge
   }
+  if (response.status >= 400) addMachineHeaders(x, response.headers)
   x.responseHeaders?.applyTo(response.headers)
   if (x.trace !== undefined) response.headers['x-restmachine-trace'] = x.trace.join(',')
   return response

@@ -1,9 +1,10 @@
-import type { Provider } from '../di/provider.js'
+import type { ContextFunction, Provider } from '../di/provider.js'
 import type { InjectOptions } from '../di/read-injection.js'
 import type { HttpError } from '../errors/http-error.js'
 import type { RestRequest } from '../http/rest-request.js'
-import type { Handler } from '../machine/route-plan.js'
+import type { Handler, RenderFunction } from '../machine/route-plan.js'
 import type { PathTemplate } from '../router/path-template.js'
+import type { DependencyContext } from './context-types.js'
 
 /** Per-route settings. */
 export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptions {
@@ -14,6 +15,30 @@ export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptio
    * `{ requires: ['requireAdmin'] }` guards a route with an authorization dependency.
    */
   requires?: readonly (keyof Ctx & string)[]
+  /**
+   * The media types the route produces, in order of preference (C4; 406 when none is acceptable):
+   * names of registered renderers, or a map from media type to render function.
+   * Default: JSON (and text for string results), without renderers.
+   * @example provides: { 'application/json': renderJson, 'text/csv': (report) => toCsv(report.rows) }
+   */
+  provides?: string | readonly string[] | Readonly<Record<string, RenderFunction>>
+  /** Languages the route can produce (D5; `Content-Language` and `Vary: Accept-Language`). */
+  languages?: readonly string[]
+  /** Charsets the route can produce (E6). */
+  charsets?: readonly string[]
+  /**
+   * A PUT to a missing target creates this resource: the handler runs with it `undefined`, and
+   * the response is 201 + Location (RFC 9110 §9.3.4). Without it a missing resource is 404.
+   */
+  creates?: keyof Ctx & string
+  /** Answers "would this request conflict with the resource's current state?" (O14 → 409). */
+  conflict?: (context: DependencyContext<Ctx>) => boolean | Promise<boolean>
+  /** GET responses honour `Range` and advertise `Accept-Ranges: bytes` (RFC 9110 §14). */
+  ranges?: boolean
+  /** `Cache-Control` for successful GET/HEAD responses and their 304s. */
+  cacheControl?: string
+  /** Which resource's validators answer preconditions, when the route uses several with validators. */
+  resource?: keyof Ctx & string
 }
 
 /** What an error handler receives. */
@@ -38,6 +63,8 @@ export interface RouteRegistration {
   readonly handler: Handler
   readonly inject: readonly string[]
   readonly options: RouteOptions
+  /** The route's `conflict` callback with its injected names. */
+  readonly conflict: ContextFunction | undefined
 }
 
 /** A startup value's factory. */
@@ -62,5 +89,7 @@ export interface Registrations {
   readonly routes: RouteRegistration[]
   readonly shutdownHooks: ShutdownHook[]
   readonly errorHandlers: Map<number, ErrorHandler>
+  /** Renderers by media type, for routes' `provides`. */
+  readonly renderers: Map<string, RenderFunction>
   fallbackErrorHandler: ErrorHandler | undefined
 }

@@ -1,18 +1,20 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { Provider, ProviderKind } from '../di/provider.js'
+import type { ContextFunction, Provider, ProviderKind } from '../di/provider.js'
 import { invalidNameReason } from '../di/provider.js'
 import { type InjectOptions, readInjection } from '../di/read-injection.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
-import type { Handler } from '../machine/route-plan.js'
+import type { Handler, RenderFunction } from '../machine/route-plan.js'
 import { parsePathTemplate } from '../router/path-template.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { BUILT_IN_PROVIDERS, PATH_PARAMS } from './built-ins.js'
 import type { DependencyContext, HandlerContext, NoContext, WithValue } from './context-types.js'
+import { DEFAULT_RENDERERS } from './default-renderers.js'
 import { handleRequest } from './handle-request.js'
 import { type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
 import type { ErrorHandler, Registrations, RouteOptions } from './registrations.js'
+import { type ResourceOptions, readResourceFacts } from './resource-options.js'
 import { asValidationError, isStandardSchema, validateWithSchema } from './validation.js'
 import { handleFetch } from './web-fetch.js'
 
@@ -45,6 +47,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     routes: [],
     shutdownHooks: [],
     errorHandlers: new Map(),
+    renderers: new Map(DEFAULT_RENDERERS),
     fallbackErrorHandler: undefined,
   }
   /** @internal */
@@ -115,14 +118,17 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
    * that inject it get the 404 for free; anonymous callers of protected routes still get 401 first.
    *
    * @example
-   * app.resourceExists('post', ({ pathParams, database }) => database.posts.get(pathParams.post_id))
+   * app.resourceExists('post', ({ pathParams, database }) => database.posts.get(pathParams.post_id), {
+   *   etag: ({ post }) => `"${post.version}"`, // 304 / 412 answered before the handler runs
+   * })
    */
   resourceExists<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
-    options?: InjectOptions,
+    options?: ResourceOptions<Ctx, N, NonNullable<Awaited<V>>>,
   ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup> {
-    return this.#provide('resource', name, fn, options)
+    const facts = readResourceFacts(name, options as ResourceOptions<unknown, string, unknown> | undefined)
+    return this.#provide('resource', name, fn, options, undefined, facts)
   }
 
   /**
@@ -298,13 +304,33 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     if (this.registrations.routes.some((r) => r.method === verb && r.template.source === path)) {
       throw new ConfigurationError(`${owner} is registered twice`)
     }
+    const conflict =
+      options.conflict === undefined
+        ? undefined
+        : {
+            inject: readInjection(options.conflict, undefined, `${owner} conflict`, '{ conflict: FN }'),
+            resolve: options.conflict as (context: Record<string, unknown>) => unknown,
+          }
     this.registrations.routes.push({
       method: verb,
       template,
       handler: handler as Handler,
       inject,
       options: options as RouteOptions,
+      conflict,
     })
+    return this
+  }
+
+  /**
+   * Registers (or replaces) the renderer for a media type, usable by name in routes' `provides`.
+   *
+   * @example
+   * app.renderer('application/yaml', (value) => toYaml(value))
+   */
+  renderer(mediaType: string, render: RenderFunction): this {
+    this.#assertIdle('renderer')
+    this.registrations.renderers.set(mediaType.toLowerCase(), render)
     return this
   }
 
@@ -350,6 +376,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     fn: (...args: never[]) => unknown,
     options: InjectOptions | undefined,
     resolve?: (context: Record<string, unknown>) => unknown,
+    facts?: Record<string, ContextFunction>,
   ): never {
     const owner = `${kind === 'dependency' ? 'dependency' : kind === 'resource' ? 'resourceExists' : kind}('${name}')`
     this.#claimName(name, owner)
@@ -360,6 +387,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
       inject,
       readsBody: false,
       resolve: resolve ?? (fn as unknown as (c: Record<string, unknown>) => unknown),
+      ...(facts === undefined ? {} : { facts }),
     }
     this.registrations.providers.set(name, provider)
     return this as never

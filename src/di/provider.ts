@@ -30,6 +30,14 @@ export interface Provider {
   readonly resolve: ResolveFn
   /** Whether its value comes from the request body (resolved only after preconditions). */
   readonly readsBody: boolean
+  /** Named callbacks describing a resource (its ETag, Last-Modified, history), for `resource` providers. */
+  readonly facts?: Readonly<Record<string, ContextFunction>>
+}
+
+/** A function of the request context with the names it needs. */
+export interface ContextFunction {
+  readonly inject: readonly string[]
+  readonly resolve: (context: Record<string, unknown>) => unknown
 }
 
 const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype))

@@ -3,14 +3,9 @@ import { isJsonMediaType } from '../http/media-type.js'
 import type { Exchange } from './exchange.js'
 import { resolveSteps } from './resolve-steps.js'
 
-// Resource and content nodes. RFC 9110 §13.2.1 has preconditions evaluated before the request
+// Content nodes. RFC 9110 §13.2.1 has preconditions evaluated before the request
 // content is processed, so the content checks (webmachine's B6–B4) come after G7 and the
 // precondition block here; see docs/decisions/0002-content-checks-after-preconditions.md.
-
-/** G7 "Resource exists?" — resolves `resourceExists` callbacks; `null`/`undefined` → 404. */
-export function g7ResourceExists(x: Exchange): boolean | Promise<boolean> {
-  return resolveSteps(x, x.plan?.steps.resource ?? [], 'resource')
-}
 
 /**
  * B4 "Content too large?" — a declared `Content-Length` over the limit is refused before reading

@@ -15,6 +15,19 @@ export class Exchange {
   params: Record<string, string> | undefined = undefined
   /** Injected values by name. */
   readonly context: Record<string, unknown> = {}
+  /** The resource's current validators, once G7 found it: a formatted ETag and a time in ms. */
+  etag: string | undefined = undefined
+  lastModified: number | undefined = undefined
+  /** Set when a PUT targets a missing resource the route creates (RFC 9110 §9.3.4). */
+  creating = false
+  /** The negotiated representation (C4, D5, E6). */
+  mediaType: string | undefined = undefined
+  language: string | undefined = undefined
+  charset: string | undefined = undefined
+  /** Request header names the response varies on (RFC 9110 §12.5.5). */
+  vary: string[] | undefined = undefined
+  /** Target of a redirect decided by the machine (301/307). */
+  location: string | undefined = undefined
   /** Headers dependencies add to whatever response this request gets (see `responseHeaders`). */
   responseHeaders: ResponseHeaderBag | undefined = undefined
   /** Node ids passed, when tracing is on. */

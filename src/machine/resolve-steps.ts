@@ -27,27 +27,33 @@ export function resolveSteps(
     const value = step.resolve(context, exchange)
     if (isThenable(value)) {
       return Promise.resolve(value).then((settled) =>
-        accept(context, step, settled, answers) ? resolveSteps(exchange, steps, answers, i + 1) : false,
+        accept(exchange, step, settled, answers) ? resolveSteps(exchange, steps, answers, i + 1) : false,
       )
     }
-    if (!accept(context, step, value, answers)) return false
+    if (!accept(exchange, step, value, answers)) return false
   }
   return true
 }
 
-function accept(
-  context: Record<string, unknown>,
-  step: Provider,
-  value: unknown,
-  answers: ProviderKind,
-): boolean {
+function accept(exchange: Exchange, step: Provider, value: unknown, answers: ProviderKind): boolean {
+  const context = exchange.context
   const refused = refusal(step.kind, value)
   if (refused !== undefined) {
+    if (isBeingCreated(exchange, step)) {
+      // RFC 9110 §9.3.4: a PUT to a missing resource that the route creates goes on without it.
+      exchange.creating = true
+      context[step.name] = undefined
+      return true
+    }
     if (step.kind === answers) return false
     throw refused
   }
   context[step.name] = value
   return true
+}
+
+function isBeingCreated(exchange: Exchange, step: Provider): boolean {
+  return step.kind === 'resource' && exchange.plan?.creates === step.name && exchange.request.method === 'PUT'
 }
 
 /** The error a provider's "no" stands for, or `undefined` when its value is a yes. */

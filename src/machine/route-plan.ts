@@ -20,6 +20,46 @@ export interface PlanSteps {
   readonly input: readonly Provider[]
 }
 
+/** A function of the request context that the machine calls at a node (an ETag, a redirect target…). */
+export interface Fact {
+  readonly inject: readonly string[]
+  readonly resolve: (context: Record<string, unknown>) => unknown
+}
+
+/** What the application said about a route's resource, beyond whether it exists. */
+export interface ResourceFacts {
+  /** The injectable name of the resource. */
+  readonly name: string
+  /** Its current entity tag (RFC 9110 §8.8.3), for If-Match / If-None-Match and the `ETag` header. */
+  readonly etag: Fact | undefined
+  /** When it last changed (RFC 9110 §8.8.2), for If-(Un)Modified-Since and `Last-Modified`. */
+  readonly lastModified: Fact | undefined
+  /** Whether a missing resource existed once (→ 410, or a redirect). */
+  readonly previouslyExisted: Fact | undefined
+  /** Where a missing resource now lives for good (→ 301 + Location). */
+  readonly movedPermanently: Fact | undefined
+  /** Where a missing resource lives for now (→ 307 + Location). */
+  readonly movedTemporarily: Fact | undefined
+}
+
+/** Turns a handler's value into content of one media type. */
+export type RenderFunction = (
+  value: unknown,
+  info: { mediaType: string; context: Readonly<Record<string, unknown>> },
+) => string | Uint8Array
+
+/** The representations a route can produce, in the server's order of preference. */
+export interface Negotiation {
+  /** Media types offered; the first is the default when the client has no preference. */
+  readonly mediaTypes: readonly string[]
+  /** Renderers for the declared types; absent for the implicit JSON default. */
+  readonly renderers: ReadonlyMap<string, RenderFunction> | undefined
+  /** Languages offered (Content-Language), if the route declared any. */
+  readonly languages: readonly string[] | undefined
+  /** Charsets offered, if the route declared any. */
+  readonly charsets: readonly string[] | undefined
+}
+
 /** Everything the machine needs to serve one method of one route, compiled at start-up. */
 export interface RoutePlan {
   readonly method: string
@@ -32,6 +72,18 @@ export interface RoutePlan {
   /** Content limit in bytes. */
   readonly bodyLimit: number
   readonly handler: Handler | undefined
+  /** The route's resource and what is known about it (validators, history). */
+  readonly resource: ResourceFacts | undefined
+  /** The resource a PUT to a missing target creates (201 + Location) instead of answering 404. */
+  readonly creates: string | undefined
+  /** "Would this request conflict with the resource's state?" (→ 409, RFC 9110 §15.5.10). */
+  readonly conflict: Fact | undefined
+  /** What the route can produce. */
+  readonly negotiation: Negotiation
+  /** Whether GET responses honour `Range` (RFC 9110 §14). */
+  readonly ranges: boolean
+  /** `Cache-Control` for successful GET/HEAD and 304 responses. */
+  readonly cacheControl: string | undefined
   /** The first node to run after B10, or the outcome when no node can change it. */
   entry: PlannedNode | Terminal
 }
