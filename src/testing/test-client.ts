@@ -1,12 +1,6 @@
-import { readLimited } from '../app/read-body.js'
-import { RequestHeaders } from '../http/request-headers.js'
-import { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
-
-/** Anything that serves core requests (a `RestApplication`). */
-export interface TestableApp {
-  handle(request: RestRequest): RestResponse | Promise<RestResponse>
-}
+import type { RequestHeaders } from '../http/request-headers.js'
+import { type Driver, type DriverRequest, responseHeaders } from './driver.js'
+import { inProcess, type TestableApp } from './in-process-driver.js'
 
 /** Options of one test request. */
 export interface TestRequestOptions {
@@ -18,7 +12,7 @@ export interface TestRequestOptions {
   body?: string | Uint8Array
   /** Query parameters appended to the path. */
   query?: Record<string, string>
-  /** The client address the app sees. Default `127.0.0.1`. */
+  /** The client address the app sees (in-process and Lambda drivers). Default `127.0.0.1`. */
   remoteAddress?: string
 }
 
@@ -37,8 +31,10 @@ export interface TestResponse {
 
 type Send = (path: string, options?: TestRequestOptions) => Promise<TestResponse>
 
-/** Sends requests to an application in-process, without sockets. */
+/** Sends requests to an application through one driver (in memory unless told otherwise). */
 export interface TestClient {
+  /** The driver's name, e.g. `in-process`, `http`, `lambda:alb`. */
+  readonly driver: string
   request(method: string, path: string, options?: TestRequestOptions): Promise<TestResponse>
   get: Send
   head: Send
@@ -47,58 +43,35 @@ export interface TestClient {
   patch: Send
   delete: Send
   options: Send
+  /** Stops what the driver started (a server); in-process there is nothing to stop. */
+  close(): Promise<void>
 }
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
 /**
- * Creates a client that runs requests through the application in memory — the same core path as
- * every adapter, minus the socket.
+ * Creates a client for an application — in memory, without sockets — or for any {@link Driver}
+ * (`overHttp`, `throughLambda`), so one set of test cases can run through every deployment path.
  *
  * @example
  * const client = createTestClient(app)
  * const response = await client.post('/login', { json: { email: 'alice@example.com', password: 'secret' } })
  * expect(response.status).toBe(200)
  */
-export function createTestClient(app: TestableApp): TestClient {
+export function createTestClient(target: TestableApp | Driver): TestClient {
+  const driver = isDriver(target) ? target : inProcess(target)
   const request = async (
     method: string,
     path: string,
     options: TestRequestOptions = {},
   ): Promise<TestResponse> => {
-    const flat: string[] = []
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-      for (const item of typeof value === 'string' ? [value] : value) flat.push(name, item)
-    }
-    let content: Uint8Array | undefined
-    if (options.json !== undefined) {
-      content = encoder.encode(JSON.stringify(options.json))
-      if (!hasHeader(flat, 'content-type')) flat.push('content-type', 'application/json')
-    } else if (options.body !== undefined) {
-      content = typeof options.body === 'string' ? encoder.encode(options.body) : options.body
-    }
-    if (content !== undefined && !hasHeader(flat, 'content-length'))
-      flat.push('content-length', String(content.byteLength))
-    if (!hasHeader(flat, 'host')) flat.push('host', 'localhost')
-    const queryIndex = path.indexOf('?')
-    const extraQuery = options.query === undefined ? '' : new URLSearchParams(options.query).toString()
-    const ownQuery = queryIndex === -1 ? '' : path.slice(queryIndex + 1)
-    const restRequest = new RestRequest({
-      method: method.toUpperCase(),
-      path: queryIndex === -1 ? path : path.slice(0, queryIndex),
-      rawQuery: [ownQuery, extraQuery].filter((q) => q !== '').join('&'),
-      headers: RequestHeaders.fromFlat(flat),
-      readBody: (limit) => readLimited(content === undefined ? null : single(content), limit),
-      remoteAddress: options.remoteAddress ?? '127.0.0.1',
-    })
-    const response = await app.handle(restRequest)
-    const body = method.toUpperCase() === 'HEAD' ? new Uint8Array(0) : await collect(response.body)
-    const text = decoder.decode(body)
+    const response = await driver.send(toDriverRequest(method, path, options))
+    const text = decoder.decode(response.body)
     return {
       status: response.status,
-      headers: RequestHeaders.from(response.headers),
-      body,
+      headers: responseHeaders(response.headers),
+      body: response.body,
       text,
       json: <T>() => JSON.parse(text) as T,
     }
@@ -108,6 +81,7 @@ export function createTestClient(app: TestableApp): TestClient {
     (path, options) =>
       request(method, path, options)
   return {
+    driver: driver.name,
     request,
     get: send('GET'),
     head: send('HEAD'),
@@ -116,21 +90,39 @@ export function createTestClient(app: TestableApp): TestClient {
     patch: send('PATCH'),
     delete: send('DELETE'),
     options: send('OPTIONS'),
+    close: () => driver.close(),
   }
 }
 
-function hasHeader(flat: readonly string[], name: string): boolean {
-  for (let i = 0; i < flat.length; i += 2) if ((flat[i] as string).toLowerCase() === name) return true
-  return false
+function isDriver(target: TestableApp | Driver): target is Driver {
+  return typeof (target as Driver).send === 'function' && typeof (target as Driver).name === 'string'
 }
 
-async function* single(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes
-}
-
-async function collect(body: RestResponse['body']): Promise<Uint8Array> {
-  if (body === null) return new Uint8Array(0)
-  if (typeof body === 'string') return encoder.encode(body)
-  if (body instanceof Uint8Array) return body
-  return readLimited(body as AsyncIterable<Uint8Array | string>, Number.POSITIVE_INFINITY)
+function toDriverRequest(method: string, path: string, options: TestRequestOptions): DriverRequest {
+  const headers: Array<[string, string]> = []
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    for (const item of typeof value === 'string' ? [value] : value) headers.push([name, item])
+  }
+  const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name)
+  let body: Uint8Array | undefined
+  if (options.json !== undefined) {
+    body = encoder.encode(JSON.stringify(options.json))
+    if (!has('content-type')) headers.push(['content-type', 'application/json'])
+  } else if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? encoder.encode(options.body) : options.body
+  }
+  if (body !== undefined && !has('content-length')) headers.push(['content-length', String(body.byteLength)])
+  if (!has('host')) headers.push(['host', 'localhost'])
+  const queryIndex = path.indexOf('?')
+  const extraQuery = options.query === undefined ? '' : new URLSearchParams(options.query).toString()
+  const ownQuery = queryIndex === -1 ? '' : path.slice(queryIndex + 1)
+  const query = [ownQuery, extraQuery].filter((q) => q !== '').join('&')
+  const bare = queryIndex === -1 ? path : path.slice(0, queryIndex)
+  return {
+    method: method.toUpperCase(),
+    target: query === '' ? bare : `${bare}?${query}`,
+    headers,
+    body,
+    remoteAddress: options.remoteAddress ?? '127.0.0.1',
+  }
 }
