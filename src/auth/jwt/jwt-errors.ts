@@ -1,0 +1,62 @@
+import { errors } from 'jose'
+
+/** Why a token was refused; `keys_unavailable` means the verifier could not get its keys (→ 503). */
+export type JwtFailure =
+  | 'expired'
+  | 'not_yet_valid'
+  | 'invalid'
+  | 'wrong_type'
+  | 'wrong_issuer'
+  | 'wrong_audience'
+  | 'too_long'
+  | 'keys_unavailable'
+
+const MESSAGES: Record<JwtFailure, string> = {
+  expired: 'Token expired',
+  not_yet_valid: 'Token not yet valid',
+  invalid: 'Invalid token',
+  wrong_type: 'Invalid token type',
+  wrong_issuer: 'Invalid token issuer',
+  wrong_audience: 'Invalid token audience',
+  too_long: 'Token too long',
+  keys_unavailable: 'Token keys are temporarily unavailable',
+}
+
+/**
+ * Thrown by `Jwt.verify` when a token is refused. `message` is safe to show a client: a forged
+ * token is only ever "Invalid token" — claim-specific reasons (expired, wrong type…) are reported
+ * only after the signature has been verified.
+ *
+ * @example
+ * try { await jwt.verify(token) } catch (error) { if (error instanceof JwtError && error.reason === 'expired') … }
+ */
+export class JwtError extends Error {
+  override readonly name = 'JwtError'
+  constructor(
+    readonly reason: JwtFailure,
+    options?: { cause?: unknown; detail?: string },
+  ) {
+    super(options?.detail ?? MESSAGES[reason], { cause: options?.cause })
+  }
+}
+
+/** Marks a remote key set that could not be fetched (network, timeout, bad JSON) — not the token's fault. */
+export class KeysUnavailable extends Error {
+  override readonly name = 'KeysUnavailable'
+}
+
+/** Maps whatever jose (or a key resolver) threw to a {@link JwtError}. */
+export function toJwtError(error: unknown): JwtError {
+  if (error instanceof JwtError) return error
+  if (error instanceof KeysUnavailable) return new JwtError('keys_unavailable', { cause: error.cause })
+  if (error instanceof errors.JWTExpired) return new JwtError('expired', { cause: error })
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf' && error.reason === 'check_failed') {
+      return new JwtError('not_yet_valid', { cause: error })
+    }
+    if (error.reason === 'missing') {
+      return new JwtError('invalid', { cause: error, detail: `Invalid token: missing ${error.claim} claim` })
+    }
+  }
+  return new JwtError('invalid', { cause: error })
+}

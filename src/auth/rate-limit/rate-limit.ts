@@ -1,0 +1,122 @@
+import { ServiceUnavailable, TooManyRequests } from '../../errors/status-errors.js'
+import type { RestRequest } from '../../http/rest-request.js'
+import type { AuthContext } from '../context.js'
+import { type ClientAddressOptions, clientAddress } from './client-address.js'
+import { createRateLimiterEngine, type RateLimiterEngine } from './engine.js'
+import { type RateLimitState, rateLimitHeaders } from './rate-limit-headers.js'
+
+/** Settings of {@link rateLimit}. */
+export interface RateLimitOptions extends ClientAddressOptions {
+  /** Requests allowed per window and client (every request that resolves the dependency counts). */
+  points: number
+  /** The window, in seconds (a fixed window that starts at the client's first request). */
+  duration: number
+  /** The policy's name, in the `RateLimit` headers and the counters' keys (default `default`). */
+  name?: string
+  /** An ioredis client (spread `failClosedRedisOptions()` into its options): counts shared by all servers. */
+  redis?: object
+  /** Or any rate-limiter-flexible limiter, used as is (`points`/`duration` then only label the headers). */
+  limiter?: RateLimiterEngine
+  /** Prefix of the counters' keys (default `rl:<name>`). */
+  keyPrefix?: string
+  /** Whom to count; default: {@link clientAddress} with `trustProxy`. */
+  key?: (request: RestRequest) => string
+  /**
+   * What to do when the counters cannot be reached (Redis down): `'fail-closed'` (default) answers
+   * 503 — a login endpoint must not become brute-forceable because Redis is away; `'fail-open'` lets
+   * the request through uncounted (availability first); `'memory'` counts per process meanwhile.
+   */
+  whenUnavailable?: 'fail-closed' | 'fail-open' | 'memory'
+  /** The 429 message (default `Too many requests; try again later`). */
+  message?: string
+  /** The longest the engine may take before it counts as unavailable, in ms (default 2000). */
+  timeoutMs?: number
+}
+
+interface LimiterAnswer {
+  remainingPoints: number
+  msBeforeNext: number
+}
+
+const isAnswer = (value: unknown): value is LimiterAnswer =>
+  typeof value === 'object' &&
+  value !== null &&
+  !(value instanceof Error) &&
+  typeof (value as LimiterAnswer).msBeforeNext === 'number'
+
+/**
+ * A dependency that counts requests per client and answers 429 `Too Many Requests` with
+ * `Retry-After` (RFC 9110 §10.2.3) past the quota, using rate-limiter-flexible (memory, or Redis so
+ * that servers add up). Every response it sees — 200, 401, 429 — carries `RateLimit-Policy` and
+ * `RateLimit` (IETF RateLimit headers draft). Resolved at B8, before the body is read, so every
+ * attempt counts, malformed ones included. Clients are told apart by socket address; see `trustProxy`.
+ *
+ * @example
+ * app.dependency('loginRateLimit', rateLimit({ name: 'login', points: 5, duration: 15 * 60 }))
+ * app.post('/login', login, { requires: ['loginRateLimit'] })
+ */
+export function rateLimit(options: RateLimitOptions) {
+  const name = options.name ?? 'default'
+  const whenUnavailable = options.whenUnavailable ?? 'fail-closed'
+  const engine =
+    options.limiter ??
+    createRateLimiterEngine({
+      points: options.points,
+      duration: options.duration,
+      keyPrefix: options.keyPrefix ?? `rl:${name}`,
+      redis: options.redis,
+      memoryWhenUnavailable: whenUnavailable === 'memory',
+    })
+  const limit = options.limiter?.points ?? options.points
+  const windowSeconds = options.limiter?.duration ?? options.duration
+  const keyOf = options.key ?? ((request: RestRequest) => clientAddress(request, options))
+  const timeoutMs = options.timeoutMs ?? 2000
+  const message = options.message ?? 'Too many requests; try again later'
+
+  return async ({
+    request,
+    responseHeaders,
+  }: Pick<AuthContext, 'request' | 'responseHeaders'>): Promise<RateLimitState> => {
+    const publish = (answer: LimiterAnswer): RateLimitState => {
+      const state = {
+        policy: name,
+        limit,
+        remaining: Math.max(0, answer.remainingPoints),
+        resetSeconds: Math.ceil(answer.msBeforeNext / 1000),
+        windowSeconds,
+      }
+      for (const [field, value] of Object.entries(rateLimitHeaders(state))) responseHeaders.set(field, value)
+      return state
+    }
+    let answer: unknown
+    let refused = false
+    try {
+      answer = await withTimeout(engine.consume(keyOf(request)), timeoutMs)
+    } catch (error) {
+      answer = error
+      refused = true
+    }
+    if (isAnswer(answer)) {
+      const state = publish(answer)
+      if (refused) throw new TooManyRequests(message, { retryAfter: Math.max(1, state.resetSeconds) })
+      return state
+    }
+    // Not a quota answer: the counters could not be reached.
+    if (whenUnavailable === 'fail-open') {
+      return { policy: name, limit, remaining: limit, resetSeconds: windowSeconds, windowSeconds }
+    }
+    throw new ServiceUnavailable('Rate limiting is temporarily unavailable; try again shortly', {
+      retryAfter: 2,
+      cause: answer,
+      code: 'rate_limit_unavailable',
+    })
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The rate limiter did not answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
