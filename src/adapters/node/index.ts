@@ -1,5 +1,16 @@
+export type { ClientCertificate } from '../client-certificate.js'
+export { clientCertificateOf } from './client-certificate.js'
 export { answerClientError } from './client-error.js'
+export type { RunningCluster } from './cluster-primary.js'
 export { type RequestHandlerApp, toNodeHandler } from './node-handler.js'
 export { fromIncomingMessage } from './node-request.js'
-export { type RunningServer, type ServableApp, type ServeOptions, serve } from './serve.js'
+export {
+  type NodeServer,
+  type Pem,
+  type RunningServer,
+  type ServableApp,
+  type ServeOptions,
+  serve,
+  type TlsOptions,
+} from './serve.js'
 export { writeResponse } from './write-response.js'

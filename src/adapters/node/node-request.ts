@@ -16,12 +16,35 @@ export function fromIncomingMessage(message: IncomingMessage): RestRequest {
     method: message.method ?? 'GET',
     path: query === -1 ? target : target.slice(0, query),
     rawQuery: query === -1 ? '' : target.slice(query + 1),
-    headers: RequestHeaders.fromFlat(message.rawHeaders),
+    headers: RequestHeaders.fromFlat(
+      message.httpVersionMajor === 2 ? withoutPseudoHeaders(message.rawHeaders) : message.rawHeaders,
+    ),
     readBody: (limit) => readMessage(message, limit),
     remoteAddress: message.socket.remoteAddress,
     secure: (message.socket as TLSSocket).encrypted === true,
     raw: message,
   })
+}
+
+/**
+ * HTTP/2 request fields without the pseudo-header fields (RFC 9113 §8.3), with `:authority` as
+ * `Host` when the client sent no `Host` (§8.3.1 lets it stand in for one).
+ */
+function withoutPseudoHeaders(raw: readonly string[]): string[] {
+  const flat: string[] = []
+  let authority: string | undefined
+  let host = false
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string
+    if (name.charCodeAt(0) === 58 /* ':' */) {
+      if (name === ':authority') authority = raw[i + 1]
+      continue
+    }
+    if (name.toLowerCase() === 'host') host = true
+    flat.push(name, raw[i + 1] as string)
+  }
+  if (!host && authority !== undefined) flat.push('host', authority)
+  return flat
 }
 
 /**

@@ -4,6 +4,8 @@ import { pipeline } from 'node:stream/promises'
 import type { RestResponse } from '../../http/rest-response.js'
 import { isBodylessStatus } from '../../http/status-codes.js'
 
+const CONNECTION_SPECIFIC = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']
+
 /**
  * Writes a core response to Node's `ServerResponse`. Strings and bytes get an exact
  * `Content-Length`; streams are piped with back-pressure; HEAD gets the headers a GET would have
@@ -15,6 +17,8 @@ export function writeResponse(
   method: string,
 ): void | Promise<void> {
   const { status, headers, body } = response
+  // RFC 9113 §8.2.2: connection-specific fields are malformed in HTTP/2 (Node refuses to send them).
+  if (res.req?.httpVersionMajor === 2) for (const name of CONNECTION_SPECIFIC) delete headers[name]
   if (body === null || isBodylessStatus(status)) {
     res.writeHead(status, headers)
     res.end()

@@ -1,0 +1,103 @@
+import cluster, { type Worker } from 'node:cluster'
+import type { AddressInfo } from 'node:net'
+import type { ServeOptions } from './serve-options.js'
+
+/** A cluster primary supervising worker processes that share one port. */
+export interface RunningCluster {
+  /** The shared port. */
+  readonly port: number
+  /** `http://host:port` or `https://host:port`. */
+  readonly url: string
+  /** The process ids of the current workers. */
+  workerPids(): number[]
+  /** Replaces the workers one at a time, each new one listening before its predecessor drains. */
+  restart(): Promise<void>
+  /** Drains every worker (in-flight requests finish, shutdown hooks run), then resolves. */
+  close(): Promise<void>
+}
+
+const SHUTDOWN_MESSAGE = 'restmachine:shutdown'
+const RESPAWN_DELAY_MS = 1000
+
+/**
+ * Runs the cluster primary for `serve(app, { workers })`: forks the workers (each runs the same
+ * entry script, so each calls `serve()` and creates its own startup values), replaces any that
+ * crash, replaces them all one by one on SIGHUP, and drains them on SIGTERM/SIGINT before exiting.
+ */
+export async function runPrimary(options: ServeOptions): Promise<RunningCluster> {
+  const count = Math.max(1, Math.floor(options.workers ?? 1))
+  const workers = new Set<Worker>()
+  const retiring = new Set<Worker>()
+  let closing: Promise<void> | undefined
+  let address: AddressInfo | undefined
+
+  const fork = (): Promise<Worker> =>
+    new Promise((resolve, reject) => {
+      const worker = cluster.fork()
+      workers.add(worker)
+      const onExit = (code: number | null) =>
+        reject(new Error(`worker ${worker.process.pid} exited (${code}) before listening`))
+      worker.once('exit', onExit)
+      worker.once('listening', (where: AddressInfo) => {
+        worker.off('exit', onExit)
+        address ??= where
+        resolve(worker)
+      })
+      worker.once('exit', () => {
+        workers.delete(worker)
+        const crashed = !retiring.delete(worker)
+        if (crashed && closing === undefined) {
+          console.error(`[restmachine] worker ${worker.process.pid} died; starting a replacement`)
+          setTimeout(() => {
+            if (closing === undefined) fork().catch((error: unknown) => console.error('[restmachine]', error))
+          }, RESPAWN_DELAY_MS).unref()
+        }
+      })
+    })
+
+  const retire = (worker: Worker): Promise<void> =>
+    new Promise((resolve) => {
+      if (worker.isDead()) return resolve()
+      retiring.add(worker)
+      worker.once('exit', () => resolve())
+      worker.send(SHUTDOWN_MESSAGE)
+      // A worker that cannot drain within its own timeout (plus a margin) is killed.
+      setTimeout(() => worker.kill('SIGKILL'), (options.shutdownTimeout ?? 10_000) + 5_000).unref()
+    })
+
+  await Promise.all(Array.from({ length: count }, fork))
+
+  const restart = async () => {
+    for (const old of [...workers]) {
+      if (closing !== undefined) return
+      await fork()
+      await retire(old)
+    }
+  }
+  const close = () => {
+    closing ??= Promise.all([...workers].map(retire)).then(() => undefined)
+    return closing
+  }
+
+  if (options.handleSignals ?? true) {
+    const onStop = () => {
+      close().then(() => process.exit(0))
+    }
+    process.once('SIGTERM', onStop)
+    process.once('SIGINT', onStop)
+    process.on('SIGHUP', () => {
+      restart().catch((error: unknown) => console.error('[restmachine] rolling restart failed', error))
+    })
+  }
+
+  const where = address as AddressInfo
+  const host = where.address === undefined || where.address === null ? '127.0.0.1' : where.address
+  const scheme = options.tls === undefined ? 'http' : 'https'
+  return {
+    port: where.port,
+    url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${where.port}`,
+    workerPids: () => [...workers].map((w) => w.process.pid ?? 0),
+    restart,
+    close,
+  }
+}
