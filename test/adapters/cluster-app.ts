@@ -1,0 +1,24 @@
+/**
+ * Entry script for the cluster test: serves a small app with `workers` processes on a free port
+ * and prints `{"url":…}` once every worker listens. Not a test file; test/adapters/cluster.test.ts runs it.
+ */
+import { RestApplication } from 'restmachine'
+import { serve } from 'restmachine/node'
+
+const app = new RestApplication().onStartup('startedIn', () => process.pid)
+app.get('/pid', ({ startedIn }) => ({ pid: process.pid, startedIn }))
+app.get('/slow', async () => {
+  await new Promise((resolve) => setTimeout(resolve, 600))
+  return { pid: process.pid, slow: true }
+})
+app.onShutdown(() => {
+  process.stdout.write(`shutdown hook ran in ${process.pid}\n`)
+})
+
+const running = await serve(app, {
+  port: 0,
+  workers: Number(process.env.WORKERS ?? 2),
+  shutdownTimeout: 5_000,
+})
+if ('workerPids' in running)
+  process.stdout.write(`${JSON.stringify({ url: running.url, pids: running.workerPids() })}\n`)
