@@ -125,6 +125,17 @@ export function jwtSecret(): Uint8Array {
   return new TextEncoder().encode(process.env.BENCH_JWT_SECRET ?? DEFAULT_JWT_SECRET)
 }
 
+/**
+ * The HS256 key as a CryptoKey, imported once at startup — what servers pass to
+ * `verifyProfileToken`. (Handing jose the raw bytes instead makes it import a key on every
+ * verification, which costs about as much as the HMAC itself.)
+ */
+export function jwtKey(secret: Uint8Array = jwtSecret()): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'verify',
+  ])
+}
+
 /** Mints a valid token for the load generator (valid for 12 hours). */
 export async function mintToken(
   claims: ProfileClaims = PROFILE_CLAIMS,
@@ -143,13 +154,13 @@ export async function mintToken(
  */
 export async function verifyProfileToken(
   authorization: string | null | undefined,
-  secret: Uint8Array,
+  key: CryptoKey | Uint8Array,
 ): Promise<ProfileClaims | null> {
   if (!authorization || authorization.length < 8 || authorization.slice(0, 7).toLowerCase() !== 'bearer ') {
     return null
   }
   try {
-    const { payload } = await jwtVerify(authorization.slice(7), secret, { algorithms: ['HS256'] })
+    const { payload } = await jwtVerify(authorization.slice(7), key, { algorithms: ['HS256'] })
     const { user_id, email, role } = payload
     if (typeof user_id !== 'string' || typeof email !== 'string' || typeof role !== 'string') return null
     return { user_id, email, role }

@@ -17,7 +17,7 @@ import {
   HELLO,
   HELLO_ALLOW,
   ItemSchema,
-  jwtSecret,
+  jwtKey,
   listenOptions,
   PATHS,
   type ProfileClaims,
@@ -31,7 +31,7 @@ import {
 const app = express()
 app.disable('x-powered-by')
 app.locals.db = createUserDb() as UserDb // application-scoped dependency
-const secret = jwtSecret()
+const jwt = await jwtKey() // HS256 key, from BENCH_JWT_SECRET, imported once
 
 const methodNotAllowed = (allow: string) => (_req: Request, res: Response) => {
   res.status(405).set('allow', allow).json({ error: 'Method Not Allowed' })
@@ -69,7 +69,7 @@ async function requireJwt(
   res: Response<unknown, { claims: ProfileClaims }>,
   next: NextFunction,
 ) {
-  const claims = await verifyProfileToken(req.headers.authorization, secret)
+  const claims = await verifyProfileToken(req.headers.authorization, jwt)
   if (!claims) {
     res.status(401).set('www-authenticate', 'Bearer').json({ error: 'Unauthorized' })
     return

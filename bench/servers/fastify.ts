@@ -18,7 +18,7 @@ import {
   HELLO,
   HELLO_ALLOW,
   ItemSchema,
-  jwtSecret,
+  jwtKey,
   listenOptions,
   PATHS,
   type ProfileClaims,
@@ -53,7 +53,7 @@ function methodNotAllowed(app: FastifyInstance, url: string, allowed: HTTPMethod
 }
 
 const app = Fastify({ logger: false })
-const secret = jwtSecret()
+const jwt = await jwtKey() // HS256 key, from BENCH_JWT_SECRET, imported once
 
 app.decorate('db', createUserDb()) // application-scoped dependency
 
@@ -79,7 +79,7 @@ app.register(async (users) => {
 app.register(async (profile) => {
   profile.decorateRequest('claims', null)
   profile.addHook('preHandler', async (req, reply) => {
-    req.claims = await verifyProfileToken(req.headers.authorization, secret)
+    req.claims = await verifyProfileToken(req.headers.authorization, jwt)
     if (!req.claims)
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'Unauthorized' })
   })

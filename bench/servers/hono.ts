@@ -20,7 +20,7 @@ import {
   HELLO,
   HELLO_ALLOW,
   ItemSchema,
-  jwtSecret,
+  jwtKey,
   listenOptions,
   PATHS,
   type ProfileClaims,
@@ -34,7 +34,7 @@ import {
 type Env = { Variables: { db: UserDb; ctx: RequestContext; claims: ProfileClaims } }
 
 const db = createUserDb() // application-scoped dependency
-const secret = jwtSecret()
+const jwt = await jwtKey() // HS256 key, from BENCH_JWT_SECRET, imported once
 const app = new Hono<Env>()
 
 const methodNotAllowed = (allow: string) => (c: Context) =>
@@ -59,7 +59,7 @@ app.all(`${PATHS.users}:id`, methodNotAllowed('GET, HEAD'))
 
 // (3) profile: JWT middleware
 app.use(PATHS.profile, async (c, next) => {
-  const claims = await verifyProfileToken(c.req.header('authorization'), secret)
+  const claims = await verifyProfileToken(c.req.header('authorization'), jwt)
   if (!claims) return c.json({ error: 'Unauthorized' }, 401, { 'www-authenticate': 'Bearer' })
   c.set('claims', claims)
   return next()

@@ -14,7 +14,7 @@ import {
   HELLO,
   HELLO_ALLOW,
   ItemSchema,
-  jwtSecret,
+  jwtKey,
   listenOptions,
   PATHS,
   readyLine,
@@ -23,7 +23,7 @@ import {
 } from '../scenarios.js'
 
 const db = createUserDb() // application-scoped dependency
-const secret = jwtSecret()
+const jwt = await jwtKey() // HS256 key, from BENCH_JWT_SECRET, imported once
 const MAX_BODY = 100 * 1024
 const JSON_TYPE = 'application/json; charset=utf-8'
 
@@ -102,7 +102,7 @@ async function postItem(req: IncomingMessage, res: ServerResponse): Promise<void
 }
 
 async function getProfile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const claims = await verifyProfileToken(req.headers.authorization, secret)
+  const claims = await verifyProfileToken(req.headers.authorization, jwt)
   if (!claims) {
     sendJson(res, 401, { error: 'Unauthorized' }, { 'www-authenticate': 'Bearer' })
     return
