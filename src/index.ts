@@ -5,12 +5,33 @@
  */
 export * from './app/index.js'
 export * from './errors/index.js'
+export type { CorsOptions } from './http/cors.js'
 export { RequestHeaders } from './http/request-headers.js'
 export { ResponseHeaderBag } from './http/response-header-bag.js'
 export { type BodyReader, RestRequest, type RestRequestInit } from './http/rest-request.js'
 export { type ResponseBody, type ResponseHeaders, RestResponse } from './http/rest-response.js'
+export { createNonce, type SecurityHeadersOptions } from './http/security-headers.js'
 export { isBodylessStatus, reasonPhrase } from './http/status-codes.js'
 export { DIAGRAM, type DiagramNode } from './machine/index.js'
-export { Reply, type ReplyInit, respond } from './render/index.js'
+export {
+  type CsvOptions,
+  created,
+  csv,
+  defaultRenderers,
+  escapeHtml,
+  formatCsv,
+  HtmlFragment,
+  html,
+  type Renderer,
+  type RenderInfo,
+  Reply,
+  type ReplyInit,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  renderText,
+  respond,
+  unsafeHtml,
+} from './render/index.js'
 export type { PathParamNames, PathParams } from './router/index.js'
 export { MemoryStore, type MemoryStoreOptions, StoreUnavailableError, type TtlStore } from './stores/index.js'

@@ -1,3 +1,4 @@
+import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RenderFunction } from '../machine/route-plan.js'
 
@@ -28,6 +29,8 @@ export interface RestApplicationOptions {
    * Without it, routes disregard `Accept` and send what their handler returns.
    */
   provides?: string | readonly string[] | Readonly<Record<string, RenderFunction>>
+  /** CORS for every route that does not set its own (Fetch §3.2); errors carry the headers too. */
+  cors?: CorsOptions
   /** Where server errors are logged with their request id. Default: `console`. */
   logger?: Logger
 }

@@ -20,10 +20,13 @@ const encoder = new TextEncoder()
  * Works on dynamic content too: the representation is rendered first, then sliced.
  */
 export function applyRange(x: Exchange, response: RestResponse): RestResponse {
-  if (x.request.method !== 'GET' || response.status !== 200) return response
+  const method = x.request.method
+  if ((method !== 'GET' && method !== 'HEAD') || response.status !== 200) return response
   const body = response.body
   if (typeof body !== 'string' && !(body instanceof Uint8Array)) return response
   response.headers['accept-ranges'] = 'bytes'
+  // RFC 9110 §14.2: Range is defined for GET only; HEAD just advertises it.
+  if (method !== 'GET') return response
   const range = x.request.headers.get('range')
   if (range === null) return response
   const ifRange = x.request.headers.get('if-range')

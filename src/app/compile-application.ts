@@ -1,6 +1,7 @@
 import { orderProviders } from '../di/graph.js'
 import type { Provider, ProviderKind } from '../di/provider.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
 import type { PlannedNode, Terminal } from '../machine/decision-node.js'
 import { compileAppPlan, compileRoutePlan, type ROUTED } from '../machine/plan.js'
 import type {
@@ -30,6 +31,7 @@ export interface CompiledApp {
   readonly registrations: Registrations
   readonly logger: Logger
   readonly challenge: string
+  readonly cors: CorsOptions | undefined
 }
 
 // When each kind of provider is resolved: 0 before the diagram, 1 at B8, 2 at B7, 3 at G7, 4 at INPUT.
@@ -65,7 +67,10 @@ export function compileApplication(
     malformed: options.malformed,
     trace: options.trace === true,
   }
+  if (options.cors !== undefined) validateCors(options.cors, 'the cors option')
   for (const route of registrations.routes) {
+    if (route.options.cors)
+      validateCors(route.options.cors, `route ${route.method} ${route.template.source}: cors`)
     if (!config.knownMethods.has(route.method)) {
       throw new ConfigurationError(
         `route ${route.method} ${route.template.source}: unknown method; add it to the 'extraMethods' option`,
@@ -94,6 +99,7 @@ export function compileApplication(
     registrations,
     logger: options.logger ?? consoleLogger,
     challenge: options.authenticationChallenge ?? 'Bearer',
+    cors: options.cors,
   }
 }
 
@@ -183,6 +189,7 @@ function planRoute(
     negotiation: negotiationOf(route, registrations, consumer, appProvides),
     ranges: route.options.ranges === true,
     cacheControl: route.options.cacheControl,
+    cors: route.options.cors,
     entry: 'HANDLER',
   }
   plan.entry = compileRoutePlan(plan, config)
@@ -262,6 +269,7 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
     negotiation: { mediaTypes: [], renderers: undefined, languages: undefined, charsets: undefined },
     ranges: false,
     cacheControl: undefined,
+    cors: undefined,
     entry: 'OPTIONS',
   }
   plan.entry = compileRoutePlan(plan, config)
@@ -300,6 +308,14 @@ function checkStartupScope(registrations: Registrations): StartupFactory[] {
   }
   const order = orderProviders([...startupProviders.keys()], startupProviders, new Set(), 'startup')
   return order.map((provider) => registrations.startup.get(provider.name)!)
+}
+
+function validateCors(cors: CorsOptions, owner: string): void {
+  try {
+    validateCorsOptions(cors)
+  } catch (error) {
+    throw new ConfigurationError(`${owner}: ${(error as Error).message}`)
+  }
 }
 
 function describe(provider: Provider): string {

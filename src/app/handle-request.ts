@@ -1,5 +1,5 @@
 import type { RestRequest } from '../http/rest-request.js'
-import { RestResponse } from '../http/rest-response.js'
+import type { RestResponse } from '../http/rest-response.js'
 import type { Terminal } from '../machine/decision-node.js'
 import { Exchange } from '../machine/exchange.js'
 import { ROUTED } from '../machine/plan.js'
@@ -9,6 +9,7 @@ import { runPlan } from '../machine/run.js'
 import { PATH_PARAMS } from './built-ins.js'
 import { applyRange } from './byte-ranges.js'
 import type { CompiledApp } from './compile-application.js'
+import { applyCors, corsFor, optionsResponse } from './cors-response.js'
 import { errorForStatus, errorResponse } from './error-response.js'
 import { addMachineHeaders, decorateSuccess, notModified, redirect, renderResult } from './representation.js'
 
@@ -51,10 +52,7 @@ function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
   if (outcome === 'HANDLER') return runHandler(app, x)
   if (outcome === 304) return finish(app, x, notModified(x))
   if (outcome === 301 || outcome === 307) return finish(app, x, redirect(x, outcome))
-  if (outcome === 'OPTIONS') {
-    // RFC 9110 §9.3.7: OPTIONS describes the target's communication options; Allow lists the methods.
-    return finish(app, x, new RestResponse(204, { allow: x.entry?.allow ?? '' }))
-  }
+  if (outcome === 'OPTIONS') return finish(app, x, optionsResponse(x, app.cors))
   return finish(app, x, errorResponse(app, x, errorForStatus(outcome, x)))
 }
 
@@ -106,6 +104,8 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
   }
   if (response.status >= 400) addMachineHeaders(x, response.headers)
   x.responseHeaders?.applyTo(response.headers)
+  const cors = corsFor(x, app.cors)
+  if (cors !== undefined) applyCors(x, response, cors)
   if (x.trace !== undefined) response.headers['x-restmachine-trace'] = x.trace.join(',')
   return response
 }

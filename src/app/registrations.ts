@@ -1,6 +1,7 @@
 import type { ContextFunction, Provider } from '../di/provider.js'
 import type { InjectOptions } from '../di/read-injection.js'
 import type { HttpError } from '../errors/http-error.js'
+import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
 import type { PathTemplate } from '../router/path-template.js'
@@ -37,6 +38,8 @@ export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptio
   ranges?: boolean
   /** `Cache-Control` for successful GET/HEAD responses and their 304s. */
   cacheControl?: string
+  /** CORS for this route (Fetch §3.2); `false` turns the application's setting off here. */
+  cors?: CorsOptions | false
   /** Which resource's validators answer preconditions, when the route uses several with validators. */
   resource?: keyof Ctx & string
 }

@@ -6,7 +6,6 @@ import { ConfigurationError } from '../errors/configuration-error.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
-import { parsePathTemplate } from '../router/path-template.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { BUILT_IN_PROVIDERS, PATH_PARAMS } from './built-ins.js'
 import type { DependencyContext, HandlerContext, NoContext, WithValue } from './context-types.js'
@@ -15,7 +14,8 @@ import { handleRequest } from './handle-request.js'
 import { type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
 import type { ErrorHandler, Registrations, RouteOptions } from './registrations.js'
 import { type ResourceOptions, readResourceFacts } from './resource-options.js'
-import { asValidationError, isStandardSchema, validateWithSchema } from './validation.js'
+import { readRoute } from './route-registration.js'
+import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
 
 /** Options of {@link RestApplication.validates}. */
@@ -23,6 +23,11 @@ export interface ValidatesOptions extends InjectOptions {
   /** What a schema validates: the parsed JSON body (default) or the query parameters. */
   source?: 'body' | 'query'
 }
+
+/** A handler context in which the resource a PUT may create can be `undefined`. */
+type CreatingContext<Context, C extends string> = [C] extends [never]
+  ? Context
+  : Omit<Context, C> & { readonly [K in C]: (Context & Record<K, unknown>)[K] | undefined }
 
 type Fn<Ctx, V> = (context: DependencyContext<Ctx>) => V
 type Refusable<V> = Exclude<Awaited<V>, null | undefined | false>
@@ -181,30 +186,15 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup>
   validates(name: string, schemaOrFn: unknown, options: ValidatesOptions = {}): unknown {
     if (isStandardSchema(schemaOrFn)) {
-      const source = options.source === 'query' ? 'queryParams' : 'jsonBody'
       this.#claimName(name, `validates('${name}')`)
-      this.registrations.providers.set(name, {
-        name,
-        kind: 'validator',
-        inject: [source],
-        readsBody: source === 'jsonBody',
-        resolve: (context) => validateWithSchema(schemaOrFn, context[source]),
-      })
+      this.registrations.providers.set(name, schemaProvider(name, schemaOrFn, options.source ?? 'body'))
       return this
     }
     if (typeof schemaOrFn !== 'function') {
       throw new ConfigurationError(`validates('${name}'): expected a Standard Schema or a function`)
     }
     const fn = schemaOrFn as (c: Record<string, unknown>) => unknown
-    const guarded = (context: Record<string, unknown>) => {
-      try {
-        const value = fn(context)
-        return value instanceof Promise ? value.catch(rethrowAsValidation) : value
-      } catch (error) {
-        return rethrowAsValidation(error)
-      }
-    }
-    return this.#provide('validator', name, fn, options, guarded)
+    return this.#provide('validator', name, fn, options, guardValidator(fn))
   }
 
   /**
@@ -248,12 +238,12 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   }
 
   /** Registers a PUT route. @example app.put('/posts/{id}', ({ id, postInput }) => replace(id, postInput)) */
-  put<P extends string>(
+  put<P extends string, C extends keyof Ctx & string = never>(
     path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
+    handler: (context: CreatingContext<HandlerContext<Ctx, P>, C>) => unknown,
+    options?: RouteOptions<Ctx> & { creates?: C },
   ): this {
-    return this.route('PUT', path, handler, options)
+    return this.route('PUT', path, handler as (context: HandlerContext<Ctx, P>) => unknown, options)
   }
 
   /** Registers a PATCH route. @example app.patch('/posts/{id}', ({ id, jsonBody }) => patch(id, jsonBody)) */
@@ -296,29 +286,8 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     options: RouteOptions<Ctx> = {},
   ): this {
     this.#assertIdle('route')
-    const verb = method.toUpperCase()
-    const owner = `route ${verb} ${path}`
-    const template = parsePathTemplate(path)
-    const inferred = readInjection(handler, options, owner, `app.${verb.toLowerCase()}('${path}', FN)`)
-    const inject = [...new Set([...inferred, ...(options.requires ?? [])])]
-    if (this.registrations.routes.some((r) => r.method === verb && r.template.source === path)) {
-      throw new ConfigurationError(`${owner} is registered twice`)
-    }
-    const conflict =
-      options.conflict === undefined
-        ? undefined
-        : {
-            inject: readInjection(options.conflict, undefined, `${owner} conflict`, '{ conflict: FN }'),
-            resolve: options.conflict as (context: Record<string, unknown>) => unknown,
-          }
-    this.registrations.routes.push({
-      method: verb,
-      template,
-      handler: handler as Handler,
-      inject,
-      options: options as RouteOptions,
-      conflict,
-    })
+    const routes = this.registrations.routes
+    routes.push(readRoute(method, path, handler as Handler, options as RouteOptions, routes))
     return this
   }
 
@@ -412,8 +381,4 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
       )
     }
   }
-}
-
-function rethrowAsValidation(error: unknown): never {
-  throw asValidationError(error) ?? error
 }

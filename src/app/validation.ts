@@ -1,4 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { Provider } from '../di/provider.js'
 import { UnprocessableEntity, type ValidationDetail } from '../errors/status-errors.js'
 import { isThenable } from '../machine/resolve-steps.js'
 
@@ -44,4 +45,32 @@ export function asValidationError(error: unknown): UnprocessableEntity | undefin
   if (!Array.isArray(issues) || issues.length === 0) return undefined
   if (!issues.every((i) => typeof (i as { message?: unknown })?.message === 'string')) return undefined
   return validationError(issues as StandardSchemaV1.Issue[])
+}
+
+/** A provider that validates the JSON body (or the query) with a Standard Schema. */
+export function schemaProvider(name: string, schema: StandardSchemaV1, source: 'body' | 'query'): Provider {
+  const input = source === 'query' ? 'queryParams' : 'jsonBody'
+  return {
+    name,
+    kind: 'validator',
+    inject: [input],
+    readsBody: input === 'jsonBody',
+    resolve: (context) => validateWithSchema(schema, context[input]),
+  }
+}
+
+/** Wraps a validator function so that a thrown error carrying `issues` (e.g. a ZodError) becomes a 422. */
+export function guardValidator(fn: (context: Record<string, unknown>) => unknown) {
+  return (context: Record<string, unknown>): unknown => {
+    try {
+      const value = fn(context)
+      return isThenable(value) ? Promise.resolve(value).catch(rethrowAsValidation) : value
+    } catch (error) {
+      return rethrowAsValidation(error)
+    }
+  }
+}
+
+function rethrowAsValidation(error: unknown): never {
+  throw asValidationError(error) ?? error
 }

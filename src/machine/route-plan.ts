@@ -1,4 +1,5 @@
 import type { Provider } from '../di/provider.js'
+import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { Router } from '../router/router.js'
 import type { PlannedNode, Terminal } from './decision-node.js'
@@ -84,6 +85,8 @@ export interface RoutePlan {
   readonly ranges: boolean
   /** `Cache-Control` for successful GET/HEAD and 304 responses. */
   readonly cacheControl: string | undefined
+  /** CORS settings of this route (`false`: none, `undefined`: the application's). */
+  readonly cors: CorsOptions | false | undefined
   /** The first node to run after B10, or the outcome when no node can change it. */
   entry: PlannedNode | Terminal
 }

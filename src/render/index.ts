@@ -1,3 +1,13 @@
+export { type CsvOptions, csv, formatCsv, renderCsv } from './csv.js'
+export { escapeHtml, HtmlFragment, html, unsafeHtml } from './html.js'
 export { parseJsonContent } from './parse-json.js'
 export { fromWebResponse, renderValue } from './render-value.js'
-export { Reply, type ReplyInit, respond } from './reply.js'
+export {
+  defaultRenderers,
+  type Renderer,
+  type RenderInfo,
+  renderHtml,
+  renderJson,
+  renderText,
+} from './renderers.js'
+export { created, Reply, type ReplyInit, respond } from './reply.js'

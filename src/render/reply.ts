@@ -39,3 +39,13 @@ export function respond(value: unknown, init: ReplyInit = {}): Reply {
   }
   return new Reply(value, status, headers)
 }
+
+/**
+ * Returns a value as 201 Created with a `Location` (RFC 9110 §15.3.2), for a POST that creates.
+ *
+ * @example
+ * app.post('/documents', ({ store, input }) => { const doc = store.add(input); return created(doc, `/documents/${doc.id}`) })
+ */
+export function created(value: unknown, location: string, init: Omit<ReplyInit, 'status'> = {}): Reply {
+  return respond(value, { ...init, status: 201, headers: { ...init.headers, location } })
+}
