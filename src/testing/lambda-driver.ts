@@ -27,7 +27,7 @@ let sequence = 0
  * it, and for HEAD the content dropped after measuring `Content-Length`, as AWS does.
  *
  * @example
- * import { handler } from '../examples/lambda.js'
+ * import { handler } from './lambda.js' // your toLambdaHandler(app)
  * const client = createTestClient(throughLambda(handler, 'api-gateway-v2'))
  */
 export function throughLambda(handler: LambdaFunction, door: LambdaFrontDoor): Driver {
