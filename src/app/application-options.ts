@@ -29,6 +29,8 @@ export interface RestApplicationOptions {
    * Without it, routes disregard `Accept` and send what their handler returns.
    */
   provides?: string | readonly string[] | Readonly<Record<string, RenderFunction>>
+  /** Media types routes' `parsedBody` accepts unless they say otherwise. Default: JSON. */
+  accepts?: readonly string[]
   /** CORS for every route that does not set its own (Fetch §3.2); errors carry the headers too. */
   cors?: CorsOptions
   /** Where server errors are logged with their request id. Default: `console`. */

@@ -1,7 +1,9 @@
 import type { Provider } from '../di/provider.js'
+import { UnsupportedMediaType } from '../errors/status-errors.js'
 import { parseCookieHeader } from '../http/cookie.js'
 import { ResponseHeaderBag } from '../http/response-header-bag.js'
 import type { Exchange } from '../machine/exchange.js'
+import { selectBodyParser } from '../render/body-parsers.js'
 import { parseJsonContent } from '../render/parse-json.js'
 
 function parseQuery(rawQuery: string): Record<string, string> {
@@ -16,8 +18,29 @@ function parseQuery(rawQuery: string): Record<string, string> {
 
 const exchange = (state: unknown) => state as Exchange
 
+/** Parses the content with the parser registered for its media type (B5 has checked it is accepted). */
+function parseByContentType(state: unknown): Promise<unknown> {
+  const x = exchange(state)
+  const contentType = x.request.headers.get('content-type')
+  return x.request.bytes().then((bytes) => {
+    const parser = selectBodyParser(x.plan?.bodyParsers ?? [], contentType)
+    if (parser === undefined) throw new UnsupportedMediaType('Unsupported content type')
+    return parser.parse(bytes, contentType as string)
+  })
+}
+
+/** The built-in that parses the body by its media type (JSON, forms, multipart, text). */
+export const PARSED_BODY: Provider = {
+  name: 'parsedBody',
+  kind: 'builtin',
+  inject: [],
+  readsBody: true,
+  resolve: (_, s) => parseByContentType(s),
+}
+
 /** The built-in injectables; see {@link BuiltInContext}. */
 export const BUILT_IN_PROVIDERS: readonly Provider[] = [
+  PARSED_BODY,
   { name: 'request', kind: 'builtin', inject: [], readsBody: false, resolve: (_, s) => exchange(s).request },
   {
     name: 'pathParams',

@@ -11,6 +11,7 @@ import type {
   RenderFunction,
   RoutePlan,
 } from '../machine/route-plan.js'
+import { type BodyParser, selectBodyParser } from '../render/body-parsers.js'
 import { Router } from '../router/router.js'
 import {
   consoleLogger,
@@ -81,7 +82,10 @@ export function compileApplication(
   for (const [template, routes] of groupByTemplate(registrations.routes)) {
     const methods = new Map<string, RoutePlan>()
     for (const route of routes)
-      methods.set(route.method, planRoute(route, registrations, bodyLimit, config, options.provides))
+      methods.set(
+        route.method,
+        planRoute(route, registrations, bodyLimit, config, options.provides, options.accepts),
+      )
     const allowed = new Set([...methods.keys(), 'OPTIONS'])
     if (allowed.has('GET')) allowed.add('HEAD')
     const optionsRoute = optionsPlan(template, bodyLimit, config)
@@ -109,6 +113,7 @@ function planRoute(
   defaultBodyLimit: number,
   config: MachineConfig,
   appProvides: RouteOptions['provides'],
+  appAccepts: RouteOptions['accepts'],
 ): RoutePlan {
   const { providers } = registrations
   const consumer = `route ${route.method} ${route.template.source}`
@@ -171,6 +176,10 @@ function planRoute(
     },
     readsBody: ordered.some((p) => p.readsBody),
     readsJson: ordered.some((p) => p.name === 'jsonBody'),
+    acceptsContentType: ordered.some((p) => p.name === 'parsedBody')
+      ? contentTypeAcceptor(route.options.accepts ?? appAccepts ?? DEFAULT_ACCEPTS, registrations.bodyParsers)
+      : undefined,
+    bodyParsers: registrations.bodyParsers,
     bodyLimit: route.options.bodyLimit ?? defaultBodyLimit,
     handler: route.handler,
     resource:
@@ -261,6 +270,8 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
     steps: { seed: [], authorize: [], forbid: [], resource: [], input: [] },
     readsBody: false,
     readsJson: false,
+    acceptsContentType: undefined,
+    bodyParsers: [],
     bodyLimit,
     handler: undefined,
     resource: undefined,
@@ -308,6 +319,17 @@ function checkStartupScope(registrations: Registrations): StartupFactory[] {
   }
   const order = orderProviders([...startupProviders.keys()], startupProviders, new Set(), 'startup')
   return order.map((provider) => registrations.startup.get(provider.name)!)
+}
+
+/** What a route that parses its body accepts when it does not say: JSON. */
+const DEFAULT_ACCEPTS = ['application/json', 'application/*+json']
+
+/** B5's test for a route: the content type is in its accepts list and a parser is registered for it. */
+function contentTypeAcceptor(accepts: readonly string[], parsers: readonly BodyParser[]) {
+  const acceptor: BodyParser = { mediaTypes: accepts, parse: () => undefined }
+  return (contentType: string | null) =>
+    selectBodyParser([acceptor], contentType) !== undefined &&
+    selectBodyParser(parsers, contentType) !== undefined
 }
 
 function validateCors(cors: CorsOptions, owner: string): void {

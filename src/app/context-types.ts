@@ -26,6 +26,8 @@ export interface BuiltInContext {
   readonly body: Uint8Array
   /** The request content parsed as JSON (malformed JSON → 400). */
   readonly jsonBody: unknown
+  /** The request content parsed by its media type: JSON, form fields, multipart `{ fields, files }`, text. */
+  readonly parsedBody: unknown
 }
 
 /** No registered values yet. */

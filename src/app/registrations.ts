@@ -4,6 +4,7 @@ import type { HttpError } from '../errors/http-error.js'
 import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import type { BodyParser } from '../render/body-parsers.js'
 import type { PathTemplate } from '../router/path-template.js'
 import type { DependencyContext } from './context-types.js'
 
@@ -38,6 +39,12 @@ export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptio
   ranges?: boolean
   /** `Cache-Control` for successful GET/HEAD responses and their 304s. */
   cacheControl?: string
+  /**
+   * Media types (or patterns like `application/*+json`) the route's `parsedBody` accepts; others → 415.
+   * Default: the application's `accepts`, else JSON.
+   * @example accepts: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']
+   */
+  accepts?: readonly string[]
   /** CORS for this route (Fetch §3.2); `false` turns the application's setting off here. */
   cors?: CorsOptions | false
   /** Which resource's validators answer preconditions, when the route uses several with validators. */
@@ -92,6 +99,8 @@ export interface Registrations {
   readonly routes: RouteRegistration[]
   readonly shutdownHooks: ShutdownHook[]
   readonly errorHandlers: Map<number, ErrorHandler>
+  /** Body parsers `parsedBody` chooses from. */
+  readonly bodyParsers: BodyParser[]
   /** Renderers by media type, for routes' `provides`. */
   readonly renderers: Map<string, RenderFunction>
   fallbackErrorHandler: ErrorHandler | undefined

@@ -6,6 +6,7 @@ import { ConfigurationError } from '../errors/configuration-error.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import { type BodyParser, defaultBodyParsers } from '../render/body-parsers.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { BUILT_IN_PROVIDERS, PATH_PARAMS } from './built-ins.js'
 import type { DependencyContext, HandlerContext, NoContext, WithValue } from './context-types.js'
@@ -53,6 +54,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     shutdownHooks: [],
     errorHandlers: new Map(),
     renderers: new Map(DEFAULT_RENDERERS),
+    bodyParsers: [...defaultBodyParsers],
     fallbackErrorHandler: undefined,
   }
   /** @internal */
@@ -288,6 +290,18 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     this.#assertIdle('route')
     const routes = this.registrations.routes
     routes.push(readRoute(method, path, handler as Handler, options as RouteOptions, routes))
+    return this
+  }
+
+  /**
+   * Registers a body parser for `parsedBody` (tried before the built-in JSON, form, multipart and text ones).
+   *
+   * @example
+   * app.bodyParser({ mediaTypes: ['application/yaml'], parse: (bytes) => parseYaml(new TextDecoder().decode(bytes)) })
+   */
+  bodyParser(parser: BodyParser): this {
+    this.#assertIdle('bodyParser')
+    this.registrations.bodyParsers.unshift(parser)
     return this
   }
 

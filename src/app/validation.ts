@@ -49,12 +49,12 @@ export function asValidationError(error: unknown): UnprocessableEntity | undefin
 
 /** A provider that validates the JSON body (or the query) with a Standard Schema. */
 export function schemaProvider(name: string, schema: StandardSchemaV1, source: 'body' | 'query'): Provider {
-  const input = source === 'query' ? 'queryParams' : 'jsonBody'
+  const input = source === 'query' ? 'queryParams' : 'parsedBody'
   return {
     name,
     kind: 'validator',
     inject: [input],
-    readsBody: input === 'jsonBody',
+    readsBody: input === 'parsedBody',
     resolve: (context) => validateWithSchema(schema, context[input]),
   }
 }

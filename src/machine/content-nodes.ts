@@ -27,11 +27,16 @@ export function b4ContentTooLarge(x: Exchange): boolean | Promise<boolean> {
   )
 }
 
-/** B5 "Known content type?" — a route that parses JSON accepts only JSON media types (→ 415). */
+/**
+ * B5 "Known content type?" — a route that parses JSON accepts only JSON media types; one that parses
+ * by content type accepts what its `accepts` list and the registered parsers allow (→ 415).
+ */
 export function b5KnownContentType(x: Exchange): boolean {
-  if (x.plan?.readsJson !== true) return true
+  const plan = x.plan
+  if (plan === undefined) return true
   const contentType = x.request.headers.get('content-type')
-  return contentType !== null && isJsonMediaType(contentType)
+  if (plan.readsJson && (contentType === null || !isJsonMediaType(contentType))) return false
+  return plan.acceptsContentType === undefined || plan.acceptsContentType(contentType)
 }
 
 /** B6 "Valid content headers?" — only identity content coding is understood (RFC 9110 §8.4.1 → 415). */

@@ -302,7 +302,7 @@ export const DIAGRAM: readonly DiagramNode[] = [
     onTrue: 'B6',
     onFalse: 415,
     whenSkipped: 'onTrue',
-    relevant: (plan) => plan?.readsJson === true,
+    relevant: (plan) => plan?.readsJson === true || plan?.acceptsContentType !== undefined,
   },
   {
     id: 'B6',

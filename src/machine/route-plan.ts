@@ -43,6 +43,12 @@ export interface ResourceFacts {
   readonly movedTemporarily: Fact | undefined
 }
 
+/** Parses request content of the media types it lists (see the render room's BodyParser). */
+export interface BodyParserLike {
+  readonly mediaTypes: readonly string[]
+  parse(bytes: Uint8Array, contentType: string): unknown
+}
+
 /** Turns a handler's value into content of one media type. */
 export type RenderFunction = (
   value: unknown,
@@ -70,6 +76,10 @@ export interface RoutePlan {
   readonly readsBody: boolean
   /** Whether they parse it as JSON (so the content type must be JSON). */
   readonly readsJson: boolean
+  /** For routes that parse the body by content type: whether a `Content-Type` is accepted (B5). */
+  readonly acceptsContentType: ((contentType: string | null) => boolean) | undefined
+  /** The parsers `parsedBody` chooses from by media type. */
+  readonly bodyParsers: readonly BodyParserLike[]
   /** Content limit in bytes. */
   readonly bodyLimit: number
   readonly handler: Handler | undefined
