@@ -34,7 +34,11 @@ describe('examples/auth-complete.ts over real HTTP', () => {
   }
 
   beforeAll(async () => {
-    server = await serve(createApp({ jwtSecret: SECRET }), { port: 0, handleSignals: false })
+    // A generous login limit here: these cases log in far more than 5 times; the limit has its own tests.
+    server = await serve(createApp({ jwtSecret: SECRET, loginRateLimit: 1000 }), {
+      port: 0,
+      handleSignals: false,
+    })
     url = server.url
     for (const [name, email] of [
       ['alice', 'alice@example.com'],

@@ -1,0 +1,81 @@
+/**
+ * The guide's "Cookie-Based Sessions", with the `cookieSessions` building block: 256-bit random
+ * session ids in an `HttpOnly; SameSite=Lax; Path=/` cookie (`Secure` over HTTPS), a new id at
+ * every login, idle and absolute expiry, server-side destruction at logout, and a CSRF check on
+ * every cookie-authenticated unsafe request. In memory, or in Redis with `REDIS_URL`.
+ *
+ *   npx tsx examples/auth/sessions.ts
+ *   curl -i -c jar localhost:8000/login -H 'content-type: application/json' \
+ *     -d '{"email":"alice@example.com","password":"secret"}'
+ *   curl -b jar localhost:8000/profile
+ */
+import { RestApplication, Unauthorized } from 'restmachine'
+import { cookieSessions, passwordHasher, rateLimit } from 'restmachine/auth'
+import { invalidCredentials, LoginRequest } from './jwt.js'
+import { runIfMain } from './shared/run.js'
+import { type ExampleSettings, settingsFromEnvironment } from './shared/settings.js'
+import { openState } from './shared/state.js'
+import { DEMO_USERS, toPublic, withPasswords } from './shared/users.js'
+
+/** Builds the example application. */
+export function createApp(settings: ExampleSettings = {}) {
+  const state = openState(settings, 'sessions')
+  const passwords = passwordHasher(settings.passwordCost)
+  const sessions = cookieSessions<{ user_id: string }>({
+    store: state.store,
+    cookieName: 'session_id',
+    absoluteTimeout: 7 * 86_400, // the guide's 7 days: Max-Age=604800
+    idleTimeout: settings.sessionIdleTimeout ?? 86_400,
+    trustProxy: settings.trustProxy !== undefined,
+  })
+
+  const app = new RestApplication()
+    .onStartup('database', async () => ({ users: await withPasswords(DEMO_USERS, passwords) }))
+    .validates('loginRequest', LoginRequest)
+    .dependency(
+      'loginRateLimit',
+      rateLimit({
+        name: 'login',
+        points: settings.loginRateLimit ?? 100,
+        duration: settings.loginRateWindow ?? 900,
+        redis: state.redis,
+        keyPrefix: `${state.keyPrefix}:login`,
+        trustProxy: settings.trustProxy,
+        whenUnavailable: settings.rateLimitWhenRedisDown,
+      }),
+    )
+    .dependency('startSession', sessions.starter())
+    .authorized('session', sessions.authenticate())
+    .dependency('currentUser', ({ session, database }) => {
+      const user = database.users.find((u) => u.id === session.data.user_id)
+      if (user === undefined) throw new Unauthorized('Invalid session')
+      return toPublic(user)
+    })
+
+  app.post(
+    '/login',
+    async ({ loginRequest, database, startSession }) => {
+      const user = database.users.find((u) => u.email === loginRequest.email)
+      if (!(await passwords.verifyOrDummy(user?.passwordHash, loginRequest.password)) || user === undefined) {
+        return invalidCredentials()
+      }
+      await startSession({ user_id: user.id }) // a new id; the old session (if any) is destroyed
+      return { message: 'Logged in successfully' }
+    },
+    { requires: ['loginRateLimit'] },
+  )
+
+  app.get('/profile', ({ currentUser }) => ({ user: currentUser }))
+
+  app.post('/logout', async ({ session }) => {
+    await session.destroy() // server-side, and `Set-Cookie: session_id=; …; Max-Age=0`
+    return { message: 'Logged out successfully' }
+  })
+
+  app.onShutdown(() => state.close())
+  app.errorHandler(401, ({ message }) => ({ error: 'Unauthorized', message }))
+  app.errorHandler(403, ({ message }) => ({ error: 'Forbidden', message }))
+  return app
+}
+
+await runIfMain(import.meta.url, 'sessions', () => createApp(settingsFromEnvironment()))

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../examples/auth/bearer.js'
+import { type Served, serveForTest } from '../auth/support/http.js'
+import { rawRequest, statusOf } from '../support/http.js'
+
+describe('examples/auth/bearer.ts over real HTTP', () => {
+  let api: Served
+  beforeAll(async () => {
+    api = await serveForTest(createApp())
+  })
+  afterAll(() => api.close())
+
+  it('greets Alice for the valid token, whatever the case of the scheme', async () => {
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) {
+      const response = await api.call('GET', '/protected', {
+        headers: { authorization: `${scheme} valid_token_123` },
+      })
+      expect(response.status).toBe(200)
+      expect(response.body).toEqual({ message: 'Hello, Alice!', user_id: '1' })
+    }
+  })
+
+  it('answers 401 "Bearer token required" with a plain Bearer challenge without a bearer token', async () => {
+    for (const headers of [{}, { authorization: 'Basic YWxpY2U6c2VjcmV0' }, { authorization: 'Bearer' }]) {
+      const response = await api.call('GET', '/protected', { headers })
+      expect(response.status).toBe(401)
+      expect(response.headers.get('www-authenticate')).toBe('Bearer')
+      expect(response.body).toEqual({ error: 'Unauthorized', message: 'Bearer token required' })
+    }
+  })
+
+  it('answers 401 "Invalid or expired token" with error="invalid_token" for a wrong token', async () => {
+    const response = await api.call('GET', '/protected', { token: 'valid_token_124' })
+    expect(response.status).toBe(401)
+    expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
+    expect(response.body).toEqual({ error: 'Unauthorized', message: 'Invalid or expired token' })
+  })
+
+  it('answers 401 invalid_token for malformed and oversized tokens, never 500', async () => {
+    for (const token of ['a b', 'tök\u00ffn', '"quoted"', 'x'.repeat(9000)]) {
+      const response = await api.call('GET', '/protected', { token })
+      expect(response.status).toBe(401)
+      expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
+    }
+  })
+
+  it('answers 400 invalid_request for two Authorization headers, even when one is valid', async () => {
+    const raw = await rawRequest(
+      api.server.port,
+      'GET /protected HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer valid_token_123\r\n' +
+        'Authorization: Bearer other\r\nConnection: close\r\n\r\n',
+    )
+    expect(statusOf(raw)).toBe(400)
+    expect(raw.toLowerCase()).toContain('www-authenticate: bearer error="invalid_request"')
+    const folded = await api.call('GET', '/protected', {
+      headers: { authorization: 'Bearer valid_token_123, Bearer other' },
+    })
+    expect(folded.status).toBe(400)
+  })
+})
