@@ -1,5 +1,6 @@
 import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
+import type { SecurityHeadersOptions } from '../http/security-headers.js'
 import type { RenderFunction } from '../machine/route-plan.js'
 
 /** Where RestMachine reports server errors. */
@@ -33,6 +34,14 @@ export interface RestApplicationOptions {
   accepts?: readonly string[]
   /** CORS for every route that does not set its own (Fetch §3.2); errors carry the headers too. */
   cors?: CorsOptions
+  /** Send every default error body as RFC 9457 problem details (clients can also ask with Accept). */
+  problemDetails?: boolean
+  /**
+   * Security headers on every response: `true` for API defaults (nosniff, no-referrer, DENY framing,
+   * same-origin COOP/CORP, CSP `default-src 'none'`), or options; a CSP directive holding `'nonce'`
+   * gets a fresh nonce per response, injectable as `cspNonce`.
+   */
+  securityHeaders?: boolean | SecurityHeadersOptions
   /** Where server errors are logged with their request id. Default: `console`. */
   logger?: Logger
 }

@@ -2,6 +2,7 @@ import type { Provider } from '../di/provider.js'
 import { UnsupportedMediaType } from '../errors/status-errors.js'
 import { parseCookieHeader } from '../http/cookie.js'
 import { ResponseHeaderBag } from '../http/response-header-bag.js'
+import { createNonce } from '../http/security-headers.js'
 import type { Exchange } from '../machine/exchange.js'
 import { selectBodyParser } from '../render/body-parsers.js'
 import { parseJsonContent } from '../render/parse-json.js'
@@ -29,6 +30,19 @@ function parseByContentType(state: unknown): Promise<unknown> {
   })
 }
 
+/** A fresh nonce for this response's Content-Security-Policy (used by `'nonce'` CSP directives). */
+const CSP_NONCE: Provider = {
+  name: 'cspNonce',
+  kind: 'builtin',
+  inject: [],
+  readsBody: false,
+  resolve: (_, s) => {
+    const x = exchange(s)
+    x.cspNonce ??= createNonce()
+    return x.cspNonce
+  },
+}
+
 /** The built-in that parses the body by its media type (JSON, forms, multipart, text). */
 export const PARSED_BODY: Provider = {
   name: 'parsedBody',
@@ -41,6 +55,7 @@ export const PARSED_BODY: Provider = {
 /** The built-in injectables; see {@link BuiltInContext}. */
 export const BUILT_IN_PROVIDERS: readonly Provider[] = [
   PARSED_BODY,
+  CSP_NONCE,
   { name: 'request', kind: 'builtin', inject: [], readsBody: false, resolve: (_, s) => exchange(s).request },
   {
     name: 'pathParams',

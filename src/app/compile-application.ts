@@ -2,6 +2,7 @@ import { orderProviders } from '../di/graph.js'
 import type { Provider, ProviderKind } from '../di/provider.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
+import { securityHeaders, usesNonce } from '../http/security-headers.js'
 import type { PlannedNode, Terminal } from '../machine/decision-node.js'
 import { compileAppPlan, compileRoutePlan, type ROUTED } from '../machine/plan.js'
 import type {
@@ -33,6 +34,28 @@ export interface CompiledApp {
   readonly logger: Logger
   readonly challenge: string
   readonly cors: CorsOptions | undefined
+  /** Whether error bodies are always RFC 9457 problem details. */
+  readonly problemDetails: boolean
+  /** Security headers for every response, if enabled. */
+  readonly securityHeaders: SecurityHeaderSource | undefined
+}
+
+/** Security headers: fixed ones computed at start, or a function of a fresh nonce per response. */
+export type SecurityHeaderSource =
+  | { fixed: Record<string, string> }
+  | { perNonce: (nonce: string) => Record<string, string> }
+
+function securityHeadersFor(
+  option: RestApplicationOptions['securityHeaders'],
+): SecurityHeaderSource | undefined {
+  if (option === undefined || option === false) return undefined
+  const settings = option === true ? {} : option
+  try {
+    if (usesNonce(settings)) return { perNonce: (nonce) => securityHeaders(settings, { nonce }) }
+    return { fixed: securityHeaders(settings) }
+  } catch (error) {
+    throw new ConfigurationError(`securityHeaders: ${(error as Error).message}`)
+  }
 }
 
 // When each kind of provider is resolved: 0 before the diagram, 1 at B8, 2 at B7, 3 at G7, 4 at INPUT.
@@ -104,6 +127,8 @@ export function compileApplication(
     logger: options.logger ?? consoleLogger,
     challenge: options.authenticationChallenge ?? 'Bearer',
     cors: options.cors,
+    problemDetails: options.problemDetails === true,
+    securityHeaders: securityHeadersFor(options.securityHeaders),
   }
 }
 

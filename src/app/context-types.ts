@@ -22,6 +22,8 @@ export interface BuiltInContext {
   readonly cookies: Readonly<Record<string, string | undefined>>
   /** Header fields to add to this request's response, whatever it turns out to be (errors too). */
   readonly responseHeaders: ResponseHeaderBag
+  /** A per-response nonce for the Content-Security-Policy (`securityHeaders` with a `'nonce'` directive). */
+  readonly cspNonce: string
   /** The raw request content. */
   readonly body: Uint8Array
   /** The request content parsed as JSON (malformed JSON → 400). */

@@ -1,5 +1,6 @@
 import { defaultErrorBody, publicMessage } from '../errors/error-body.js'
 import { HttpError, isHttpError } from '../errors/http-error.js'
+import { PROBLEM_JSON, problemDetails } from '../errors/problem-details.js'
 import {
   Conflict,
   ContentTooLarge,
@@ -15,6 +16,7 @@ import {
   UnsupportedMediaType,
   UriTooLong,
 } from '../errors/status-errors.js'
+import { negotiateMediaType } from '../http/accept.js'
 import type { RestResponse } from '../http/rest-response.js'
 import type { Exchange } from '../machine/exchange.js'
 import { isThenable } from '../machine/resolve-steps.js'
@@ -83,7 +85,7 @@ export function errorResponse(
     error = new InternalServerError(undefined, { cause: thrown })
   }
   const handler = app.registrations.errorHandlers.get(error.status) ?? app.registrations.fallbackErrorHandler
-  if (handler === undefined) return finishError(app, error, defaultErrorBody(error, requestId))
+  if (handler === undefined) return finishError(app, error, defaultBody(app, x, error, requestId))
   const info = { request: x.request, message: publicMessage(error), error, status: error.status }
   try {
     const body = handler(info)
@@ -111,8 +113,33 @@ function handlerFailed(
     requestId: id,
     error: failure,
   })
-  return finishError(app, error, defaultErrorBody(error, requestId))
+  return finishError(app, error, defaultBody(app, x, error, requestId))
 }
+
+/**
+ * The default error body: `{"error", "message"}`, or RFC 9457 problem details when the application
+ * opts in or the client prefers `application/problem+json` (RFC 9110 §12.5.1).
+ */
+function defaultBody(
+  app: CompiledApp,
+  x: Exchange,
+  error: HttpError,
+  requestId: string | undefined,
+): unknown {
+  const accept = x.request.headers.get('accept')
+  const wantsProblem =
+    app.problemDetails ||
+    (accept !== null &&
+      accept.includes('problem') &&
+      negotiateMediaType(accept, ERROR_TYPES) === PROBLEM_JSON)
+  if (!wantsProblem) return defaultErrorBody(error, requestId)
+  return respond(problemDetails(error, requestId), {
+    status: error.status,
+    headers: { 'content-type': PROBLEM_JSON },
+  })
+}
+
+const ERROR_TYPES = ['application/json', PROBLEM_JSON]
 
 function finishError(app: CompiledApp, error: HttpError, body: unknown): RestResponse {
   const response = renderValue(

@@ -1,5 +1,6 @@
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
+import { createNonce } from '../http/security-headers.js'
 import type { Terminal } from '../machine/decision-node.js'
 import { Exchange } from '../machine/exchange.js'
 import { ROUTED } from '../machine/plan.js'
@@ -104,6 +105,11 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
   }
   if (response.status >= 400) addMachineHeaders(x, response.headers)
   x.responseHeaders?.applyTo(response.headers)
+  const security = app.securityHeaders
+  if (security !== undefined) {
+    const fields = 'fixed' in security ? security.fixed : security.perNonce((x.cspNonce ??= createNonce()))
+    for (const name of Object.keys(fields)) response.headers[name] ??= fields[name] as string
+  }
   const cors = corsFor(x, app.cors)
   if (cors !== undefined) applyCors(x, response, cors)
   if (x.trace !== undefined) response.headers['x-restmachine-trace'] = x.trace.join(',')

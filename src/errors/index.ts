@@ -6,6 +6,7 @@ export {
   publicMessage,
 } from './error-body.js'
 export { HttpError, type HttpErrorOptions, isHttpError } from './http-error.js'
+export { PROBLEM_JSON, type ProblemDetails, problemDetails } from './problem-details.js'
 export {
   BadRequest,
   Conflict,

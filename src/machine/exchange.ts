@@ -28,6 +28,8 @@ export class Exchange {
   vary: string[] | undefined = undefined
   /** Target of a redirect decided by the machine (301/307). */
   location: string | undefined = undefined
+  /** This response's Content-Security-Policy nonce, once created. */
+  cspNonce: string | undefined = undefined
   /** Headers dependencies add to whatever response this request gets (see `responseHeaders`). */
   responseHeaders: ResponseHeaderBag | undefined = undefined
   /** Node ids passed, when tracing is on. */
