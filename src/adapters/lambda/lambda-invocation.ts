@@ -6,6 +6,12 @@ import type { AwsClientCert, FrontDoor, LambdaContext, LambdaHttpEvent } from '.
  * What a Lambda-served request knows beyond HTTP: which front door sent it, the AWS request id,
  * the caller's address, the stage, the raw event and context. It is the `RestRequest.raw` of every
  * request the Lambda adapter builds; read it with {@link lambdaInvocationOf}.
+ *
+ * @example
+ * app.get('/whoami', ({ request }) => {
+ *   const lambda = lambdaInvocationOf(request)
+ *   return { ip: lambda?.sourceIp, requestId: lambda?.requestId, via: lambda?.frontDoor }
+ * })
  */
 export class LambdaInvocation {
   constructor(
