@@ -11,6 +11,7 @@ app.get('/slow', async () => {
   await new Promise((resolve) => setTimeout(resolve, 600))
   return { pid: process.pid, slow: true }
 })
+if (process.env.BROKEN === '1') app.get('/broken', (({ missing }: { missing: unknown }) => missing) as never)
 app.onShutdown(() => {
   process.stdout.write(`shutdown hook ran in ${process.pid}\n`)
 })

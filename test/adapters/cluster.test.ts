@@ -18,13 +18,18 @@ function fetchJson(url: string): Promise<{ status: number; body: Record<string, 
   })
 }
 
-function startCluster(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+function startCluster(
+  extraEnv: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'adapters', 'cluster-app.ts')], {
     cwd: ROOT,
-    env: { ...process.env, WORKERS: '2' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, WORKERS: '2', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
@@ -83,4 +88,13 @@ describe('serve({ workers })', () => {
     expect(await exited).toBe(0)
     expect(cluster.output().match(/shutdown hook ran in \d+/g)?.length).toBeGreaterThanOrEqual(4)
   }, 40_000)
+
+  it('fails to start, without respawning, when the workers cannot start the app', async () => {
+    const failure = await startCluster({ BROKEN: '1' }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    )
+    expect(failure).toMatch(/cluster exited early \(1\)/)
+    expect(failure).toMatch(/'missing'/)
+  }, 20_000)
 })

@@ -74,6 +74,15 @@ describe('API Gateway REST API (payload 1.0)', () => {
     expect((await invoke(direct)).json().path).toBe('/users/7')
   })
 
+  it('removes a configured base path instead of guessing one', async () => {
+    const { app } = echoApp()
+    const handler = toLambdaHandler(app, { stopOnSigterm: false, basePath: '/v1' })
+    const event = fixture<Event>('api-gateway-http-v2')
+    event.rawPath = '/v1/users/5'
+    const result = await handler(event, CONTEXT)
+    expect(JSON.parse(decodeBody(result)).path).toBe('/users/5')
+  })
+
   it('decodes a base64 request body, as REST APIs with binary media types send even JSON', async () => {
     const { invoke } = serve()
     const event = fixture<Event>('api-gateway-rest-v1')

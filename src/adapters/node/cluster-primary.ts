@@ -30,6 +30,8 @@ export async function runPrimary(options: ServeOptions): Promise<RunningCluster>
   const retiring = new Set<Worker>()
   let closing: Promise<void> | undefined
   let address: AddressInfo | undefined
+  // Until every first worker listens, a failing worker is a start-up error, not a crash to repair.
+  let started = false
 
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
@@ -46,7 +48,7 @@ export async function runPrimary(options: ServeOptions): Promise<RunningCluster>
       worker.once('exit', () => {
         workers.delete(worker)
         const crashed = !retiring.delete(worker)
-        if (crashed && closing === undefined) {
+        if (crashed && started && closing === undefined) {
           console.error(`[restmachine] worker ${worker.process.pid} died; starting a replacement`)
           setTimeout(() => {
             if (closing === undefined) fork().catch((error: unknown) => console.error('[restmachine]', error))
@@ -66,6 +68,7 @@ export async function runPrimary(options: ServeOptions): Promise<RunningCluster>
     })
 
   await Promise.all(Array.from({ length: count }, fork))
+  started = true
 
   const restart = async () => {
     for (const old of [...workers]) {

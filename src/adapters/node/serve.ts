@@ -86,6 +86,7 @@ async function serveHere(app: ServableApp, options: ServeOptions, asWorker: bool
   if (asWorker) {
     // The primary decides when workers stop; a terminal's Ctrl-C reaches the whole process group.
     process.on('SIGINT', noop)
+    process.once('SIGTERM', exitAfterClose)
     process.on('message', onMessage)
     process.once('disconnect', exitAfterClose)
   } else if (handleSignals) {
