@@ -1,45 +1,40 @@
-import { negotiateMediaType } from '../http/accept.js'
 import { negotiateCharset } from '../http/accept-charset.js'
 import { negotiateLanguage } from '../http/accept-language.js'
+import { negotiateMediaType } from '../http/accept.js'
 import type { Exchange } from './exchange.js'
 
 // Content negotiation, nodes C3–E6 of the webmachine v3 diagram (RFC 9110 §12.5). Each node
 // records the request header it consulted in `vary` when the answer could differ by it.
 
-function varies(x: Exchange, field: string): void {
-  if (x.vary === undefined) x.vary = [field]
-  else if (!x.vary.includes(field)) x.vary.push(field)
+type Negotiate = (header: string, offered: readonly string[]) => string | null
+
+/**
+ * Picks one of `offered` by the request's `field` (the first offer when the client sent none) and
+ * records the field in Vary when there was a choice to make. `undefined` means nothing is acceptable.
+ */
+function choose(x: Exchange, field: string, offered: readonly string[], negotiate: Negotiate): string | undefined {
+  if (offered.length > 1) {
+    if (x.vary === undefined) x.vary = [field]
+    else if (!x.vary.includes(field)) x.vary.push(field)
+  }
+  const header = x.request.headers.get(field)
+  return (header === null ? offered[0] : negotiate(header, offered)) ?? undefined
 }
 
 /** C4 "Acceptable media type?" — q-values, ranges, ties to server order (RFC 9110 §12.5.1 → 406). */
 export function c4AcceptableMediaType(x: Exchange): boolean {
-  const offered = x.plan?.negotiation.mediaTypes ?? []
-  if (offered.length > 1) varies(x, 'Accept')
-  const accept = x.request.headers.get('accept')
-  const chosen = accept === null ? offered[0] : negotiateMediaType(accept, offered)
-  if (chosen === null || chosen === undefined) return false
-  x.mediaType = chosen
-  return true
+  x.mediaType = choose(x, 'Accept', x.plan?.negotiation.mediaTypes ?? [], negotiateMediaType)
+  return x.mediaType !== undefined
 }
 
 /** D5 "Acceptable language?" (RFC 9110 §12.5.4 → 406). */
 export function d5AcceptableLanguage(x: Exchange): boolean {
-  const offered = x.plan?.negotiation.languages ?? []
-  if (offered.length > 1) varies(x, 'Accept-Language')
-  const header = x.request.headers.get('accept-language')
-  const chosen = header === null ? offered[0] : negotiateLanguage(header, offered)
-  if (chosen === null || chosen === undefined) return false
-  x.language = chosen
-  return true
+  x.language = choose(x, 'Accept-Language', x.plan?.negotiation.languages ?? [], negotiateLanguage)
+  return x.language !== undefined
 }
 
 /** E6 "Acceptable charset?" (RFC 9110 §12.5.2 → 406). */
 export function e6AcceptableCharset(x: Exchange): boolean {
-  const offered = x.plan?.negotiation.charsets ?? []
-  if (offered.length > 1) varies(x, 'Accept-Charset')
-  const header = x.request.headers.get('accept-charset')
-  const chosen = header === null ? offered[0] : negotiateCharset(header, offered)
-  if (chosen === null || chosen === undefined) return false
-  x.charset = chosen
-  return true
+  x.charset = choose(x, 'Accept-Charset', x.plan?.negotiation.charsets ?? [], negotiateCharset)
+  return x.charset !== undefined
 }
