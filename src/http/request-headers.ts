@@ -9,6 +9,7 @@
 export class RequestHeaders implements Iterable<[string, string]> {
   #flat: readonly string[] | undefined
   #fields: Map<string, string[]> | undefined
+  #scans = 0
 
   private constructor(flat: readonly string[] | undefined, fields: Map<string, string[]> | undefined) {
     this.#flat = flat
@@ -67,6 +68,9 @@ export class RequestHeaders implements Iterable<[string, string]> {
    */
   get(name: string): string | null {
     const key = name.toLowerCase()
+    const flat = this.#flat
+    // Most requests read a handful of fields: scanning the flat list is cheaper than building a map.
+    if (flat !== undefined && ++this.#scans <= SCANS_BEFORE_MAP) return scan(flat, key)
     const values = this.#map().get(key)
     if (values === undefined) return null
     if (values.length === 1) return values[0] as string
@@ -103,6 +107,19 @@ export class RequestHeaders implements Iterable<[string, string]> {
     for (const [key, value] of this.entries()) out[key] = value
     return out
   }
+}
+
+const SCANS_BEFORE_MAP = 6
+
+function scan(flat: readonly string[], key: string): string | null {
+  let found: string | null = null
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const field = flat[i] as string
+    if (field.length !== key.length || field.toLowerCase() !== key) continue
+    const value = flat[i + 1] as string
+    found = found === null ? value : `${found}${key === 'cookie' ? '; ' : ', '}${value}`
+  }
+  return found
 }
 
 function isIterable(value: unknown): value is Iterable<readonly [string, string]> {
