@@ -80,6 +80,8 @@ const fmtRatio = (a: number, b: number): string => (a > 0 && b > 0 ? `${(a / b).
 
 export interface CellSummary {
   rps: number
+  /** median over the rounds of req/s ÷ server CPU share: requests per CPU-second of the server */
+  rpsPerCpu: number
   rpsMin: number
   rpsMax: number
   p50Us: number
@@ -102,6 +104,8 @@ export function summarizeCell(cell: Cell): CellSummary | null {
   const ocpu = r.map((x) => x.otherCpu).filter((x): x is number => x !== null)
   return {
     rps: median(r.map((x) => x.rps)),
+    rpsPerCpu:
+      scpu.length === r.length ? median(r.map((x) => x.rps / Math.max(0.05, x.serverCpu!))) : Number.NaN,
     rpsMin: Math.min(...r.map((x) => x.rps)),
     rpsMax: Math.max(...r.map((x) => x.rps)),
     p50Us: median(r.map((x) => x.p50Us)),
@@ -143,6 +147,9 @@ export function machineLine(res: Pick<RunResults, 'machine' | 'tool' | 'date' | 
   )
 }
 
+/** "other load" above this share of the server's core marks a cell as noisy */
+const NOISY = 0.1
+
 export function resultsMarkdown(res: RunResults): string {
   const c = res.config
   const out: string[] = []
@@ -168,20 +175,48 @@ export function resultsMarkdown(res: RunResults): string {
   // summary table: req/s per server, and the subject (first server) against each peer
   const subject = measured[0]
   const peers = measured.slice(1)
+  const noisy = [...summaries.values()].filter((x) => x && x.otherCpu !== null && x.otherCpu > NOISY).length
+  const total = [...summaries.values()].filter(Boolean).length
+  if (noisy > 0) {
+    out.push(
+      `> **Noisy machine:** in ${noisy} of ${total} cells something else took more than ` +
+        `${NOISY * 100}% of the server's core in at least one round (column "other load"; marked † below). ` +
+        'req/s there is depressed by an unknown amount; the second table (requests per CPU-second of the ' +
+        'server) is much less sensitive to it. Re-run on a quiet machine for publishable req/s.',
+      '',
+    )
+  }
+  const summaryTable = (value: (server: string, id: string) => number) => {
+    const header = ['scenario', ...measured]
+    if (subject) for (const p of peers) header.push(`${subject} ÷ ${p}`)
+    const rows = c.scenarios.map((id) => {
+      const sc = SCENARIOS.find((s) => s.id === id)!
+      const row = [`(${sc.number}) \`${id}\``]
+      for (const server of measured) {
+        const cell = cellOf(server, id)
+        const other = summaries.get(`${server}/${id}`)?.otherCpu ?? null
+        const mark = other !== null && other > NOISY ? ' †' : ''
+        row.push(cell?.failed ? '**check failed**' : `${fmtInt(value(server, id))}${mark}`)
+      }
+      if (subject) for (const p of peers) row.push(fmtRatio(value(subject, id), value(p, id)))
+      return row
+    })
+    return table(header, rows, ['l'])
+  }
   out.push('## Summary (median req/s)', '')
-  const header = ['scenario', ...measured]
-  if (subject) for (const p of peers) header.push(`${subject} ÷ ${p}`)
-  const rows = c.scenarios.map((id) => {
-    const sc = SCENARIOS.find((s) => s.id === id)!
-    const row = [`(${sc.number}) \`${id}\``]
-    for (const server of measured) {
-      const cell = cellOf(server, id)
-      row.push(cell?.failed ? '**check failed**' : fmtInt(rpsOf(server, id)))
-    }
-    if (subject) for (const p of peers) row.push(fmtRatio(rpsOf(subject, id), rpsOf(p, id)))
-    return row
-  })
-  out.push(table(header, rows, ['l']), '')
+  out.push(summaryTable(rpsOf), '')
+  out.push(
+    '### Requests per CPU-second of the server',
+    '',
+    "Median over the rounds of req/s ÷ the server's CPU share: what the server would do with its core " +
+      'to itself. Robust to other load on the machine; it overstates a server that was idle for another ' +
+      'reason (e.g. a saturated load generator — see its CPU use below).',
+    '',
+  )
+  out.push(
+    summaryTable((server, id) => summaries.get(`${server}/${id}`)?.rpsPerCpu ?? Number.NaN),
+    '',
+  )
 
   out.push(
     '## Per scenario',
@@ -201,6 +236,7 @@ export function resultsMarkdown(res: RunResults): string {
     const head = [
       'server',
       'req/s',
+      'req/CPU-s',
       'p50',
       'p99',
       'peak RSS',
@@ -214,21 +250,14 @@ export function resultsMarkdown(res: RunResults): string {
       const cell = cellOf(server, id)
       const sum = summaries.get(`${server}/${id}`)
       if (!cell || !sum) {
-        body.push([
-          server,
-          cell?.failed ? `**check failed:** ${cell.failed}` : 'not measured',
-          '',
-          '',
-          '',
-          '',
-          '',
-        ])
-        body[body.length - 1]!.push(...measured.map(() => ''))
+        // the table pads the missing cells
+        body.push([server, cell?.failed ? `**check failed:** ${cell.failed}` : 'not measured'])
         continue
       }
       body.push([
         server,
         `${fmtInt(sum.rps)} (${fmtInt(sum.rpsMin)}–${fmtInt(sum.rpsMax)})`,
+        fmtInt(sum.rpsPerCpu),
         fmtMs(sum.p50Us),
         fmtMs(sum.p99Us),
         fmtMb(sum.peakRssKb),
