@@ -1,0 +1,100 @@
+import { type CompiledPath, compiledPaths, type DocumentableApp } from './compiled-paths.js'
+import {
+  ERROR_SCHEMA,
+  PROBLEM_DETAILS_SCHEMA,
+  VALIDATION_DETAIL_SCHEMA,
+  VALIDATION_ERROR_SCHEMA,
+} from './error-schemas.js'
+import type { GenerateOpenApiOptions } from './generate-options.js'
+import { openApiPath } from './naming.js'
+import type { OpenApiDocument, OpenApiMethod, PathItemObject, SecuritySchemeObject } from './openapi-types.js'
+import { buildOperation, type OperationSettings } from './operation.js'
+import { plannedNodeIds } from './planned-nodes.js'
+import { routeView } from './route-view.js'
+import { SchemaRegistry } from './schema-registry.js'
+
+const OPENAPI_METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
+
+/**
+ * Generates the OpenAPI 3.1.0 document of an application from the plans its decision machine runs:
+ * every path and method (HEAD with GET), parameters and bodies from its Standard Schema validators,
+ * and every status the machine can answer for each route (401 from `authorized`, 404 from
+ * `resourceExists`, 304/412 from ETag and Last-Modified, 406 from `provides`, 413/415/422 from
+ * bodies…), each described with the reason it can happen.
+ *
+ * @example
+ * const document = generateOpenApi(app, { title: 'Documents API', version: '1.0.0' })
+ * app.get('/openapi.json', () => document) // or serveOpenApi(app, info)
+ */
+export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOptions): OpenApiDocument {
+  const { compiled, paths } = compiledPaths(app)
+  const registry = new SchemaRegistry()
+  const errorRefs = {
+    error: registry.define('Error', ERROR_SCHEMA),
+    validation: registry.define('ValidationError', VALIDATION_ERROR_SCHEMA),
+    problem: registry.define('ProblemDetails', PROBLEM_DETAILS_SCHEMA),
+  }
+  registry.define('ValidationDetail', VALIDATION_DETAIL_SCHEMA)
+  const { errorHandlers, fallbackErrorHandler } = app.registrations
+  const securitySchemes: Record<string, SecuritySchemeObject> = {}
+  const settings: OperationSettings = {
+    registry,
+    errorRefs,
+    problemDetails: compiled.problemDetails,
+    customErrors: fallbackErrorHandler === undefined ? new Set(errorHandlers.keys()) : 'all',
+    challenge: compiled.challenge,
+    operations: options.operations,
+    securitySchemes,
+    operationIds: new Set(),
+    appCors: compiled.cors,
+  }
+  const views = { appNodes: plannedNodeIds(compiled.entry), dependencies: options.dependencies }
+  const document: OpenApiDocument = {
+    openapi: '3.1.0',
+    info: {
+      title: options.title,
+      version: options.version,
+      ...(options.description === undefined ? {} : { description: options.description }),
+    },
+    ...(options.servers === undefined ? {} : { servers: options.servers.map((server) => ({ ...server })) }),
+    paths: {},
+    components: { schemas: registry.schemas },
+  }
+  for (const path of paths) {
+    const item: PathItemObject = { description: pathDescription(path) }
+    for (const route of path.routes) {
+      const plan = path.entry.methods.get(route.method)
+      const methods =
+        route.method === 'GET' && !path.entry.methods.has('HEAD') ? ['GET', 'HEAD'] : [route.method]
+      for (const method of methods) {
+        const key = method.toLowerCase()
+        if (plan === undefined || !OPENAPI_METHODS.has(key)) continue
+        const view = routeView(method, plan, route.options.accepts ?? app.settings.accepts, views)
+        item[key as OpenApiMethod] = buildOperation(route, view, settings)
+      }
+    }
+    if (options.automaticOptions === true && !path.entry.methods.has('OPTIONS')) {
+      const view = routeView('OPTIONS', path.entry.options, undefined, views)
+      item.options = buildOperation(path.routes[0]!, view, settings)
+    }
+    document.paths[openApiPath(path.routes[0]!.template)] = item
+  }
+  if (Object.keys(securitySchemes).length > 0) document.components.securitySchemes = securitySchemes
+  return document
+}
+
+// 405 belongs to no operation (it answers the methods a path does not have), so it is stated here.
+function pathDescription({ entry }: CompiledPath): string {
+  const unlisted = [...entry.methods.keys()].filter((m) => !OPENAPI_METHODS.has(m.toLowerCase()))
+  return [
+    `Allow: ${entry.allow}. Any other method → 405 Method Not Allowed with this \`Allow\` header.`,
+    entry.methods.has('OPTIONS')
+      ? undefined
+      : 'OPTIONS → 204 with `Allow`, without authentication; it answers CORS preflights too.',
+    unlisted.length === 0
+      ? undefined
+      : `Also serves ${unlisted.join(', ')} (not expressible in OpenAPI 3.1).`,
+  ]
+    .filter((line) => line !== undefined)
+    .join(' ')
+}

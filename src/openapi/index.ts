@@ -1,0 +1,36 @@
+/**
+ * OpenAPI 3.1 from what the decision machine actually does: paths and methods from the routes,
+ * parameters and bodies from Standard Schema validators, and every status each route's plan can
+ * answer. See docs/openapi.md.
+ */
+export { type CompiledPath, compiledPaths, type DocumentableApp } from './compiled-paths.js'
+export {
+  ERROR_SCHEMA,
+  PROBLEM_DETAILS_SCHEMA,
+  VALIDATION_DETAIL_SCHEMA,
+  VALIDATION_ERROR_SCHEMA,
+} from './error-schemas.js'
+export { generateOpenApi } from './generate-openapi.js'
+export type {
+  DependencyDoc,
+  GenerateOpenApiOptions,
+  OpenApiInfo,
+  OperationDoc,
+  ResponseDoc,
+} from './generate-options.js'
+export { jsonSchemaConverter, toJsonSchema } from './json-schema.js'
+export type {
+  HeaderObject,
+  JsonSchema,
+  MediaTypeObject,
+  OpenApiDocument,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  RequestBodyObject,
+  ResponseObject,
+  SecuritySchemeObject,
+  ServerObject,
+} from './openapi-types.js'
+export { dependencyDoc, validatorSchema, validatorSource } from './provider-docs.js'
+export { openApiHandler, type RoutableApp, serveOpenApi } from './serve-openapi.js'

@@ -1,0 +1,20 @@
+import type { PlannedNode, Terminal } from '../machine/decision-node.js'
+
+/**
+ * The ids of the decision nodes a compiled plan can pass through. The planner has already dropped
+ * the nodes that cannot change the route's outcome, so a node here is one the route really runs.
+ *
+ * @example
+ * plannedNodeIds(plan.entry).has('G7') // the route answers 404 from resourceExists
+ */
+export function plannedNodeIds(entry: PlannedNode | Terminal | string): Set<string> {
+  const seen = new Set<string>()
+  const pending: (PlannedNode | Terminal | string)[] = [entry]
+  while (pending.length > 0) {
+    const next = pending.pop()
+    if (typeof next !== 'object' || seen.has(next.id)) continue
+    seen.add(next.id)
+    pending.push(next.onTrue, next.onFalse)
+  }
+  return seen
+}

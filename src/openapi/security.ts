@@ -1,0 +1,42 @@
+import type { SecurityRequirementObject, SecuritySchemeObject } from './openapi-types.js'
+import type { RouteView } from './route-view.js'
+
+/**
+ * The security scheme implied by the application's `authenticationChallenge` (default `Bearer`):
+ * HTTP authentication with the challenge's scheme.
+ *
+ * @example
+ * schemeFromChallenge('Bearer realm="api"') // { type: 'http', scheme: 'bearer' }
+ */
+export function schemeFromChallenge(challenge: string): SecuritySchemeObject {
+  const scheme = challenge
+    .trim()
+    .split(/[\s,]+/)[0]
+    ?.toLowerCase()
+  return { type: 'http', scheme: scheme === undefined || scheme === '' ? 'bearer' : scheme }
+}
+
+/**
+ * The operation's security requirement: every `authorized` provider it resolves (and every
+ * dependency documented with a `security` scheme) must accept the credentials. Their schemes are
+ * added to `schemes` under the provider's name. `undefined` for public operations.
+ *
+ * @example
+ * operationSecurity(view, 'Bearer', schemes) // [{ accessToken: [] }]
+ */
+export function operationSecurity(
+  view: RouteView,
+  challenge: string,
+  schemes: Record<string, SecuritySchemeObject>,
+): SecurityRequirementObject[] | undefined {
+  const requirement: SecurityRequirementObject = {}
+  for (const provider of view.providers) {
+    const declared = view.docs.get(provider.name)?.security
+    if (provider.kind !== 'authorized' && declared === undefined) continue
+    // Component names must match ^[a-zA-Z0-9.\-_]+$; provider names are identifiers, which may hold `$`.
+    const name = provider.name.replace(/\$/g, '_')
+    schemes[name] ??= declared ?? schemeFromChallenge(challenge)
+    requirement[name] = []
+  }
+  return Object.keys(requirement).length === 0 ? undefined : [requirement]
+}
