@@ -41,13 +41,14 @@ describe('assertSameOrigin (CSRF for cookie-authenticated unsafe methods)', () =
   })
 
   it('lets the own origin (any case, default port), same-site and header-less requests through', () => {
-    for (const fields of [
+    const cases: Record<string, string>[] = [
       { origin: 'http://app.example:8000' },
       { origin: 'HTTP://APP.EXAMPLE:8000' },
       { 'sec-fetch-site': 'same-site' },
       { 'sec-fetch-site': 'none' },
       {},
-    ]) {
+    ]
+    for (const fields of cases) {
       expect(refused(() => assertSameOrigin(request('PUT', fields)))).toBeUndefined()
     }
     const defaultPort = new RestRequest({

@@ -21,7 +21,12 @@ describe('examples/auth/bearer.ts over real HTTP', () => {
   })
 
   it('answers 401 "Bearer token required" with a plain Bearer challenge without a bearer token', async () => {
-    for (const headers of [{}, { authorization: 'Basic YWxpY2U6c2VjcmV0' }, { authorization: 'Bearer' }]) {
+    const cases: Record<string, string>[] = [
+      {},
+      { authorization: 'Basic YWxpY2U6c2VjcmV0' },
+      { authorization: 'Bearer' },
+    ]
+    for (const headers of cases) {
       const response = await api.call('GET', '/protected', { headers })
       expect(response.status).toBe(401)
       expect(response.headers.get('www-authenticate')).toBe('Bearer')

@@ -217,3 +217,98 @@ describe('examples/auth-complete.ts over real HTTP', () => {
     })
   })
 })
+
+describe('examples/auth-complete.ts best practices over real HTTP', () => {
+  let server: RunningServer
+  let url: string
+  const login = (password: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ email: 'alice@example.com', password }),
+    })
+
+  beforeAll(async () => {
+    server = await serve(createApp({ jwtSecret: SECRET }), { port: 0, handleSignals: false })
+    url = server.url
+  })
+  afterAll(() => server.close())
+
+  it('rate-limits POST /login: 5 attempts per 15 minutes per client, successful or not, then 429', async () => {
+    const statuses: number[] = []
+    for (const password of ['nope', 'secret', 'nope', 'secret', 'nope'])
+      statuses.push((await login(password)).status)
+    expect(statuses).toEqual([401, 200, 401, 200, 401])
+    const sixth = await login('secret')
+    expect(sixth.status).toBe(429)
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(890)
+    expect(Number(sixth.headers.get('retry-after'))).toBeLessThanOrEqual(900)
+    expect(sixth.headers.get('ratelimit-policy')).toBe('"login";q=5;w=900')
+    expect(sixth.headers.get('ratelimit')).toMatch(/^"login";r=0;t=\d+$/)
+    expect(await sixth.json()).toEqual({
+      error: 'Too Many Requests',
+      message: 'Too many requests; try again later',
+    })
+  })
+
+  it('ignores X-Forwarded-For, so a client cannot pick a fresh bucket', async () => {
+    const spoofed = await login('secret', { 'x-forwarded-for': '203.0.113.99' })
+    expect(spoofed.status).toBe(429)
+  })
+
+  it('counts malformed attempts too, and leaves other routes alone', async () => {
+    const malformed = await fetch(`${url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+    })
+    expect(malformed.status).toBe(429)
+    expect((await fetch(`${url}/profile`)).status).toBe(401)
+  })
+})
+
+describe('examples/auth-complete.ts token checks', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await serve(createApp({ jwtSecret: SECRET }), { port: 0, handleSignals: false })
+  })
+  afterAll(() => server.close())
+
+  const profile = (token: string) =>
+    fetch(`${server.url}/profile`, { headers: { authorization: `Bearer ${token}` } }).then(
+      async (response) => ({
+        status: response.status,
+        body: await response.json(),
+      }),
+    )
+
+  it('issues access tokens carrying type "access" and the issuer', async () => {
+    const response = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bob@example.com', password: 'secret' }),
+    })
+    const { access_token } = await response.json()
+    const payload = JSON.parse(Buffer.from(access_token.split('.')[1], 'base64url').toString())
+    expect(payload).toMatchObject({ user_id: '2', type: 'access', iss: 'restmachine-example' })
+    expect((await profile(access_token)).status).toBe(200)
+  })
+
+  it('refuses a validly signed token of another type or issuer', async () => {
+    const claims = { user_id: '1', email: 'alice@example.com', role: 'admin' }
+    const sign = (extra: Record<string, unknown>) =>
+      new SignJWT({ ...claims, ...extra })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime('1h')
+        .sign(key)
+    expect(await profile(await sign({ type: 'refresh', iss: 'restmachine-example' }))).toEqual({
+      status: 401,
+      body: { error: 'Unauthorized', message: 'Invalid token type' },
+    })
+    expect(await profile(await sign({ type: 'access', iss: 'elsewhere' }))).toEqual({
+      status: 401,
+      body: { error: 'Unauthorized', message: 'Invalid token issuer' },
+    })
+    expect((await profile(await sign({ type: 'access', iss: 'restmachine-example' }))).status).toBe(200)
+  })
+})

@@ -98,12 +98,13 @@ describe('examples/auth/sessions.ts over real HTTP', () => {
     })
 
     it('lets the server’s own origin, same-site fetches and clients sending neither header through', async () => {
-      for (const headers of [
+      const cases: Record<string, string>[] = [
         { origin: api.url },
         { 'sec-fetch-site': 'same-origin', origin: api.url },
         { 'sec-fetch-site': 'same-site' },
         {},
-      ]) {
+      ]
+      for (const headers of cases) {
         const { cookie } = await login()
         const response = await api.call('POST', '/logout', { cookie, headers })
         expect(response.status).toBe(200)

@@ -4,6 +4,7 @@ import type { AuthContext } from '../context.js'
 import { type ClientAddressOptions, clientAddress } from './client-address.js'
 import { createRateLimiterEngine, type RateLimiterEngine } from './engine.js'
 import { type RateLimitState, rateLimitHeaders } from './rate-limit-headers.js'
+import { whenRedisReady } from './redis-ready.js'
 
 /** Settings of {@link rateLimit}. */
 export interface RateLimitOptions extends ClientAddressOptions {
@@ -72,6 +73,7 @@ export function rateLimit(options: RateLimitOptions) {
   const keyOf = options.key ?? ((request: RestRequest) => clientAddress(request, options))
   const timeoutMs = options.timeoutMs ?? 2000
   const message = options.message ?? 'Too many requests; try again later'
+  const redis = options.limiter === undefined ? options.redis : undefined
 
   return async ({
     request,
@@ -91,7 +93,12 @@ export function rateLimit(options: RateLimitOptions) {
     let answer: unknown
     let refused = false
     try {
-      answer = await withTimeout(engine.consume(keyOf(request)), timeoutMs)
+      const key = keyOf(request)
+      // While connecting, wait for Redis (within the deadline) — except in 'memory' mode, whose
+      // fallback answers at once.
+      const started = Date.now()
+      if (redis !== undefined && whenUnavailable !== 'memory') await whenRedisReady(redis, timeoutMs)
+      answer = await withTimeout(engine.consume(key), Math.max(1, timeoutMs - (Date.now() - started)))
     } catch (error) {
       answer = error
       refused = true

@@ -23,12 +23,12 @@ export interface OwnerOrRoleOptions<R> {
  *     ownerOrRole(currentUser, post, { owner: 'author_id', message: 'You can only edit your own posts' }))
  */
 export function ownerOrRole<R>(
-  user: WithRoles | null | undefined,
+  user: object | null | undefined,
   resource: R,
   options: OwnerOrRoleOptions<R>,
 ): R {
   if (user === null || user === undefined) throw notSignedIn()
-  if (hasRole(user, ...(options.roles ?? ['admin']))) return resource
+  if (hasRole(user as WithRoles, ...(options.roles ?? ['admin']))) return resource
   const owner =
     typeof options.owner === 'function'
       ? options.owner(resource)

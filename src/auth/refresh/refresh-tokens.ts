@@ -154,14 +154,14 @@ export class RefreshTokens<D extends Readonly<Record<string, unknown>> = Readonl
     family: Omit<FamilyRecord<D>, 'current'>,
     previous: string | undefined,
   ): Promise<IssuedRefreshToken> {
-    const remaining =
-      family.expiresAt === null ? Number.POSITIVE_INFINITY : (family.expiresAt - Date.now()) / 1000
-    const expiresIn = Math.floor(Math.min(this.#ttl, remaining))
-    if (expiresIn <= 0) throw invalidRefreshToken('Refresh token expired')
+    const remainingMs = family.expiresAt === null ? Number.POSITIVE_INFINITY : family.expiresAt - Date.now()
+    if (remainingMs <= 0) throw invalidRefreshToken('Refresh token expired')
+    // The store's TTL is exact; the token's own `exp` is in whole seconds (at least one).
+    const ttlMs = Math.min(this.#ttl * 1000, remainingMs)
+    const expiresIn = Math.max(1, Math.floor(ttlMs / 1000))
     const record: FamilyRecord<D> = { ...family, current: await sha256Base64Url(parts.secret) }
     const next = JSON.stringify(record)
     const key = this.#prefix + parts.familyId
-    const ttlMs = expiresIn * 1000
     const token = await this.#codec.encode(parts, family.subject, family.data, expiresIn)
     if (previous === undefined) {
       await failClosed(() => this.#store.set(key, next, ttlMs))

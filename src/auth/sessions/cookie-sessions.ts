@@ -81,6 +81,9 @@ export class CookieSessions<D> {
     if (!(this.#idle > 0 && this.#absolute > 0)) {
       throw new ConfigurationError('cookieSessions: idleTimeout and absoluteTimeout must be positive seconds')
     }
+    if (options.sameSite === 'None' && options.secure !== true) {
+      throw new ConfigurationError('cookieSessions: sameSite None needs secure: true (RFC 6265bis §5.6.7)')
+    }
     this.#records = new SessionRecords<D>(
       options.store,
       options.prefix ?? 'session:',
