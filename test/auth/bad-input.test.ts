@@ -13,7 +13,10 @@ const SECRET = 'bad-input-secret-that-is-long-enough-for-hs256'
 const settings = { jwtSecret: SECRET, passwordCost: LOW_COST, loginRateLimit: 100_000 }
 
 // Header values must be valid field values to be sent at all (RFC 9110 §5.5): no CR, LF or NUL.
-const sendable = (value: string) => !/[\r\n\0]/.test(value) && !/[^\x00-\xff]/.test(value)
+const sendable = (value: string) =>
+  [...value].every(
+    (char) => char.charCodeAt(0) <= 0xff && char !== '\r' && char !== '\n' && char !== '\u0000',
+  )
 const AUTHORIZATION = garbageStrings(
   150,
   ['Bearer ', 'bearer', 'Basic ', 'eyJ', '.', 'key_12345', 'valid_token_123'],
