@@ -1,3 +1,4 @@
+import { checkOptions } from './check-options.js'
 import { type CompiledPath, compiledPaths, type DocumentableApp } from './compiled-paths.js'
 import {
   ERROR_SCHEMA,
@@ -27,6 +28,7 @@ const OPENAPI_METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'option
  * app.get('/openapi.json', () => document) // or serveOpenApi(app, info)
  */
 export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOptions): OpenApiDocument {
+  checkOptions(app.registrations, options)
   const { compiled, paths } = compiledPaths(app)
   const registry = new SchemaRegistry()
   const errorRefs = {
@@ -45,7 +47,8 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
     challenge: compiled.challenge,
     operations: options.operations,
     securitySchemes,
-    operationIds: new Set(),
+    // The author's operationIds are taken before any is derived, so a derived one never repeats them.
+    operationIds: new Set(Object.values(options.operations ?? {}).flatMap((doc) => doc.operationId ?? [])),
     appCors: compiled.cors,
   }
   const views = { appNodes: plannedNodeIds(compiled.entry), dependencies: options.dependencies }

@@ -44,14 +44,16 @@ export function responseHeaders(
     }
   }
   if ((success && status !== 204) || status === 304) {
+    // The machine adds a field to Vary only where there was a choice to make (negotiation-nodes.ts).
+    const { mediaTypes, languages = [], charsets = [] } = plan.negotiation
     const varies = [
-      ...(nodes.has('C4') ? ['Accept'] : []),
-      ...(nodes.has('D5') ? ['Accept-Language'] : []),
-      ...(nodes.has('E6') ? ['Accept-Charset'] : []),
+      ...(nodes.has('C4') && mediaTypes.length > 1 ? ['Accept'] : []),
+      ...(nodes.has('D5') && languages.length > 1 ? ['Accept-Language'] : []),
+      ...(nodes.has('E6') && charsets.length > 1 ? ['Accept-Charset'] : []),
     ]
     if (varies.length > 0)
       headers.Vary = text(`The request headers the representation was chosen by: ${varies.join(', ')}.`)
-    if (plan.negotiation.languages !== undefined && status !== 304) {
+    if (plan.negotiation.languages !== undefined) {
       headers['Content-Language'] = { schema: { type: 'string', enum: [...plan.negotiation.languages] } }
     }
   }

@@ -153,4 +153,26 @@ describe('paths and operations', () => {
     app.route('GET', '/x', () => null, { inject: ['missing'] })
     expect(() => generateOpenApi(app, { title: 't', version: '1' })).toThrow(ConfigurationError)
   })
+
+  it('refuses documentation for a route or dependency the application does not have', () => {
+    const app = new RestApplication().dependency('quota', () => 1)
+    app.get('/posts/{post_id}', ({ post_id }) => ({ post_id }))
+    const info = { title: 't', version: '1' }
+    expect(() => generateOpenApi(app, { ...info, operations: { 'GET /posts/{id}': {} } })).toThrow(
+      /operations\['GET \/posts\/\{id\}'\] matches no route/,
+    )
+    expect(() => generateOpenApi(app, { ...info, dependencies: { quotas: { responses: [429] } } })).toThrow(
+      ConfigurationError,
+    )
+    expect(() => generateOpenApi(app, { ...info, operations: { 'HEAD /posts/{post_id}': {} } })).not.toThrow()
+  })
+
+  it('never derives an operationId the author already gave to another operation', async () => {
+    const app = new RestApplication()
+    app.get('/a', () => ({}))
+    app.get('/b', () => ({}))
+    const document = await documentOf(app, { operations: { 'GET /b': { operationId: 'getA' } } })
+    expect(document.paths['/a']?.get?.operationId).toBe('getA2')
+    expect(document.paths['/b']?.get?.operationId).toBe('getA')
+  })
 })
