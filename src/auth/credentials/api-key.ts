@@ -4,7 +4,12 @@ import { CredentialsMissing, challenge } from '../errors.js'
 import { secretLookup } from './secret-lookup.js'
 import { singleHeader } from './single-header.js'
 
-/** Options of {@link apiKey}. */
+/**
+ * Options of {@link apiKey}.
+ *
+ * @example
+ * const options: ApiKeyOptions<{ name: string }> = { header: 'x-api-key', keys: { key_12345: { name: 'Alice' } } }
+ */
 export interface ApiKeyOptions<U> {
   /** The header carrying the key (default `x-api-key`). */
   header?: string

@@ -2,7 +2,12 @@ import type { RequestHeaders } from '../../http/request-headers.js'
 import { invalidToken } from '../errors.js'
 import { singleHeader } from './single-header.js'
 
-/** Options of {@link readBearerToken}. */
+/**
+ * Options of {@link readBearerToken}.
+ *
+ * @example
+ * readBearerToken(headers, { maxLength: 4096, realm: 'api' })
+ */
 export interface ReadBearerOptions {
   /** Longest token accepted, in characters (default 8192); longer → 401 `invalid_token`. */
   maxLength?: number

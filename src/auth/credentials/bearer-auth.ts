@@ -3,7 +3,12 @@ import { CredentialsMissing, challenge, invalidToken } from '../errors.js'
 import { readBearerToken } from './authorization.js'
 import { secretLookup } from './secret-lookup.js'
 
-/** Options of {@link bearerAuth}. */
+/**
+ * Options of {@link bearerAuth}.
+ *
+ * @example
+ * bearerAuth({ verify: (token) => tokens.get(token), invalidMessage: 'Invalid or expired token' })
+ */
 export interface BearerAuthOptions<U> {
   /** Known opaque tokens and whom they belong to; compared in constant time. */
   tokens?: Readonly<Record<string, U>> | ReadonlyMap<string, U>

@@ -1,7 +1,12 @@
 import { isHttpError } from '../../errors/http-error.js'
 import type { AuthContext } from '../context.js'
 
-/** Options of {@link optional}. */
+/**
+ * Options of {@link optional}.
+ *
+ * @example
+ * optional(jwtBearer(jwt), { invalid: 'anonymous' })
+ */
 export interface OptionalOptions {
   /**
    * What credentials that were sent but do not verify mean: `'reject'` (default) answers 401 as

@@ -1,7 +1,12 @@
 import { digestsEqual } from '../crypto/constant-time.js'
 import { sha256 } from '../crypto/random-token.js'
 
-/** Finds the value whose secret matches a presented one; see {@link secretLookup}. */
+/**
+ * Finds the value whose secret matches a presented one; see {@link secretLookup}.
+ *
+ * @example
+ * const find: SecretLookup<string> = secretLookup({ key_12345: 'alice' })
+ */
 export type SecretLookup<V> = (presented: string) => Promise<V | undefined>
 
 /**

@@ -27,7 +27,12 @@ export function randomToken(bytes = 32): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))
 }
 
-/** Whether a string looks like a {@link randomToken} of `bytes` bytes (exact length, base64url). */
+/**
+ * Whether a string looks like a {@link randomToken} of `bytes` bytes (exact length, base64url).
+ *
+ * @example
+ * isRandomToken(cookies.session_id ?? '') // false for garbage, before any store lookup
+ */
 export function isRandomToken(value: string, bytes = 32): boolean {
   return value.length === Math.ceil((bytes * 4) / 3) && /^[A-Za-z0-9_-]+$/.test(value)
 }

@@ -8,7 +8,12 @@ import { JwtError } from './jwt-errors.js'
 import type { JwtClaims, JwtOptions } from './jwt-types.js'
 import { assertScopes } from './scopes.js'
 
-/** Options of {@link jwtBearer}. */
+/**
+ * Options of {@link jwtBearer}.
+ *
+ * @example
+ * jwtBearer(jwt, { type: 'access', schema: z.object({ user_id: z.string() }), requiredScopes: ['posts:read'] })
+ */
 export interface JwtBearerOptions<C, U> {
   /** The `type` claim required (default `'access'`, so refresh tokens are refused); `false`: none. */
   type?: string | false

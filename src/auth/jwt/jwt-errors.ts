@@ -1,6 +1,11 @@
 import { errors } from 'jose'
 
-/** Why a token was refused; `keys_unavailable` means the verifier could not get its keys (→ 503). */
+/**
+ * Why a token was refused; `keys_unavailable` means the verifier could not get its keys (→ 503).
+ *
+ * @example
+ * if (error instanceof JwtError && error.reason === 'expired') console.info('refresh the token')
+ */
 export type JwtFailure =
   | 'expired'
   | 'not_yet_valid'

@@ -1,6 +1,11 @@
 import type { JWK, JWTPayload } from 'jose'
 
-/** The JWS algorithms RestMachine signs and verifies with (RFC 7518 §3, RFC 8037). `none` is never one. */
+/**
+ * The JWS algorithms RestMachine signs and verifies with (RFC 7518 §3, RFC 8037). `none` is never one.
+ *
+ * @example
+ * const algorithms: JwtAlgorithm[] = ['ES256', 'EdDSA']
+ */
 export type JwtAlgorithm =
   | 'HS256'
   | 'HS384'
@@ -17,7 +22,12 @@ export type JwtAlgorithm =
   | 'EdDSA'
   | 'Ed25519'
 
-/** A verified JWT claims set (RFC 7519 §4): registered claims plus your own, unknown until checked. */
+/**
+ * A verified JWT claims set (RFC 7519 §4): registered claims plus your own, unknown until checked.
+ *
+ * @example
+ * const claims: JwtClaims = await jwt.verify(token)
+ */
 export type JwtClaims = JWTPayload
 
 /**
@@ -71,7 +81,12 @@ export interface JwtOptions {
   readonly jwksCache?: { readonly maxAge?: number; readonly cooldown?: number; readonly timeout?: number }
 }
 
-/** Options of one {@link Jwt.sign} call. */
+/**
+ * Options of one {@link Jwt.sign} call.
+ *
+ * @example
+ * await jwt.sign({ user_id: '1' }, { type: 'access', expiresIn: 900, subject: '1' })
+ */
 export interface SignOptions {
   /** Lifetime in seconds: `exp = iat + expiresIn`. Required: a token that never expires is a liability. */
   readonly expiresIn: number
@@ -83,7 +98,12 @@ export interface SignOptions {
   readonly jwtId?: string
 }
 
-/** Options of one {@link Jwt.verify} call. */
+/**
+ * Options of one {@link Jwt.verify} call.
+ *
+ * @example
+ * await jwt.verify(token, { type: 'access', typ: 'at+jwt' })
+ */
 export interface VerifyOptions {
   /** The `type` claim the token must carry (`false`: any, the default for `verify`). */
   readonly type?: string | false

@@ -1,7 +1,12 @@
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { randomToken } from '../crypto/random-token.js'
 
-/** Options of {@link secretFromEnvironment}. */
+/**
+ * Options of {@link secretFromEnvironment}.
+ *
+ * @example
+ * secretFromEnvironment('JWT_SECRET_KEY', { whenMissing: 'random' }) // demos only
+ */
 export interface SecretFromEnvironmentOptions {
   /** Where to read (default `globalThis.process.env`, i.e. Node, Bun, Deno's Node mode). */
   env?: Readonly<Record<string, string | undefined>>

@@ -1,7 +1,12 @@
 import { randomToken } from '../crypto/random-token.js'
 import { loadArgon2 } from './argon2.js'
 
-/** Cost settings of {@link passwordHasher} (argon2id, RFC 9106). */
+/**
+ * Cost settings of {@link passwordHasher} (argon2id, RFC 9106).
+ *
+ * @example
+ * passwordHasher({ memoryCost: 19_456, timeCost: 2, parallelism: 1 })
+ */
 export interface PasswordHasherOptions {
   /** Memory per hash in KiB (default 19456 = 19 MiB, OWASP's argon2id minimum). */
   memoryCost?: number

@@ -1,6 +1,11 @@
 import type { RestRequest } from '../../http/rest-request.js'
 
-/** Options of {@link clientAddress}. */
+/**
+ * Options of {@link clientAddress}.
+ *
+ * @example
+ * clientAddress(request, { trustProxy: 1, ipv6Prefix: 64 })
+ */
 export interface ClientAddressOptions {
   /**
    * How many proxies in front of the app append to `X-Forwarded-For` (`true` = 1). Without it the

@@ -2,10 +2,20 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js'
 import RateLimiterRedis from 'rate-limiter-flexible/lib/RateLimiterRedis.js'
 
-/** Any rate-limiter-flexible limiter (memory, Redis, Postgres, a union…): what `rateLimit` drives. */
+/**
+ * Any rate-limiter-flexible limiter (memory, Redis, Postgres, a union…): what `rateLimit` drives.
+ *
+ * @example
+ * rateLimit({ points: 5, duration: 900, limiter: new RateLimiterMemory({ points: 5, duration: 900 }) })
+ */
 export type RateLimiterEngine = Pick<RateLimiterAbstract, 'consume' | 'points' | 'duration'>
 
-/** How an engine is made; see {@link createRateLimiterEngine}. */
+/**
+ * How an engine is made; see {@link createRateLimiterEngine}.
+ *
+ * @example
+ * createRateLimiterEngine({ points: 5, duration: 900, keyPrefix: 'rl:login', redis: client })
+ */
 export interface EngineOptions {
   /** Requests allowed per window. */
   points: number

@@ -1,4 +1,9 @@
-/** The state of one client's quota after a request. */
+/**
+ * The state of one client's quota after a request.
+ *
+ * @example
+ * app.post('/login', ({ loginRateLimit }) => ({ attemptsLeft: loginRateLimit.remaining }))
+ */
 export interface RateLimitState {
   /** The policy's name. */
   readonly policy: string

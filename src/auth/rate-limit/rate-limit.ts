@@ -6,7 +6,12 @@ import { createRateLimiterEngine, type RateLimiterEngine } from './engine.js'
 import { type RateLimitState, rateLimitHeaders } from './rate-limit-headers.js'
 import { whenRedisReady } from './redis-ready.js'
 
-/** Settings of {@link rateLimit}. */
+/**
+ * Settings of {@link rateLimit}.
+ *
+ * @example
+ * rateLimit({ name: 'login', points: 5, duration: 900, redis: client, whenUnavailable: 'fail-closed' })
+ */
 export interface RateLimitOptions extends ClientAddressOptions {
   /** Requests allowed per window and client (every request that resolves the dependency counts). */
   points: number

@@ -1,7 +1,12 @@
 import { Forbidden } from '../../errors/status-errors.js'
 import { hasRole, notSignedIn, type WithRoles } from './roles.js'
 
-/** Options of {@link ownerOrRole}. */
+/**
+ * Options of {@link ownerOrRole}.
+ *
+ * @example
+ * ownerOrRole(currentUser, post, { owner: 'author_id', roles: ['admin', 'moderator'] })
+ */
 export interface OwnerOrRoleOptions<R> {
   /** The resource's owner id: a property name (`'author_id'`) or a function. */
   owner: keyof R | ((resource: R) => unknown)

@@ -1,13 +1,28 @@
 import { Forbidden } from '../../errors/status-errors.js'
 import { notSignedIn, rolesOf, type WithRoles } from './roles.js'
 
-/** A role → permissions table, e.g. `{ admin: ['users:read', …], user: ['posts:read'] }`. */
+/**
+ * A role → permissions table, e.g. `{ admin: ['users:read', …], user: ['posts:read'] }`.
+ *
+ * @example
+ * const table: PermissionTable = { admin: ['users:read'], user: [] }
+ */
 export type PermissionTable = Readonly<Record<string, readonly string[]>>
 
-/** Every permission named in a table, as a union of string literals. */
+/**
+ * Every permission named in a table, as a union of string literals.
+ *
+ * @example
+ * type AppPermission = PermissionOf<{ admin: ['users:read']; user: ['posts:read'] }> // 'users:read' | 'posts:read'
+ */
 export type PermissionOf<T extends PermissionTable> = T[keyof T][number]
 
-/** The helpers {@link definePermissions} makes for one table. */
+/**
+ * The helpers {@link definePermissions} makes for one table.
+ *
+ * @example
+ * const permissions: Permissions<'users:read'> = definePermissions({ admin: ['users:read'] })
+ */
 export interface Permissions<P extends string> {
   /** The permissions of a principal's role(s); none for an unknown role. */
   of(user: WithRoles | null | undefined): readonly P[]

@@ -1,6 +1,11 @@
 import { Forbidden, Unauthorized } from '../../errors/status-errors.js'
 
-/** A principal with a `role` (the guide's shape) or a list of `roles`. */
+/**
+ * A principal with a `role` (the guide's shape) or a list of `roles`.
+ *
+ * @example
+ * hasRole({ roles: ['editor', 'admin'] } satisfies WithRoles, 'admin') // true
+ */
 export type WithRoles = { readonly role?: unknown; readonly roles?: unknown }
 
 /**

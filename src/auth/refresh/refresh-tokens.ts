@@ -13,7 +13,12 @@ import {
   type RefreshTokenParts,
 } from './refresh-token-codec.js'
 
-/** Settings of {@link refreshTokens}. */
+/**
+ * Settings of {@link refreshTokens}.
+ *
+ * @example
+ * refreshTokens({ store: new RedisStore({ url }), jwt, ttl: 30 * 86_400, maxLifetime: 90 * 86_400 })
+ */
 export interface RefreshTokensOptions {
   /** Where token families live: `MemoryStore` for one server, `RedisStore` for several. */
   store: TtlStore
@@ -27,7 +32,12 @@ export interface RefreshTokensOptions {
   prefix?: string
 }
 
-/** A refresh token just issued. */
+/**
+ * A refresh token just issued.
+ *
+ * @example
+ * const { token, familyId, expiresIn }: IssuedRefreshToken = await refresh.issue(user.id)
+ */
 export interface IssuedRefreshToken {
   /** The token to hand to the client. */
   readonly token: string
@@ -37,7 +47,12 @@ export interface IssuedRefreshToken {
   readonly expiresIn: number
 }
 
-/** The result of a rotation: the successor token and whom the family belongs to. */
+/**
+ * The result of a rotation: the successor token and whom the family belongs to.
+ *
+ * @example
+ * const { token, subject }: RotatedRefreshToken<{}> = await refresh.rotate(presented)
+ */
 export interface RotatedRefreshToken<D> extends IssuedRefreshToken {
   readonly subject: string
   readonly data: D

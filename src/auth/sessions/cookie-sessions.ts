@@ -10,7 +10,12 @@ import { requestIsHttps } from './request-origin.js'
 import { sessionCookie } from './session-cookie.js'
 import { SessionRecords, sessionError } from './session-records.js'
 
-/** Settings of {@link cookieSessions}. All durations are in seconds. */
+/**
+ * Settings of {@link cookieSessions}. All durations are in seconds.
+ *
+ * @example
+ * cookieSessions({ store, cookieName: '__Host-session', idleTimeout: 1800, absoluteTimeout: 43_200 })
+ */
 export interface CookieSessionsOptions {
   /** Where sessions live: `MemoryStore` for one server, `RedisStore` for several. */
   store: TtlStore
@@ -38,7 +43,12 @@ export interface CookieSessionsOptions {
   now?: () => number
 }
 
-/** A live session, as injected by {@link CookieSessions.authenticate}. */
+/**
+ * A live session, as injected by {@link CookieSessions.authenticate}.
+ *
+ * @example
+ * app.post('/logout', async ({ session }) => { await session.destroy(); return { ok: true } })
+ */
 export interface Session<D> {
   /** The session id (the cookie's value); the store keeps only its SHA-256. */
   readonly id: string

@@ -3,7 +3,12 @@ import type { RestRequest } from '../../http/rest-request.js'
 import type { AuthContext } from '../context.js'
 import { normaliseOrigin, ownOrigin } from './request-origin.js'
 
-/** Options of the CSRF check. */
+/**
+ * Options of the CSRF check.
+ *
+ * @example
+ * cookieSessions({ store, csrf: { allowedOrigins: ['https://app.example.com'] } })
+ */
 export interface CsrfOptions {
   /** Origins besides the server's own that may send unsafe requests, e.g. `https://app.example.com`. */
   allowedOrigins?: readonly string[]

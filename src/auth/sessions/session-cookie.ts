@@ -1,4 +1,9 @@
-/** Attributes of the session cookie. */
+/**
+ * Attributes of the session cookie.
+ *
+ * @example
+ * sessionCookie('sid', id, 3600, { secure: true, sameSite: 'Strict', path: '/' })
+ */
 export interface SessionCookieAttributes {
   /** `Secure` (RFC 6265 §4.1.2.5): send over HTTPS only. */
   readonly secure: boolean
