@@ -19,8 +19,9 @@ describe('serving the document', () => {
     expect(head.status).toBe(200)
   })
 
-  it('serves it at another path too', async () => {
-    const app = new RestApplication()
+  it('serves it at another path too, on an application with a refined context type', async () => {
+    const app = new RestApplication().onStartup('database', () => new Map<string, string>())
+    app.get('/keys', ({ database }) => [...database.keys()])
     serveOpenApi(app, info, '/docs/openapi.json')
     const response = await app.fetch(new Request('http://localhost/docs/openapi.json'))
     expect((await response.json()).info).toEqual(info)
