@@ -58,7 +58,10 @@ export function loadConfig(argv: string[] = process.argv.slice(2)): Config {
 
   return {
     full,
-    servers: list(env.BENCH_SERVERS, ALL_SERVERS, full ? [...ALL_SERVERS] : DEFAULT_SERVERS),
+    // canonical order, whatever the env says: restmachine (the subject of the ratios) first
+    servers: list(env.BENCH_SERVERS, ALL_SERVERS, full ? [...ALL_SERVERS] : DEFAULT_SERVERS).sort(
+      (a, b) => ALL_SERVERS.indexOf(a as never) - ALL_SERVERS.indexOf(b as never),
+    ),
     scenarios: list(env.BENCH_SCENARIOS, scenarioIds, full ? scenarioIds : DEFAULT_SCENARIOS),
     rounds: int('BENCH_ROUNDS', 3, 1),
     durationSec: int('BENCH_DURATION', full ? 10 : 4, 1),
