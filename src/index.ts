@@ -13,6 +13,7 @@ export { type ResponseBody, type ResponseHeaders, RestResponse } from './http/re
 export { createNonce, type SecurityHeadersOptions } from './http/security-headers.js'
 export { isBodylessStatus, reasonPhrase } from './http/status-codes.js'
 export { DIAGRAM, type DiagramNode } from './machine/index.js'
+export * from './openapi/index.js'
 export {
   type CsvOptions,
   created,

@@ -23,7 +23,8 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
   render: ['http', 'errors'],
   machine: ['http', 'errors', 'di', 'router'],
   stores: [],
-  app: ['di', 'router', 'machine', 'http', 'errors', 'render'],
+  app: ['di', 'router', 'machine', 'http', 'errors', 'render', 'openapi'],
+  openapi: ['app', 'di', 'machine', 'router', 'http', 'errors'],
   testing: ['app', 'http'],
   adapters: ['app', 'http', 'errors', 'machine'],
 }

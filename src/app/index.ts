@@ -13,6 +13,7 @@ export type {
   WithValue,
 } from './context-types.js'
 export { readLimited } from './read-body.js'
+export type { DependencyOptions, ValidatesOptions } from './registration-types.js'
 export type { ErrorHandler, ErrorInfo, RouteOptions } from './registrations.js'
-export { RestApplication, type ValidatesOptions } from './rest-application.js'
+export { RestApplication } from './rest-application.js'
 export { type FetchConnectionInfo, fromWebRequest, handleFetch, toWebResponse } from './web-fetch.js'

@@ -6,32 +6,26 @@ import { ConfigurationError } from '../errors/configuration-error.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import { type GenerateOpenApiOptions, generateOpenApi, type OpenApiDocument } from '../openapi/index.js'
 import { type BodyParser, defaultBodyParsers } from '../render/body-parsers.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { BUILT_IN_PROVIDERS, PATH_PARAMS } from './built-ins.js'
-import type { DependencyContext, HandlerContext, NoContext, WithValue } from './context-types.js'
+import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { DEFAULT_RENDERERS } from './default-renderers.js'
 import { handleRequest } from './handle-request.js'
 import { type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
+import type {
+  CreatingContext,
+  DependencyOptions,
+  Fn,
+  Refusable,
+  ValidatesOptions,
+} from './registration-types.js'
 import type { ErrorHandler, Registrations, RouteOptions } from './registrations.js'
 import { type ResourceOptions, readResourceFacts } from './resource-options.js'
-import { readRoute } from './route-registration.js'
+import { readRoute, registerErrorHandler } from './route-registration.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
-
-/** Options of {@link RestApplication.validates}. */
-export interface ValidatesOptions extends InjectOptions {
-  /** What a schema validates: the parsed JSON body (default) or the query parameters. */
-  source?: 'body' | 'query'
-}
-
-/** A handler context in which the resource a PUT may create can be `undefined`. */
-type CreatingContext<Context, C extends string> = [C] extends [never]
-  ? Context
-  : Omit<Context, C> & { readonly [K in C]: (Context & Record<K, unknown>)[K] | undefined }
-
-type Fn<Ctx, V> = (context: DependencyContext<Ctx>) => V
-type Refusable<V> = Exclude<Awaited<V>, null | undefined | false>
 
 /**
  * A REST application: routes, dependencies injected by name, and the decision machine that turns
@@ -71,7 +65,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   dependency<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
-    options?: InjectOptions,
+    options?: DependencyOptions,
   ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup> {
     return this.#provide('dependency', name, fn, options)
   }
@@ -148,7 +142,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   authorized<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
-    options?: InjectOptions,
+    options?: DependencyOptions,
   ): RestApplication<WithValue<Ctx, N, Refusable<V>>, Startup> {
     return this.#provide('authorized', name, fn, options)
   }
@@ -163,7 +157,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   forbidden<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
-    options?: InjectOptions,
+    options?: DependencyOptions,
   ): RestApplication<WithValue<Ctx, N, Refusable<V>>, Startup> {
     return this.#provide('forbidden', name, fn, options)
   }
@@ -184,7 +178,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   validates<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
-    options?: InjectOptions,
+    options?: DependencyOptions,
   ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup>
   validates(name: string, schemaOrFn: unknown, options: ValidatesOptions = {}): unknown {
     if (isStandardSchema(schemaOrFn)) {
@@ -207,17 +201,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
    * app.errorHandler(401, 403, ({ error, message }) => ({ error: error.reason, message }))
    */
   errorHandler(...args: [...statuses: number[], handler: ErrorHandler]): this {
-    const handler = args.pop()
-    if (typeof handler !== 'function')
-      throw new ConfigurationError('errorHandler(): the last argument must be a function')
-    const statuses = args as number[]
-    if (statuses.length === 0) this.registrations.fallbackErrorHandler = handler
-    for (const status of statuses) {
-      if (!Number.isInteger(status) || status < 400 || status > 599) {
-        throw new ConfigurationError(`errorHandler(): ${status} is not an error status (400–599)`)
-      }
-      this.registrations.errorHandlers.set(status, handler)
-    }
+    registerErrorHandler(this.registrations, args)
     return this
   }
 
@@ -334,6 +318,17 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   }
 
   /**
+   * The OpenAPI 3.1 document of this application, derived from its routes, validators and the
+   * statuses its decision plans can produce.
+   *
+   * @example
+   * app.get('/openapi.json', () => app.openapi({ title: 'Documents API', version: '1.0.0' }))
+   */
+  openapi(options: GenerateOpenApiOptions): OpenApiDocument {
+    return generateOpenApi(this, options)
+  }
+
+  /**
    * Serves one request in the core's own request/response model (what adapters call).
    *
    * @example
@@ -371,6 +366,9 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
       readsBody: false,
       resolve: resolve ?? (fn as unknown as (c: Record<string, unknown>) => unknown),
       ...(facts === undefined ? {} : { facts }),
+      ...((options as DependencyOptions | undefined)?.openapi === undefined
+        ? {}
+        : { openapi: (options as DependencyOptions).openapi }),
     }
     this.registrations.providers.set(name, provider)
     return this as never

@@ -2,7 +2,7 @@ import { readInjection } from '../di/read-injection.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { Handler } from '../machine/route-plan.js'
 import { parsePathTemplate } from '../router/path-template.js'
-import type { RouteOptions, RouteRegistration } from './registrations.js'
+import type { ErrorHandler, Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
 /**
  * Reads a route registration: its template, the names its handler needs (inferred plus `requires`)
@@ -32,4 +32,19 @@ export function readRoute(
           resolve: options.conflict as (context: Record<string, unknown>) => unknown,
         }
   return { method: verb, template, handler, inject, options, conflict }
+}
+
+/** Records an error handler for the given statuses (all statuses when none is given). */
+export function registerErrorHandler(registrations: Registrations, args: (number | ErrorHandler)[]): void {
+  const handler = args.pop()
+  if (typeof handler !== 'function')
+    throw new ConfigurationError('errorHandler(): the last argument must be a function')
+  const statuses = args as number[]
+  if (statuses.length === 0) registrations.fallbackErrorHandler = handler
+  for (const status of statuses) {
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw new ConfigurationError(`errorHandler(): ${status} is not an error status (400–599)`)
+    }
+    registrations.errorHandlers.set(status, handler)
+  }
 }

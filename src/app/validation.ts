@@ -56,6 +56,7 @@ export function schemaProvider(name: string, schema: StandardSchemaV1, source: '
     inject: [input],
     readsBody: input === 'parsedBody',
     resolve: (context) => validateWithSchema(schema, context[input]),
+    schema,
   }
 }
 

@@ -30,6 +30,10 @@ export interface Provider {
   readonly resolve: ResolveFn
   /** Whether its value comes from the request body (resolved only after preconditions). */
   readonly readsBody: boolean
+  /** The Standard Schema of a `validates` registration, for documentation (OpenAPI). */
+  readonly schema?: unknown
+  /** What the registration declared for documentation (e.g. the statuses it can cause). */
+  readonly openapi?: unknown
   /** Named callbacks describing a resource (its ETag, Last-Modified, history), for `resource` providers. */
   readonly facts?: Readonly<Record<string, ContextFunction>>
 }
