@@ -24,8 +24,21 @@ import { renderValue } from '../render/render-value.js'
 import { Reply, respond } from '../render/reply.js'
 import type { CompiledApp } from './compile-application.js'
 
-/** The error a diagram outcome stands for, with the data its response needs (e.g. `Allow`). */
+/**
+ * The error a diagram outcome stands for, with the data its response needs (e.g. `Allow`). These
+ * are the machine's own answers, not failures: no stack trace is captured for them.
+ */
 export function errorForStatus(status: number, x: Exchange): HttpError {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return machineError(status, x)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
+function machineError(status: number, x: Exchange): HttpError {
   switch (status) {
     case 404:
       return new NotFound(x.entry === undefined ? 'No resource matches this path' : 'Resource not found')

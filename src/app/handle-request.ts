@@ -1,7 +1,7 @@
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import { createNonce } from '../http/security-headers.js'
-import type { Terminal } from '../machine/decision-node.js'
+import type { PlannedNode, Terminal } from '../machine/decision-node.js'
 import { Exchange } from '../machine/exchange.js'
 import { ROUTED } from '../machine/plan.js'
 import { isThenable } from '../machine/resolve-steps.js'
@@ -23,13 +23,15 @@ type Result = RestResponse | Promise<RestResponse>
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const x = new Exchange(request, app.config)
-  return step(app, x, () => runPlan(x, app.entry))
+  return step(app, x, app.entry, undefined)
 }
 
-function step(app: CompiledApp, x: Exchange, run: () => Outcome | Promise<Outcome>): Result {
+/** Runs planned nodes from `start` (seeding the route's context first when given its plan). */
+function step(app: CompiledApp, x: Exchange, start: Outcome | PlannedNode, seedFor: RoutePlan | undefined): Result {
   let outcome: Outcome | Promise<Outcome>
   try {
-    outcome = run()
+    if (seedFor !== undefined) seedContext(x, seedFor)
+    outcome = runPlan(x, start)
   } catch (error) {
     return finish(app, x, errorResponse(app, x, error))
   }
@@ -45,10 +47,7 @@ function step(app: CompiledApp, x: Exchange, run: () => Outcome | Promise<Outcom
 function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
   if (outcome === ROUTED) {
     const plan = x.plan as RoutePlan
-    return step(app, x, () => {
-      seedContext(x, plan)
-      return runPlan(x, plan.entry)
-    })
+    return step(app, x, plan.entry, plan)
   }
   if (outcome === 'HANDLER') return runHandler(app, x)
   if (outcome === 304) return finish(app, x, notModified(x))
