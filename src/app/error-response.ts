@@ -29,13 +29,29 @@ import type { CompiledApp } from './compile-application.js'
  * are the machine's own answers, not failures: no stack trace is captured for them.
  */
 export function errorForStatus(status: number, x: Exchange): HttpError {
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  try {
-    return machineError(status, x)
-  } finally {
-    Error.stackTraceLimit = limit
+  // Machine answers depend only on the status, the path's methods and the request method, so
+  // they are built once and reused (the set is bounded by the routes and the known methods).
+  const key = `${status} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''}`
+  let error = machineErrors.get(key)
+  if (error === undefined) {
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    try {
+      error = machineError(status, x)
+    } finally {
+      Error.stackTraceLimit = limit
+    }
+    // 415's message depends on the request's Content-Encoding, so it is not reused.
+    if (status !== 415 && machineErrors.size < 10_000) machineErrors.set(key, error)
   }
+  return error
+}
+
+const machineErrors = new Map<string, HttpError>()
+
+/** Whether a thrown value is the stores' StoreUnavailableError (recognised by its code). */
+function isStoreUnavailable(value: unknown): boolean {
+  return value instanceof Error && (value as { code?: unknown }).code === 'STORE_UNAVAILABLE'
 }
 
 function machineError(status: number, x: Exchange): HttpError {
@@ -89,7 +105,12 @@ export function errorResponse(
   let error: HttpError
   let requestId: string | undefined
   if (isHttpError(thrown)) error = thrown
-  else {
+  else if (isStoreUnavailable(thrown)) {
+    // A store (Redis…) that cannot answer fails closed: 503, never a 500 or a "let in".
+    requestId = crypto.randomUUID()
+    app.logger.error(`request ${requestId}: a backing store is unavailable`, { requestId, error: thrown })
+    error = new ServiceUnavailable('A backing service is temporarily unavailable', { retryAfter: 2 })
+  } else {
     requestId = crypto.randomUUID()
     app.logger.error(`request ${requestId} failed: ${x.request.method} ${x.request.path}`, {
       requestId,

@@ -10,6 +10,15 @@ export interface InjectOptions {
   inject?: readonly string[]
 }
 
+/**
+ * A symbol under which a function can carry its own inject list, for factories that build
+ * functions with configurable names: `Object.assign(fn, { [INJECT]: [name] })`.
+ *
+ * @example
+ * const ownerOf = (name: string) => Object.assign((context: Record<string, unknown>) => context[name], { [INJECT]: [name] })
+ */
+export const INJECT: unique symbol = Symbol.for('restmachine.inject') as never
+
 const EXPLANATIONS = {
   'not-destructured': 'its parameter is not a destructuring pattern',
   'rest-element': 'its pattern uses a ...rest element, which could need anything',
@@ -33,6 +42,9 @@ export function readInjection(
 ): readonly string[] {
   if (typeof fn !== 'function')
     throw new ConfigurationError(`${owner}: expected a function, got ${typeof fn}`)
+  const attached = (fn as unknown as Record<symbol, unknown>)[INJECT]
+  if (options?.inject === undefined && attached !== undefined)
+    options = { inject: attached as readonly string[] }
   if (options?.inject !== undefined) {
     if (!Array.isArray(options.inject) || options.inject.some((n) => typeof n !== 'string')) {
       throw new ConfigurationError(`${owner}: 'inject' must be an array of names`)

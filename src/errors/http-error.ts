@@ -52,8 +52,15 @@ export class HttpError extends Error {
   }
 }
 
+const codes = new Map<string, string>()
+
 function toCode(phrase: string): string {
-  return phrase.toLowerCase().replace(/[^a-z0-9]+/g, '_')
+  let code = codes.get(phrase)
+  if (code === undefined) {
+    code = phrase.toLowerCase().replace(/[^a-z0-9]+/g, '_')
+    if (codes.size < 1000) codes.set(phrase, code)
+  }
+  return code
 }
 
 /**

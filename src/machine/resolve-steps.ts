@@ -4,9 +4,11 @@ import type { Exchange } from './exchange.js'
 
 /** Whether a value is a promise-like (so the machine awaits only when it must). */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'
-  )
+  // Native promises first: a \`then\` lookup on arbitrary objects is a megamorphic property load.
+  if (value instanceof Promise) return true
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) === Object.prototype)
+    return false
+  return typeof (value as { then?: unknown }).then === 'function'
 }
 
 /**

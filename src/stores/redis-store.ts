@@ -63,6 +63,14 @@ export class RedisStore implements TtlStore {
   readonly timeoutMs: number
   readonly #client: Redis
   readonly #ownsClient: boolean
+
+  /**
+   * The ioredis connection, to share with other Redis users of the same process (a rate limiter).
+   * Closing the store closes it when the store created it.
+   */
+  get client(): Redis {
+    return this.#client
+  }
   #lastConnectionError: unknown
   #ready: Promise<void> | undefined
   #closed = false

@@ -138,3 +138,17 @@ describe('error responses', () => {
     expect((await createTestClient(app).get('/login')).headers.get('www-authenticate')).toBe('Bearer')
   })
 })
+
+describe('an unavailable store', () => {
+  it('fails closed with 503 and Retry-After, never a 500', async () => {
+    const { StoreUnavailableError } = await import('restmachine')
+    const { app } = quietApp()
+    app.get('/session', () => {
+      throw new StoreUnavailableError('redis timed out')
+    })
+    const response = await createTestClient(app).get('/session')
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('2')
+    expect(response.text).not.toContain('redis')
+  })
+})
