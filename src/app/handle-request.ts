@@ -27,7 +27,12 @@ export function handleRequest(app: CompiledApp, request: RestRequest): Result {
 }
 
 /** Runs planned nodes from `start` (seeding the route's context first when given its plan). */
-function step(app: CompiledApp, x: Exchange, start: Outcome | PlannedNode, seedFor: RoutePlan | undefined): Result {
+function step(
+  app: CompiledApp,
+  x: Exchange,
+  start: Outcome | PlannedNode,
+  seedFor: RoutePlan | undefined,
+): Result {
   let outcome: Outcome | Promise<Outcome>
   try {
     if (seedFor !== undefined) seedContext(x, seedFor)

@@ -1,6 +1,6 @@
+import { negotiateMediaType } from '../http/accept.js'
 import { negotiateCharset } from '../http/accept-charset.js'
 import { negotiateLanguage } from '../http/accept-language.js'
-import { negotiateMediaType } from '../http/accept.js'
 import type { Exchange } from './exchange.js'
 
 // Content negotiation, nodes C3–E6 of the webmachine v3 diagram (RFC 9110 §12.5). Each node
@@ -12,7 +12,12 @@ type Negotiate = (header: string, offered: readonly string[]) => string | null
  * Picks one of `offered` by the request's `field` (the first offer when the client sent none) and
  * records the field in Vary when there was a choice to make. `undefined` means nothing is acceptable.
  */
-function choose(x: Exchange, field: string, offered: readonly string[], negotiate: Negotiate): string | undefined {
+function choose(
+  x: Exchange,
+  field: string,
+  offered: readonly string[],
+  negotiate: Negotiate,
+): string | undefined {
   if (offered.length > 1) {
     if (x.vary === undefined) x.vary = [field]
     else if (!x.vary.includes(field)) x.vary.push(field)
