@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const SRC = join(import.meta.dirname, '..', 'src')
@@ -27,6 +27,7 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
   openapi: ['app', 'di', 'machine', 'router', 'http', 'errors'],
   testing: ['app', 'http'],
   adapters: ['app', 'http', 'errors', 'machine'],
+  auth: ['errors', 'stores', 'http', 'app', 'di'],
 }
 
 describe('architecture', () => {
@@ -49,9 +50,10 @@ describe('architecture', () => {
       const room = file.path.split('/')[0] as string
       const allowed = ALLOWED_ROOMS[room]
       if (allowed === undefined) continue
-      for (const match of file.text.matchAll(/from '\.\.\/(?:\.\.\/)?([a-z-]+)\//g)) {
-        const target = match[1] as string
-        if (target !== room && !allowed.includes(target)) violations.push(`${file.path} → ${target}`)
+      for (const match of file.text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+        const target = relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string))
+        const targetRoom = target.startsWith('..') ? `outside src (${target})` : (target.split('/')[0] as string)
+        if (targetRoom !== room && !allowed.includes(targetRoom)) violations.push(`${file.path} → ${targetRoom}`)
       }
     }
     expect(violations).toEqual([])
