@@ -61,7 +61,7 @@ describe('serve({ workers })', () => {
     const seen = new Set<unknown>()
     let failures = 0
     let requests = 0
-    const deadline = Date.now() + 20_000
+    const deadline = Date.now() + 60_000
     let recentFromNew = 0
     while (Date.now() < deadline && recentFromNew < 10) {
       requests++
@@ -87,7 +87,7 @@ describe('serve({ workers })', () => {
     expect(await slow).toMatchObject({ status: 200, body: { slow: true } })
     expect(await exited).toBe(0)
     expect(cluster.output().match(/shutdown hook ran in \d+/g)?.length).toBeGreaterThanOrEqual(4)
-  }, 40_000)
+  }, 120_000)
 
   it('fails to start, without respawning, when the workers cannot start the app', async () => {
     const failure = await startCluster({ BROKEN: '1' }).then(
@@ -96,5 +96,5 @@ describe('serve({ workers })', () => {
     )
     expect(failure).toMatch(/cluster exited early \(1\)/)
     expect(failure).toMatch(/'missing'/)
-  }, 20_000)
+  }, 60_000)
 })

@@ -7,6 +7,7 @@ import {
   topologyFor,
   USERS,
   unexplainedFailures,
+  untilEveryInstanceAnswers,
 } from './scale-support.js'
 
 const LOGIN_LIMIT = 8
@@ -36,13 +37,14 @@ describeWithRedis('examples/scale: auth-complete (JWT, rate limit in Redis) behi
       const after = report.samples.filter((s) => s.start > report.restartedAt)
       expect(after.some((s) => s.upstream.endsWith(`:${report.victimPort}`))).toBe(true)
     },
-    30_000,
+    60_000,
   )
 
   it.runIf(runs)(
     'enforces the login rate limit across instances',
     async () => {
       // The two logins above spent two attempts; the rest go round-robin over both instances.
+      await untilEveryInstanceAnswers(topology())
       const attempts = []
       for (let i = 0; i < LOGIN_LIMIT; i++) {
         attempts.push(await postJson(`${topology().url}/login`, { email: USERS[1], password: 'wrong' }))
@@ -52,6 +54,6 @@ describeWithRedis('examples/scale: auth-complete (JWT, rate limit in Redis) behi
       expect(attempts.slice(allowed).map((a) => a.status)).toEqual([429, 429])
       expect(new Set(attempts.map((a) => a.upstream)).size).toBe(2)
     },
-    30_000,
+    60_000,
   )
 })

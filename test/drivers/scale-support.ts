@@ -74,7 +74,8 @@ export interface KillReport {
 /**
  * Runs four concurrent clients sending `GET path` with each of `credentials` in turn, kills the
  * first instance with SIGKILL (a crash) after 0.5 s, restarts it 0.5 s later, and keeps the traffic
- * going 2.5 s more — past nginx's 2 s `fail_timeout`, so the restarted instance gets traffic again.
+ * going until the restarted instance has answered five requests (nginx tries a failed instance
+ * again after its `fail_timeout`), or 20 s have passed.
  *
  * @example
  * const report = await killAndRestartUnderLoad(topology, '/profile', [{ authorization: 'Bearer …' }])
@@ -85,24 +86,45 @@ export async function killAndRestartUnderLoad(
   credentials: Array<Record<string, string>>,
 ): Promise<KillReport> {
   const samples: Sample[] = []
+  const victim = topology.instances[0]!
+  let restartedAt = Number.POSITIVE_INFINITY
+  let servedAfterRestart = 0
   let running = true
   const loop = async (worker: number) => {
     for (let n = worker; running; n++) {
-      samples.push(await timed(`${topology.url}${path}`, { headers: credentials[n % credentials.length] }))
+      const sample = await timed(`${topology.url}${path}`, { headers: credentials[n % credentials.length] })
+      samples.push(sample)
+      if (sample.start > restartedAt && sample.upstream.endsWith(`:${victim.port}`)) servedAfterRestart++
     }
   }
   const loops = [0, 1, 2, 3].map(loop)
   await sleep(500)
-  const victim = topology.instances[0]!
   const killedAt = Date.now()
   await victim.kill('SIGKILL')
   await sleep(500)
   await victim.restart()
-  const restartedAt = Date.now()
-  await sleep(2500)
+  restartedAt = Date.now()
+  const deadline = restartedAt + 20_000
+  while (servedAfterRestart < 5 && Date.now() < deadline) await sleep(50)
   running = false
   await Promise.all(loops)
   return { samples, killedAt, restartedAt, victimPort: victim.port }
+}
+
+/**
+ * Waits until requests through the proxy have reached every instance (nginx puts an instance that
+ * failed back into rotation after `fail_timeout`).
+ *
+ * @example
+ * await untilEveryInstanceAnswers(topology)
+ */
+export async function untilEveryInstanceAnswers(topology: Topology, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  const seen = new Set<string>()
+  while (seen.size < topology.instances.length && Date.now() < deadline) {
+    const sample = await timed(`${topology.url}/`)
+    seen.add(sample.upstream)
+  }
 }
 
 /**
