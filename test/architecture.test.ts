@@ -52,8 +52,11 @@ describe('architecture', () => {
       if (allowed === undefined) continue
       for (const match of file.text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
         const target = relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string))
-        const targetRoom = target.startsWith('..') ? `outside src (${target})` : (target.split('/')[0] as string)
-        if (targetRoom !== room && !allowed.includes(targetRoom)) violations.push(`${file.path} → ${targetRoom}`)
+        const targetRoom = target.startsWith('..')
+          ? `outside src (${target})`
+          : (target.split('/')[0] as string)
+        if (targetRoom !== room && !allowed.includes(targetRoom))
+          violations.push(`${file.path} → ${targetRoom}`)
       }
     }
     expect(violations).toEqual([])

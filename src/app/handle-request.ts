@@ -111,7 +111,8 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
   x.responseHeaders?.applyTo(response.headers)
   const security = app.securityHeaders
   if (security !== undefined) {
-    const fields = 'fixed' in security ? security.fixed : security.perNonce((x.cspNonce ??= createNonce()))
+    if ('perNonce' in security) x.cspNonce ??= createNonce()
+    const fields = 'fixed' in security ? security.fixed : security.perNonce(x.cspNonce as string)
     for (const name of Object.keys(fields)) response.headers[name] ??= fields[name] as string
   }
   const cors = corsFor(x, app.cors)

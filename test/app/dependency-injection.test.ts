@@ -149,7 +149,8 @@ describe('dependency injection errors', () => {
 describe('functions that carry their own inject list', () => {
   it('are injected by the names attached under INJECT', async () => {
     const { INJECT } = await import('restmachine')
-    const pick = (name: string) => Object.assign((context: Record<string, unknown>) => context[name], { [INJECT]: [name] })
+    const pick = (name: string) =>
+      Object.assign((context: Record<string, unknown>) => context[name], { [INJECT]: [name] })
     const app = new RestApplication().dependency('principal', () => ({ id: '7' }))
     app.dependency('owner', pick('principal') as never)
     app.get('/x', (({ owner }: { owner: unknown }) => owner) as never)
