@@ -22,6 +22,7 @@ export {
   defaultRenderers,
   escapeHtml,
   formatCsv,
+  formatEvent,
   HtmlFragment,
   html,
   type Renderer,
@@ -33,6 +34,11 @@ export {
   renderJson,
   renderText,
   respond,
+  type SseEvent,
+  type SseOptions,
+  type SseSource,
+  type SseSourceContext,
+  sse,
   unsafeHtml,
 } from './render/index.js'
 export type { PathParamNames, PathParams } from './router/index.js'

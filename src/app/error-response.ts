@@ -107,11 +107,11 @@ export function errorResponse(
   if (isHttpError(thrown)) error = thrown
   else if (isStoreUnavailable(thrown)) {
     // A store (Redis…) that cannot answer fails closed: 503, never a 500 or a "let in".
-    requestId = crypto.randomUUID()
+    requestId = x.request.requestId ?? crypto.randomUUID()
     app.logger.error(`request ${requestId}: a backing store is unavailable`, { requestId, error: thrown })
     error = new ServiceUnavailable('A backing service is temporarily unavailable', { retryAfter: 2 })
   } else {
-    requestId = crypto.randomUUID()
+    requestId = x.request.requestId ?? crypto.randomUUID()
     app.logger.error(`request ${requestId} failed: ${x.request.method} ${x.request.path}`, {
       requestId,
       error: thrown,
@@ -142,7 +142,7 @@ function handlerFailed(
   failure: unknown,
   requestId: string | undefined,
 ): RestResponse {
-  const id = requestId ?? crypto.randomUUID()
+  const id = requestId ?? x.request.requestId ?? crypto.randomUUID()
   app.logger.error(`error handler for ${error.status} failed on ${x.request.method} ${x.request.path}`, {
     requestId: id,
     error: failure,

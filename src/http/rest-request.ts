@@ -21,6 +21,8 @@ export interface RestRequestInit {
   raw?: unknown
   /** Aborted when the client goes away. */
   signal?: AbortSignal
+  /** An id the platform already gave this request (a Lambda request id), used in error logs. */
+  requestId?: string
 }
 
 const EMPTY = new Uint8Array(0)
@@ -51,6 +53,8 @@ export class RestRequest {
   readonly raw: unknown
   /** Aborted when the client disconnects, if the adapter can tell. */
   readonly signal: AbortSignal | undefined
+  /** The platform's id for this request, if it has one; error logs use it (else a fresh UUID). */
+  readonly requestId: string | undefined
   /** The content limit in bytes applied by {@link RestRequest.bytes}; set by the application. */
   bodyLimit = 1024 * 1024
   #readBody: BodyReader
@@ -66,6 +70,7 @@ export class RestRequest {
     this.secure = init.secure ?? false
     this.raw = init.raw
     this.signal = init.signal
+    this.requestId = init.requestId
     this.#readBody = init.readBody ?? noBody
   }
 

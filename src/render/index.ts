@@ -11,3 +11,11 @@ export {
   renderText,
 } from './renderers.js'
 export { created, Reply, type ReplyInit, respond } from './reply.js'
+export {
+  formatEvent,
+  type SseEvent,
+  type SseOptions,
+  type SseSource,
+  type SseSourceContext,
+  sse,
+} from './sse.js'

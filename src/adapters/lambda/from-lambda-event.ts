@@ -145,6 +145,7 @@ function build(
     // API Gateway and Function URLs only speak HTTPS; an ALB says which listener answered.
     secure: proto === undefined ? !invocation.frontDoor.startsWith('alb') : proto === 'https',
     raw: invocation,
+    requestId: invocation.requestId,
   })
 }
 
