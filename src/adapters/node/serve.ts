@@ -43,17 +43,11 @@ export async function serve(
 async function serveHere(app: ServableApp, options: ServeOptions, asWorker: boolean): Promise<RunningServer> {
   await app.start()
   const handler = toNodeHandler(app)
-  let inFlight = 0
   let closing: Promise<void> | undefined
-  let drained: (() => void) | undefined
+  // No per-request bookkeeping on the hot path: shutdown finds in-flight requests by what it
+  // cannot close (see close()).
   const handle = createNodeServer(options, (req, res) => {
-    inFlight++
-    if (closing !== undefined) res.shouldKeepAlive = false
-    res.once('close', () => {
-      inFlight--
-      if (closing !== undefined) handle.closeIdle()
-      if (inFlight === 0) drained?.()
-    })
+    if (closing !== undefined) (res as { shouldKeepAlive?: boolean }).shouldKeepAlive = false
     handler(req, res)
   })
   const { server } = handle
@@ -98,15 +92,19 @@ async function serveHere(app: ServableApp, options: ServeOptions, asWorker: bool
     closing ??= (async () => {
       process.off('SIGTERM', onSignal)
       process.off('SIGINT', onSignal)
+      // Stop accepting; the server closes once every connection has ended. Connections that are idle
+      // (between keep-alive requests) are closed now and again as in-flight responses finish.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       handle.closeIdle()
-      if (inFlight > 0) {
-        await new Promise<void>((resolve) => {
-          drained = resolve
-          setTimeout(resolve, options.shutdownTimeout ?? 10_000).unref()
-        })
-      }
-      handle.closeAll()
+      const sweep = setInterval(() => handle.closeIdle(), 25)
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.shutdownTimeout ?? 10_000)
+      })
+      await Promise.race([stopped, timeout])
+      clearInterval(sweep)
+      clearTimeout(timer)
+      handle.closeAll() // whatever outlived the shutdown timeout
       await stopped
       await app.stop()
     })()
