@@ -38,6 +38,8 @@ export interface CompiledApp {
   readonly problemDetails: boolean
   /** Security headers for every response, if enabled. */
   readonly securityHeaders: SecurityHeaderSource | undefined
+  /** Routes whose own `securityHeaders` replace the application's (`undefined`: none). */
+  readonly routeSecurityHeaders: ReadonlyMap<RoutePlan, SecurityHeaderSource | undefined>
 }
 
 /** Security headers: fixed ones computed at start, or a function of a fresh nonce per response. */
@@ -102,13 +104,15 @@ export function compileApplication(
     }
   }
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const routeSecurityHeaders = new Map<RoutePlan, SecurityHeaderSource | undefined>()
   for (const [template, routes] of groupByTemplate(registrations.routes)) {
     const methods = new Map<string, RoutePlan>()
-    for (const route of routes)
-      methods.set(
-        route.method,
-        planRoute(route, registrations, bodyLimit, config, options.provides, options.accepts),
-      )
+    for (const route of routes) {
+      const plan = planRoute(route, registrations, bodyLimit, config, options.provides, options.accepts)
+      methods.set(route.method, plan)
+      const own = route.options.securityHeaders
+      if (own !== undefined) routeSecurityHeaders.set(plan, securityHeadersFor(own))
+    }
     const allowed = new Set([...methods.keys(), 'OPTIONS'])
     if (allowed.has('GET')) allowed.add('HEAD')
     const optionsRoute = optionsPlan(template, bodyLimit, config)
@@ -129,6 +133,7 @@ export function compileApplication(
     cors: options.cors,
     problemDetails: options.problemDetails === true,
     securityHeaders: securityHeadersFor(options.securityHeaders),
+    routeSecurityHeaders,
   }
 }
 

@@ -109,7 +109,11 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
   }
   if (response.status >= 400) addMachineHeaders(x, response.headers)
   x.responseHeaders?.applyTo(response.headers)
-  const security = app.securityHeaders
+  const plan = x.plan
+  const security =
+    plan !== undefined && app.routeSecurityHeaders.has(plan)
+      ? app.routeSecurityHeaders.get(plan)
+      : app.securityHeaders
   if (security !== undefined) {
     if ('perNonce' in security) x.cspNonce ??= createNonce()
     const fields = 'fixed' in security ? security.fixed : security.perNonce(x.cspNonce as string)

@@ -3,6 +3,7 @@ import type { InjectOptions } from '../di/read-injection.js'
 import type { HttpError } from '../errors/http-error.js'
 import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
+import type { SecurityHeadersOptions } from '../http/security-headers.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
 import type { BodyParser } from '../render/body-parsers.js'
 import type { PathTemplate } from '../router/path-template.js'
@@ -45,6 +46,8 @@ export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptio
    * @example accepts: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']
    */
   accepts?: readonly string[]
+  /** Security headers for this route, replacing the application's (`false`: none). */
+  securityHeaders?: boolean | SecurityHeadersOptions
   /** CORS for this route (Fetch §3.2); `false` turns the application's setting off here. */
   cors?: CorsOptions | false
   /** Which resource's validators answer preconditions, when the route uses several with validators. */

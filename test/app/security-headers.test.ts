@@ -41,3 +41,20 @@ describe('security headers', () => {
     expect((await createTestClient(app).get('/framed')).headers.get('x-frame-options')).toBe('SAMEORIGIN')
   })
 })
+
+describe('security headers per route', () => {
+  it('replace the application settings on that route only', async () => {
+    const app = new RestApplication({ securityHeaders: true })
+    app.get('/api', () => 'api')
+    app.get('/page', () => 'page', {
+      securityHeaders: { contentSecurityPolicy: { 'default-src': "'self'" } },
+    })
+    app.get('/raw', () => 'raw', { securityHeaders: false })
+    const client = createTestClient(app)
+    expect((await client.get('/api')).headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    )
+    expect((await client.get('/page')).headers.get('content-security-policy')).toBe("default-src 'self'")
+    expect((await client.get('/raw')).headers.has('x-content-type-options')).toBe(false)
+  })
+})
