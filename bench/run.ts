@@ -11,6 +11,7 @@ import path from 'node:path'
 import { prepareServer } from './lib/build.js'
 import { checkServer } from './lib/checks.js'
 import { estimateSeconds, loadConfig } from './lib/config.js'
+import { carryKeptSections } from './lib/kept-sections.js'
 import { createLoadTool } from './lib/load.js'
 import { type LoadInputs, scenarioById } from './lib/plan.js'
 import { cpuBusySeconds, cpuSeconds, machineInfo, pinProcess, resetPeakRss, statusKb } from './lib/proc.js'
@@ -185,6 +186,11 @@ async function main(): Promise<void> {
     }
   }
   if (profileSection) markdown = withProfileSection(markdown, profileSection)
+  try {
+    markdown = carryKeptSections(readFileSync(config.output, 'utf8'), markdown)
+  } catch {
+    // no earlier RESULTS.md: nothing to keep
+  }
   writeFileSync(config.output, `${markdown.trimEnd()}\n`)
   mkdirSync(PROFILE_DIR, { recursive: true })
   writeFileSync(path.join(BENCH_DIR, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
