@@ -10,8 +10,9 @@
 
 import type { TtlStore } from 'restmachine'
 import { RestApplication, respond, Unauthorized } from 'restmachine'
-import { createJwt, jwtBearer, passwordHasher, rateLimit, refreshTokens } from 'restmachine/auth'
+import { createJwt, jwtBearer, passwordHasher, refreshTokens } from 'restmachine/auth'
 import { z } from 'zod'
+import { loginRateLimit } from './shared/login-rate-limit.js'
 import { runIfMain } from './shared/run.js'
 import { type ExampleSettings, exampleSecret, settingsFromEnvironment } from './shared/settings.js'
 import { openState } from './shared/state.js'
@@ -73,18 +74,7 @@ export function createApp(settings: ExampleSettings = {}) {
     .onStartup('database', async () => ({ users: await withPasswords(DEMO_USERS, passwords) }))
     .validates('loginRequest', LoginRequest)
     .validates('refreshRequest', RefreshRequest)
-    .dependency(
-      'loginRateLimit',
-      rateLimit({
-        name: 'login',
-        points: settings.loginRateLimit ?? 100,
-        duration: settings.loginRateWindow ?? 900,
-        redis: state.redis,
-        keyPrefix: `${state.keyPrefix}:login`,
-        trustProxy: settings.trustProxy,
-        whenUnavailable: settings.rateLimitWhenRedisDown,
-      }),
-    )
+    .dependency('loginRateLimit', loginRateLimit(settings, state))
     .authorized('accessToken', jwtBearer(tokens.jwt, { schema: AccessClaims }))
     .dependency('currentUser', ({ accessToken, database }) => {
       const user = database.users.find((u) => u.id === accessToken.user_id)

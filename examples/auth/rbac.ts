@@ -13,11 +13,11 @@ import {
   optional,
   ownerOrRole,
   passwordHasher,
-  rateLimit,
   requireRole,
 } from 'restmachine/auth'
 import { z } from 'zod'
 import { AccessClaims, createTokens, invalidCredentials, LoginRequest } from './jwt.js'
+import { loginRateLimit } from './shared/login-rate-limit.js'
 import { runIfMain } from './shared/run.js'
 import { type ExampleSettings, settingsFromEnvironment } from './shared/settings.js'
 import { openState } from './shared/state.js'
@@ -63,18 +63,7 @@ export function createApp(settings: ExampleSettings = {}) {
     }))
     .validates('loginRequest', LoginRequest)
     .validates('postUpdate', PostUpdate)
-    .dependency(
-      'loginRateLimit',
-      rateLimit({
-        name: 'login',
-        points: settings.loginRateLimit ?? 100,
-        duration: settings.loginRateWindow ?? 900,
-        redis: state.redis,
-        keyPrefix: `${state.keyPrefix}:login`,
-        trustProxy: settings.trustProxy,
-        whenUnavailable: settings.rateLimitWhenRedisDown,
-      }),
-    )
+    .dependency('loginRateLimit', loginRateLimit(settings, state))
     .authorized('accessToken', jwtBearer(tokens.jwt, { schema: AccessClaims }))
     .dependency('currentUser', ({ accessToken, database }) => {
       const user = database.users.find((u) => u.id === accessToken.user_id)

@@ -10,8 +10,9 @@
  *   curl -b jar localhost:8000/profile
  */
 import { RestApplication, Unauthorized } from 'restmachine'
-import { cookieSessions, passwordHasher, rateLimit } from 'restmachine/auth'
+import { cookieSessions, passwordHasher } from 'restmachine/auth'
 import { invalidCredentials, LoginRequest } from './jwt.js'
+import { loginRateLimit } from './shared/login-rate-limit.js'
 import { runIfMain } from './shared/run.js'
 import { type ExampleSettings, settingsFromEnvironment } from './shared/settings.js'
 import { openState } from './shared/state.js'
@@ -32,18 +33,7 @@ export function createApp(settings: ExampleSettings = {}) {
   const app = new RestApplication()
     .onStartup('database', async () => ({ users: await withPasswords(DEMO_USERS, passwords) }))
     .validates('loginRequest', LoginRequest)
-    .dependency(
-      'loginRateLimit',
-      rateLimit({
-        name: 'login',
-        points: settings.loginRateLimit ?? 100,
-        duration: settings.loginRateWindow ?? 900,
-        redis: state.redis,
-        keyPrefix: `${state.keyPrefix}:login`,
-        trustProxy: settings.trustProxy,
-        whenUnavailable: settings.rateLimitWhenRedisDown,
-      }),
-    )
+    .dependency('loginRateLimit', loginRateLimit(settings, state))
     .dependency('startSession', sessions.starter())
     .authorized('session', sessions.authenticate())
     .dependency('currentUser', ({ session, database }) => {
