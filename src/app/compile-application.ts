@@ -1,18 +1,11 @@
 import { orderProviders } from '../di/graph.js'
-import type { Provider, ProviderKind } from '../di/provider.js'
+import type { Provider } from '../di/provider.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
 import { securityHeaders, usesNonce } from '../http/security-headers.js'
 import type { PlannedNode, Terminal } from '../machine/decision-node.js'
 import { compileAppPlan, compileRoutePlan, type ROUTED } from '../machine/plan.js'
-import type {
-  MachineConfig,
-  Negotiation,
-  PathEntry,
-  RenderFunction,
-  RoutePlan,
-} from '../machine/route-plan.js'
-import { type BodyParser, selectBodyParser } from '../render/body-parsers.js'
+import type { MachineConfig, PathEntry, RoutePlan } from '../machine/route-plan.js'
 import { Router } from '../router/router.js'
 import {
   consoleLogger,
@@ -22,8 +15,8 @@ import {
   type RestApplicationOptions,
   STANDARD_METHODS,
 } from './application-options.js'
-import { PATH_PARAMS } from './built-ins.js'
-import type { Registrations, RouteOptions, RouteRegistration, StartupFactory } from './registrations.js'
+import { planRoute } from './plan-route.js'
+import type { Registrations, RouteRegistration, StartupFactory } from './registrations.js'
 
 /** An application ready to serve: its machine configuration and the order to create startup values. */
 export interface CompiledApp {
@@ -58,17 +51,6 @@ function securityHeadersFor(
   } catch (error) {
     throw new ConfigurationError(`securityHeaders: ${(error as Error).message}`)
   }
-}
-
-// When each kind of provider is resolved: 0 before the diagram, 1 at B8, 2 at B7, 3 at G7, 4 at INPUT.
-const OWN_PHASE: Record<ProviderKind, number> = {
-  builtin: 0,
-  startup: 0,
-  dependency: 1,
-  authorized: 1,
-  forbidden: 2,
-  resource: 3,
-  validator: 4,
 }
 
 /**
@@ -137,162 +119,6 @@ export function compileApplication(
   }
 }
 
-function planRoute(
-  route: RouteRegistration,
-  registrations: Registrations,
-  defaultBodyLimit: number,
-  config: MachineConfig,
-  appProvides: RouteOptions['provides'],
-  appAccepts: RouteOptions['accepts'],
-): RoutePlan {
-  const { providers } = registrations
-  const consumer = `route ${route.method} ${route.template.source}`
-  for (const param of route.template.paramNames) {
-    if (providers.has(param) || param === PATH_PARAMS) {
-      throw new ConfigurationError(
-        `${consumer}: the path parameter '${param}' has the name of a registered injectable; rename one of them`,
-      )
-    }
-  }
-  const local = new Set(route.template.paramNames)
-  const handlerClosure = orderProviders(route.inject, providers, local, consumer)
-  const resource = findResource(route, handlerClosure, consumer)
-  const factRoots = [
-    ...Object.values(resource?.facts ?? {}).flatMap((fact) => fact.inject),
-    ...(route.conflict?.inject ?? []),
-  ]
-  const ordered = orderProviders([...route.inject, ...factRoots], providers, local, consumer)
-  const phases = new Map<string, number>()
-  const steps: Provider[][] = [[], [], [], [], []]
-  for (const provider of ordered) {
-    let phase = OWN_PHASE[provider.kind] + (provider.readsBody ? 4 : 0)
-    for (const name of provider.inject) phase = Math.max(phase, phases.get(name) ?? 0)
-    phase = Math.min(phase, 4)
-    phases.set(provider.name, phase)
-    steps[phase]!.push(provider)
-  }
-  const latest = (names: readonly string[]) => Math.max(0, ...names.map((name) => phases.get(name) ?? 0))
-  for (const [fact, fn] of Object.entries(resource?.facts ?? {})) {
-    const limit = fact === 'etag' || fact === 'lastModified' ? 3 : 2
-    if (latest(fn.inject) > limit) {
-      throw new ConfigurationError(
-        `${consumer}: the ${fact} callback of '${resource?.name}' needs ${limit === 3 ? 'the request body' : 'values that are resolved after the resource'}; it can use only what is known before G7`,
-      )
-    }
-  }
-  if (route.conflict !== undefined && latest(route.conflict.inject) > 3) {
-    throw new ConfigurationError(
-      `${consumer}: the conflict callback cannot use the request body (it runs before it is read)`,
-    )
-  }
-  const creates = route.options.creates
-  if (creates !== undefined) {
-    if (route.method !== 'PUT')
-      throw new ConfigurationError(`${consumer}: 'creates' applies to PUT routes only`)
-    if (providers.get(creates)?.kind !== 'resource' || !ordered.some((p) => p.name === creates)) {
-      throw new ConfigurationError(`${consumer}: 'creates' must name a resourceExists value the route uses`)
-    }
-  }
-  const facts = resource?.facts
-  const plan: RoutePlan = {
-    method: route.method,
-    template: route.template.source,
-    steps: {
-      seed: steps[0]!,
-      authorize: steps[1]!,
-      forbid: steps[2]!,
-      resource: steps[3]!,
-      input: steps[4]!,
-    },
-    readsBody: ordered.some((p) => p.readsBody),
-    readsJson: ordered.some((p) => p.name === 'jsonBody'),
-    acceptsContentType: ordered.some((p) => p.name === 'parsedBody')
-      ? contentTypeAcceptor(route.options.accepts ?? appAccepts ?? DEFAULT_ACCEPTS, registrations.bodyParsers)
-      : undefined,
-    bodyParsers: registrations.bodyParsers,
-    bodyLimit: route.options.bodyLimit ?? defaultBodyLimit,
-    handler: route.handler,
-    resource:
-      resource === undefined
-        ? undefined
-        : {
-            name: resource.name,
-            etag: facts?.etag,
-            lastModified: facts?.lastModified,
-            previouslyExisted: facts?.previouslyExisted,
-            movedPermanently: facts?.movedPermanently,
-            movedTemporarily: facts?.movedTemporarily,
-          },
-    creates,
-    conflict: route.conflict,
-    negotiation: negotiationOf(route, registrations, consumer, appProvides),
-    ranges: route.options.ranges === true,
-    cacheControl: route.options.cacheControl,
-    cors: route.options.cors,
-    entry: 'HANDLER',
-  }
-  plan.entry = compileRoutePlan(plan, config)
-  return plan
-}
-
-/** The resource whose validators answer the route's preconditions. */
-function findResource(
-  route: RouteRegistration,
-  closure: readonly Provider[],
-  consumer: string,
-): Provider | undefined {
-  const named = route.options.resource
-  if (named !== undefined) {
-    const chosen = closure.find((p) => p.name === named && p.kind === 'resource')
-    if (chosen === undefined)
-      throw new ConfigurationError(`${consumer}: 'resource' must name a resourceExists value the route uses`)
-    return chosen
-  }
-  const creates = route.options.creates
-  const candidates = closure.filter(
-    (p) => p.kind === 'resource' && (p.facts !== undefined || p.name === creates),
-  )
-  if (candidates.length > 1) {
-    throw new ConfigurationError(
-      `${consumer}: it uses several resources with validators (${candidates.map((p) => p.name).join(', ')}); say which one answers preconditions with the 'resource' option`,
-    )
-  }
-  return candidates[0]
-}
-
-function negotiationOf(
-  route: RouteRegistration,
-  registrations: Registrations,
-  consumer: string,
-  appProvides: RouteOptions['provides'],
-): Negotiation {
-  const { languages, charsets } = route.options
-  const provides = route.options.provides ?? appProvides
-  // Without declared media types the representation depends on what the handler returns, so
-  // Accept is disregarded rather than guessed at (RFC 9110 §12.5.1 allows either).
-  let mediaTypes: string[] = []
-  let renderers: Map<string, RenderFunction> | undefined
-  if (provides !== undefined) {
-    renderers = new Map()
-    if (typeof provides === 'string' || Array.isArray(provides)) {
-      for (const type of typeof provides === 'string' ? [provides] : (provides as readonly string[])) {
-        const renderer = registrations.renderers.get(type.toLowerCase())
-        if (renderer === undefined) {
-          throw new ConfigurationError(
-            `${consumer}: no renderer is registered for '${type}'; add one with app.renderer()`,
-          )
-        }
-        renderers.set(type.toLowerCase(), renderer)
-      }
-    } else {
-      for (const [type, render] of Object.entries(provides as Record<string, RenderFunction>))
-        renderers.set(type.toLowerCase(), render)
-    }
-    mediaTypes = [...renderers.keys()]
-  }
-  return { mediaTypes, renderers, languages, charsets }
-}
-
 function optionsPlan(template: string, bodyLimit: number, config: MachineConfig): RoutePlan {
   const plan: RoutePlan = {
     method: 'OPTIONS',
@@ -349,17 +175,6 @@ function checkStartupScope(registrations: Registrations): StartupFactory[] {
   }
   const order = orderProviders([...startupProviders.keys()], startupProviders, new Set(), 'startup')
   return order.map((provider) => registrations.startup.get(provider.name)!)
-}
-
-/** What a route that parses its body accepts when it does not say: JSON. */
-const DEFAULT_ACCEPTS = ['application/json', 'application/*+json']
-
-/** B5's test for a route: the content type is in its accepts list and a parser is registered for it. */
-function contentTypeAcceptor(accepts: readonly string[], parsers: readonly BodyParser[]) {
-  const acceptor: BodyParser = { mediaTypes: accepts, parse: () => undefined }
-  return (contentType: string | null) =>
-    selectBodyParser([acceptor], contentType) !== undefined &&
-    selectBodyParser(parsers, contentType) !== undefined
 }
 
 function validateCors(cors: CorsOptions, owner: string): void {

@@ -30,8 +30,14 @@ export function parseJsonContent(bytes: Uint8Array): unknown {
       text.trim() === '' ? 'Request body is empty; expected JSON' : 'Request body is not valid JSON',
     )
   }
-  if (SUSPICIOUS_KEY.test(text)) assertNoPollutingKeys(value)
+  if (mayHoldPollutingKey(text)) assertNoPollutingKeys(value)
   return value
+}
+
+/** A cheap screen: without \u escapes the keys can only appear literally; with them, the full pattern. */
+function mayHoldPollutingKey(text: string): boolean {
+  if (text.includes('\\u')) return SUSPICIOUS_KEY.test(text)
+  return text.includes('__proto__') || text.includes('constructor')
 }
 
 function assertNoPollutingKeys(root: unknown): void {
