@@ -25,7 +25,8 @@ export function renderDecisionFlow(): string {
   }
   for (const status of [...statuses].sort()) lines.push(`  S${status}[${status}]`)
   const table = DIAGRAM.map(
-    (node) => `| ${node.id} | ${node.label} | ${node.onTrue} | ${node.onFalse} | ${node.whenSkipped === 'onTrue' ? 'yes' : 'no'} |`,
+    (node) =>
+      `| ${node.id} | ${node.label} | ${node.onTrue} | ${node.onFalse} | ${node.whenSkipped === 'onTrue' ? 'yes' : 'no'} |`,
   )
   return [
     '# Decision flow',
