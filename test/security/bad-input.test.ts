@@ -108,3 +108,21 @@ describe('bad input never crashes the server nor gets a 500', () => {
     expect(await response.json()).toEqual({ id: '7' })
   })
 })
+
+describe('CONNECT', () => {
+  it('is answered with 501 and a JSON body instead of a dropped connection', async () => {
+    const app = new RestApplication()
+    app.get('/x', () => 'x')
+    const server = await serve(app, { port: 0, handleSignals: false })
+    try {
+      const raw = await rawRequest(
+        server.port,
+        'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n',
+      )
+      expect(statusOf(raw)).toBe(501)
+      expect(JSON.parse(contentOf(raw))).toMatchObject({ error: 'Not Implemented' })
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -22,6 +22,22 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     'Bad Request',
     'Malformed HTTP request',
   ]
+  endWithJson(socket, status, reason, message)
+}
+
+/**
+ * Answers CONNECT, which Node hands to a separate event (and would otherwise answer by dropping
+ * the connection): this server is not a proxy, so 501 (RFC 9110 §9.3.6, §15.6.2).
+ */
+export function answerConnect(_request: unknown, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy()
+    return
+  }
+  endWithJson(socket, 501, 'Not Implemented', 'Method CONNECT is not implemented by this server')
+}
+
+function endWithJson(socket: Socket, status: number, reason: string, message: string): void {
   const body = JSON.stringify({ error: reason, message })
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

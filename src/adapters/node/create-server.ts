@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createH2cServer, createSecureServer, type Http2Session } from 'node:http2'
 import { createServer as createHttpsServer } from 'node:https'
 import type { Socket } from 'node:net'
-import { answerClientError } from './client-error.js'
+import { answerClientError, answerConnect } from './client-error.js'
 import type { NodeServer, ServeOptions } from './serve-options.js'
 
 /** A request listener for HTTP/1.1 and the HTTP/2 compatibility API alike. */
@@ -37,6 +37,7 @@ export function createNodeServer(options: ServeOptions, listener: Listener): Ser
         ? createHttpServer(limits, listener)
         : createHttpsServer({ ...limits, ...tlsSettings(options) }, listener)
     server.on('clientError', answerClientError)
+    server.on('connect', answerConnect)
     return {
       server,
       scheme: tls === undefined ? 'http' : 'https',
