@@ -111,7 +111,7 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
   x.responseHeaders?.applyTo(response.headers)
   const plan = x.plan
   const security =
-    plan !== undefined && app.routeSecurityHeaders.has(plan)
+    plan !== undefined && app.routeSecurityHeaders.size > 0 && app.routeSecurityHeaders.has(plan)
       ? app.routeSecurityHeaders.get(plan)
       : app.securityHeaders
   if (security !== undefined) {
