@@ -67,9 +67,10 @@ function readHeaders(result: LambdaResult, door: LambdaFrontDoor): Array<[string
   const lines: Array<[string, string]> = []
   const multi = result.multiValueHeaders ?? {}
   const single = result.headers ?? {}
-  // ALBs read exactly one of the two maps; API Gateway merges them, multi-value winning.
+  // ALBs read exactly one of the two maps; API Gateway (REST, and HTTP APIs on payload 1.0)
+  // merges them, multi-value winning; payload 2.0 and Function URLs read `headers` and `cookies`.
   const useSingle = door !== 'alb-multi-value'
-  const useMulti = door === 'alb-multi-value' || door === 'api-gateway-v1'
+  const useMulti = door === 'alb-multi-value' || door === 'api-gateway-v1' || door === 'api-gateway-http-v1'
   const seen = new Set<string>()
   if (useMulti) {
     for (const name of Object.keys(multi)) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 const FIXTURE: Record<LambdaFrontDoor, string> = {
   'api-gateway-v1': 'api-gateway-rest-v1',
+  'api-gateway-http-v1': 'api-gateway-http-v1',
   'api-gateway-v2': 'api-gateway-http-v2',
   'function-url': 'function-url',
   alb: 'alb',
