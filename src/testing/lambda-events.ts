@@ -1,5 +1,13 @@
 import type { DriverRequest } from './driver.js'
-import { grouped, joined, type Lines, lastWins, linesNamed, splitQuery, withoutNamed } from './lambda-fields.js'
+import {
+  grouped,
+  joined,
+  type Lines,
+  lastWins,
+  linesNamed,
+  splitQuery,
+  withoutNamed,
+} from './lambda-fields.js'
 
 /**
  * The AWS front doors a Lambda driver can play: the names `restmachine/lambda` reports, plus
