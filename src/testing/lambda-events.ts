@@ -33,6 +33,18 @@ const TEXTUAL =
 const decoder = new TextDecoder()
 
 /**
+ * The host name a simulated front door serves on: its events carry it as `Host` (and domain), so
+ * a browser's `Origin` for the API is `https://` + this name.
+ *
+ * @example
+ * simulatedHost('function-url') // 'abcdefghij.lambda-url.us-east-1.on.aws'
+ */
+export function simulatedHost(door: LambdaFrontDoor): string {
+  if (door === 'function-url') return URL_HOST
+  return door === 'alb' || door === 'alb-multi-value' ? ALB_HOST : API_HOST
+}
+
+/**
  * Builds the event a front door would send for a request, with the fields and encodings the AWS
  * documentation describes (test/fixtures/lambda holds AWS's published samples these follow).
  * Header names are never normalised: they reach the event as the client wrote them.
