@@ -1,14 +1,20 @@
 import { SignJWT, UnsecuredJWT } from 'jose'
-import { type RunningServer, serve } from 'restmachine/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../examples/auth-complete.js'
+import { EXAMPLE_DOORS, type OpenDoor, openDoor } from './support/doors.js'
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256!'
 const key = new TextEncoder().encode(SECRET)
 
-describe('examples/auth-complete.ts over real HTTP', () => {
-  let server: RunningServer
+/** A fresh copy of the example on a door (each door gets its own users, posts and rate limits). */
+const openExample = (door: Parameters<typeof openDoor>[0], settings: Record<string, unknown> = {}) =>
+  openDoor(door, async () =>
+    (await import('../../examples/auth-complete.js')).createApp({ jwtSecret: SECRET, ...settings }),
+  )
+
+describe.each(EXAMPLE_DOORS)('examples/auth-complete.ts via %s', (door) => {
+  let open: OpenDoor
   let url: string
+  const fetch = (input: string, init?: RequestInit) => open.fetch(input, init)
   const tokens: Record<string, string> = {}
 
   async function call(
@@ -35,11 +41,8 @@ describe('examples/auth-complete.ts over real HTTP', () => {
 
   beforeAll(async () => {
     // A generous login limit here: these cases log in far more than 5 times; the limit has its own tests.
-    server = await serve(createApp({ jwtSecret: SECRET, loginRateLimit: 1000 }), {
-      port: 0,
-      handleSignals: false,
-    })
-    url = server.url
+    open = await openExample(door, { loginRateLimit: 1000 })
+    url = open.url
     for (const [name, email] of [
       ['alice', 'alice@example.com'],
       ['bob', 'bob@example.com'],
@@ -48,7 +51,7 @@ describe('examples/auth-complete.ts over real HTTP', () => {
       tokens[name] = login.body.access_token
     }
   })
-  afterAll(() => server.close())
+  afterAll(() => open.close())
 
   describe('POST /login', () => {
     it('returns an HS256 access token carrying user_id, email, role, iat and exp', async () => {
@@ -218,9 +221,10 @@ describe('examples/auth-complete.ts over real HTTP', () => {
   })
 })
 
-describe('examples/auth-complete.ts best practices over real HTTP', () => {
-  let server: RunningServer
+describe.each(EXAMPLE_DOORS)('examples/auth-complete.ts best practices via %s', (door) => {
+  let open: OpenDoor
   let url: string
+  const fetch = (input: string, init?: RequestInit) => open.fetch(input, init)
   const login = (password: string, headers: Record<string, string> = {}) =>
     fetch(`${url}/login`, {
       method: 'POST',
@@ -229,10 +233,10 @@ describe('examples/auth-complete.ts best practices over real HTTP', () => {
     })
 
   beforeAll(async () => {
-    server = await serve(createApp({ jwtSecret: SECRET }), { port: 0, handleSignals: false })
-    url = server.url
+    open = await openExample(door)
+    url = open.url
   })
-  afterAll(() => server.close())
+  afterAll(() => open.close())
 
   it('rate-limits POST /login: 5 attempts per 15 minutes per client, successful or not, then 429', async () => {
     const statuses: number[] = []
@@ -267,15 +271,16 @@ describe('examples/auth-complete.ts best practices over real HTTP', () => {
   })
 })
 
-describe('examples/auth-complete.ts token checks', () => {
-  let server: RunningServer
+describe.each(EXAMPLE_DOORS)('examples/auth-complete.ts token checks via %s', (door) => {
+  let open: OpenDoor
+  const fetch = (input: string, init?: RequestInit) => open.fetch(input, init)
   beforeAll(async () => {
-    server = await serve(createApp({ jwtSecret: SECRET }), { port: 0, handleSignals: false })
+    open = await openExample(door)
   })
-  afterAll(() => server.close())
+  afterAll(() => open.close())
 
   const profile = (token: string) =>
-    fetch(`${server.url}/profile`, { headers: { authorization: `Bearer ${token}` } }).then(
+    fetch(`${open.url}/profile`, { headers: { authorization: `Bearer ${token}` } }).then(
       async (response) => ({
         status: response.status,
         body: await response.json(),
@@ -283,7 +288,7 @@ describe('examples/auth-complete.ts token checks', () => {
     )
 
   it('issues access tokens carrying type "access" and the issuer', async () => {
-    const response = await fetch(`${server.url}/login`, {
+    const response = await fetch(`${open.url}/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'bob@example.com', password: 'secret' }),
