@@ -72,7 +72,8 @@ function fromV2(
 ): RestRequest {
   const rc = event.requestContext
   const flat = flatHeaders(event.headers, undefined)
-  // Payload 2.0 moves cookies out of the headers; put them back as one field (RFC 6265 §5.4).
+  // Payload 2.0 (and Function URLs) move every Cookie line's pairs into `cookies` ("Format 2.0
+  // includes a new cookies field"); put them back as the one field a client sends (RFC 6265 §5.4).
   if (event.cookies !== undefined && event.cookies.length > 0 && !has(flat, 'cookie')) {
     flat.push('cookie', event.cookies.join('; '))
   }
