@@ -78,23 +78,28 @@ describe.each(EXAMPLE_DOORS)('examples/auth-complete.ts via %s', (door) => {
       }
     })
 
-    it('takes about the same time for an unknown email as for a wrong password', async () => {
-      const time = async (email: string) => {
-        const started = performance.now()
-        await call('POST', '/login', { json: { email, password: 'wrong' } })
-        return performance.now() - started
-      }
-      const median = (values: number[]) =>
-        values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
-      const known: number[] = []
-      const unknown: number[] = []
-      for (let i = 0; i < 5; i++) {
-        known.push(await time('alice@example.com'))
-        unknown.push(await time('nobody@example.com'))
-      }
-      // Both verify one argon2id hash; without the dummy hash the unknown email would be ~100× faster.
-      expect(median(unknown)).toBeGreaterThan(median(known) * 0.5)
-    })
+    // A timing property of the app, not of the transport: measured once, over HTTP, where it is
+    // least disturbed (seven runs on a busy machine only multiply the chance of a noisy sample).
+    it.runIf(door === 'http')(
+      'takes about the same time for an unknown email as for a wrong password',
+      async () => {
+        const time = async (email: string) => {
+          const started = performance.now()
+          await call('POST', '/login', { json: { email, password: 'wrong' } })
+          return performance.now() - started
+        }
+        const median = (values: number[]) =>
+          values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+        const known: number[] = []
+        const unknown: number[] = []
+        for (let i = 0; i < 5; i++) {
+          known.push(await time('alice@example.com'))
+          unknown.push(await time('nobody@example.com'))
+        }
+        // Both verify one argon2id hash; without the dummy hash the unknown email would be ~100× faster.
+        expect(median(unknown)).toBeGreaterThan(median(known) * 0.5)
+      },
+    )
 
     it('answers 422 with field errors for an invalid body and 400 for malformed JSON', async () => {
       const invalid = await call('POST', '/login', { json: { email: 'not-an-email', password: 5 } })
