@@ -109,4 +109,20 @@ describe('AWS sample events, served verbatim', () => {
     const multi = await serveSample('powertools-python/albMultiValueHeadersEvent')
     expect(multi).toMatchObject({ remoteAddress: '123.123.123.123', secure: false, path: '/todos' })
   })
+
+  it('reads a name that only headers has, and one spelt differently in the two maps once', async () => {
+    const event = sample('aws-lambda-go/apigw-request')
+    const single = event.headers as Record<string, string>
+    const multi = event.multiValueHeaders as Record<string, string[]>
+    single['X-Only-Single'] = 'kept'
+    delete multi.Accept
+    multi.accept = ['*/*']
+    multi['If-None-Match'] = []
+    single['If-None-Match'] = '"v1"'
+    const result = await handler(event, CONTEXT)
+    const seen = JSON.parse(result.body) as Seen
+    expect(seen.lines['x-only-single']).toEqual(['kept'])
+    expect(seen.lines.accept).toEqual(['*/*'])
+    expect(seen.lines['if-none-match']).toEqual(['"v1"'])
+  })
 })
