@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../examples/auth/sessions.js'
-import { cookiePair, LOW_COST, type Served, serveForTest } from '../auth/support/http.js'
+import { cookiePair, LOW_COST } from '../auth/support/http.js'
+import { EXAMPLE_DOORS, type ExampleApi, openApi } from './support/doors.js'
 
-const COOKIE = /^session_id=([A-Za-z0-9_-]{43}); HttpOnly; SameSite=Lax; Path=\/; Max-Age=604800$/
-
-describe('examples/auth/sessions.ts over real HTTP', () => {
-  let api: Served
+describe.each(EXAMPLE_DOORS)('examples/auth/sessions.ts via %s', (door) => {
+  // Every AWS front door is HTTPS (the ALB says so in X-Forwarded-Proto): the cookie is then Secure.
+  const secure = door === 'http' ? '' : '; Secure'
+  const COOKIE = new RegExp(
+    `^session_id=([A-Za-z0-9_-]{43}); HttpOnly; SameSite=Lax; Path=/; Max-Age=604800${secure}$`,
+  )
+  const CLEARED = `session_id=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0${secure}`
+  let api: ExampleApi
   beforeAll(async () => {
-    api = await serveForTest(createApp({ passwordCost: LOW_COST }))
+    api = await openApi(door, async () =>
+      (await import('../../examples/auth/sessions.js')).createApp({ passwordCost: LOW_COST }),
+    )
   })
   afterAll(() => api.close())
 
@@ -53,9 +59,7 @@ describe('examples/auth/sessions.ts over real HTTP', () => {
       const response = await api.call('GET', '/profile', { cookie })
       expect(response.status).toBe(401)
       expect(response.body.message).toBe('Invalid session')
-      expect(response.headers.get('set-cookie')).toBe(
-        'session_id=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0',
-      )
+      expect(response.headers.get('set-cookie')).toBe(CLEARED)
     }
   })
 
@@ -72,7 +76,7 @@ describe('examples/auth/sessions.ts over real HTTP', () => {
     const response = await api.call('POST', '/logout', { cookie })
     expect(response.status).toBe(200)
     expect(response.body).toEqual({ message: 'Logged out successfully' })
-    expect(response.headers.get('set-cookie')).toBe('session_id=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0')
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
     expect((await api.call('GET', '/profile', { cookie })).status).toBe(401)
     expect((await api.call('POST', '/logout', { cookie })).status).toBe(401)
   })
