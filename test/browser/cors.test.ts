@@ -15,7 +15,7 @@ import { corsApi, pageSite } from './support/cors-api.js'
 // `localhost` with another port is the same site but another ORIGIN (sites ignore ports).
 // Every request below is the browser's own fetch from the page's script; nothing is simulated.
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const JSON_PUT = { 'content-type': 'application/json' }
 
 describe('CORS in headless Chromium', { timeout: 30_000 }, () => {
@@ -62,7 +62,7 @@ describe('CORS in headless Chromium', { timeout: 30_000 }, () => {
   /** Chromium's console line for a request the CORS protocol blocked. */
   const blocked = (path: string, origin: string, reason: string) =>
     new RegExp(
-      `^error: Access to fetch at '${escape(apiBase + path)}' from origin '${escape(origin)}' has been blocked by CORS policy: ${reason}`,
+      `^error: Access to fetch at '${literal(apiBase + path)}' from origin '${literal(origin)}' has been blocked by CORS policy: ${reason}`,
     )
   const PREFLIGHT_REFUSED =
     "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource\\."
