@@ -1,3 +1,4 @@
+import { isPreflight } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import { createNonce } from '../http/security-headers.js'
@@ -119,7 +120,9 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
     const fields = 'fixed' in security ? security.fixed : security.perNonce(x.cspNonce as string)
     for (const name of Object.keys(fields)) response.headers[name] ??= fields[name] as string
   }
-  const cors = corsFor(x, app.cors)
+  // A preflight's CORS answer is all or nothing (optionsResponse): a refused one carries no CORS
+  // header at all, so the browser fails the preflight (Fetch §4.8, CORS check).
+  const cors = isPreflight(x.request.method, x.request.headers) ? undefined : corsFor(x, app.cors)
   if (cors !== undefined) applyCors(x, response, cors)
   if (x.trace !== undefined) response.headers['x-restmachine-trace'] = x.trace.join(',')
   return response

@@ -33,7 +33,10 @@ export interface CookieSessionsOptions {
   path?: string
   /** `Domain` (default none: a host-only cookie). */
   domain?: string
-  /** CSRF check for unsafe methods (default on, own origin only); `false` turns it off. */
+  /**
+   * CSRF check for unsafe methods and login (default on: own origin only, and `requireOrigin`, so a
+   * request with no `Origin`, `Referer` or `Sec-Fetch-Site` is refused); `false` turns it off.
+   */
   csrf?: CsrfOptions | false
   /** Trust `X-Forwarded-Proto`/`-Host` from a proxy in front (for `Secure` and the CSRF origin). */
   trustProxy?: boolean
@@ -66,7 +69,8 @@ export interface Session<D> {
  * Server-side sessions behind an `HttpOnly` cookie: 256-bit random ids (stored only as digests),
  * `SameSite=Lax; Path=/`, `Secure` on HTTPS, a new id at every login (no session fixation),
  * idle and absolute expiry, destruction on logout, and a CSRF check for cookie-authenticated
- * unsafe methods (`Origin`/`Sec-Fetch-Site` → 403). A store that cannot answer → 503.
+ * unsafe methods and login (`Origin`, else `Referer`, and `Sec-Fetch-Site`; none of them → 403).
+ * A store that cannot answer → 503.
  *
  * @example
  * const sessions = cookieSessions<{ userId: string }>({ store: new MemoryStore() })
