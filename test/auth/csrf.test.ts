@@ -36,6 +36,29 @@ describe('assertSameOrigin (CSRF for cookie-authenticated unsafe methods)', () =
     ).toBe(403)
   })
 
+  it('lets Origin: null through only with Sec-Fetch-Site: same-origin (a form under Referrer-Policy: no-referrer)', () => {
+    expect(
+      refused(() => assertSameOrigin(request('POST', { origin: 'null', 'sec-fetch-site': 'same-origin' }))),
+    ).toBe(undefined)
+    for (const site of ['same-site', 'cross-site', 'none']) {
+      expect(
+        refused(() => assertSameOrigin(request('POST', { origin: 'null', 'sec-fetch-site': site }))),
+      ).toBe(403)
+    }
+    expect(
+      refused(() =>
+        assertSameOrigin(
+          request('POST', { origin: 'null', 'sec-fetch-site': ['same-origin', 'cross-site'] }),
+        ),
+      ),
+    ).toBe(403)
+    expect(
+      refused(() =>
+        assertSameOrigin(request('POST', { origin: 'null', referer: 'http://app.example:8000/' })),
+      ),
+    ).toBe(403)
+  })
+
   it('refuses Sec-Fetch-Site: cross-site even without Origin', () => {
     expect(refused(() => assertSameOrigin(request('DELETE', { 'sec-fetch-site': 'cross-site' })))).toBe(403)
   })

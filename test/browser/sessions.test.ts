@@ -102,6 +102,27 @@ describe('cookie sessions in headless Chromium', { timeout: 30_000 }, () => {
     expect(notes.slice(count)).toEqual(['note by bob'])
   })
 
+  it('lets the site’s own form POST through under Referrer-Policy: no-referrer, where Chromium sends Origin: null', async () => {
+    // An HTML site's policy: the API default CSP (`default-src 'none'`) would forbid the page's fetch.
+    const strict = sessionSite({ securityHeaders: { contentSecurityPolicy: { defaultSrc: ["'self'"] } } })
+    const server = await serve(strict.app, { port: 0, handleSignals: false })
+    try {
+      const own = `http://localhost:${server.port}`
+      const { page } = await openPage(context, `${own}/compose`)
+      await signIn(page, 'carol')
+      await page.goto(`${own}/compose`)
+      const answer = await submitForm(page)
+      // Fetch §3.1 (append a request Origin header): a POST whose referrer policy is no-referrer
+      // carries `Origin: null` even to its own origin; Sec-Fetch-Site still says same-origin.
+      expect(answer.sent.origin).toBe('null')
+      expect(answer.sent['sec-fetch-site']).toBe('same-origin')
+      expect(answer.status).toBe(200)
+      expect(strict.notes).toEqual(['note by carol'])
+    } finally {
+      await server.close()
+    }
+  })
+
   it('refuses a form POST from another site: Chromium withholds the Lax cookie, so 401 and no note', async () => {
     const { page } = await openPage(context, `${site}/`)
     await signIn(page)

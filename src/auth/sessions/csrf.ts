@@ -42,8 +42,8 @@ export function isUnsafeMethod(method: string): boolean {
 /**
  * Refuses a cross-site request (403) with the checks browsers make possible without a token
  * (OWASP CSRF cheat sheet, "Verifying origin with standard headers" and Fetch Metadata):
- * `Sec-Fetch-Site: cross-site`; else an `Origin` that is not the server's own (nor allowed) —
- * `null` included; else, without `Origin`, the origin of the `Referer`; else, with none of the
+ * `Sec-Fetch-Site: cross-site`; else an `Origin` that is not the server's own (nor allowed) — a
+ * `null` one passes only with `Sec-Fetch-Site: same-origin`; else, without `Origin`, the origin of the `Referer`; else, with none of the
  * three headers, the request unless `requireOrigin: false`. Safe methods always pass.
  *
  * @example
@@ -56,8 +56,16 @@ export function assertSameOrigin(request: RestRequest, options: CsrfOptions = {}
   const origins = request.headers.getAll('origin')
   if (origins.length > 1) throw csrfRefused('more than one Origin')
   if (origins.length === 1) {
-    const origin = normaliseOrigin((origins[0] as string).trim())
-    if (origin === undefined) throw csrfRefused('opaque or malformed Origin')
+    const value = (origins[0] as string).trim()
+    // Fetch §3.1: a form POST under `Referrer-Policy: no-referrer` (the API default of
+    // securityHeaders) carries `Origin: null` even to its own origin. Then only Fetch Metadata can
+    // vouch for it: an opaque origin (sandboxed frame, data: URL) is never `same-origin`.
+    if (value === 'null') {
+      if (fetchSite.length === 1 && fetchSite[0] === 'same-origin') return
+      throw csrfRefused('opaque Origin (null) without Sec-Fetch-Site: same-origin')
+    }
+    const origin = normaliseOrigin(value)
+    if (origin === undefined) throw csrfRefused('malformed Origin')
     assertAllowed(origin, request, options)
     return
   }
