@@ -195,6 +195,21 @@ describe('cookieSessions', () => {
     expect((await client.get('/me', { headers: { cookie } })).status).toBe(200)
   })
 
+  it('always marks a __Host- or __Secure- cookie Secure, and refuses settings that make browsers drop it', async () => {
+    for (const cookieName of ['__Host-session', '__secure-session']) {
+      const { app } = sessionApp({ cookieName })
+      const login = await handle(app, 'POST', '/login', {})
+      expect(String(login.headers['set-cookie'])).toContain('; Secure')
+    }
+    const store = new MemoryStore()
+    expect(() => cookieSessions({ store, cookieName: '__Host-s', secure: false })).toThrow(/must be Secure/)
+    expect(() => cookieSessions({ store, cookieName: '__Secure-s', secure: false })).toThrow(/must be Secure/)
+    expect(() => cookieSessions({ store, cookieName: '__Host-s', path: '/app' })).toThrow(/path '\/'/)
+    expect(() => cookieSessions({ store, cookieName: '__Host-s', domain: 'example.com' })).toThrow(
+      /no domain/,
+    )
+  })
+
   it('refuses non-positive timeouts at start-up', () => {
     expect(() => cookieSessions({ store: new MemoryStore(), idleTimeout: 0 })).toThrow(/positive/)
   })

@@ -228,7 +228,7 @@ describe('a __Host- session cookie in headless Chromium', { timeout: 30_000 }, (
     }
   })
 
-  it('is dropped by the browser when served over plain HTTP, where it cannot be Secure', async () => {
+  it('is Secure even over plain HTTP, which Chromium accepts from loopback, a potentially trustworthy origin', async () => {
     const context = await (browser as Browser).newContext()
     try {
       const { page } = await openPage(context, `${plain}/`)
@@ -236,13 +236,14 @@ describe('a __Host- session cookie in headless Chromium', { timeout: 30_000 }, (
         page.waitForResponse((r) => r.url().includes('/login')),
         signIn(page),
       ])
-      // The server answers 200 with the cookie, without Secure (the request was not HTTPS)…
+      // RFC 6265bis §4.1.3.2: the prefix demands Secure, so the server sets it whatever the scheme…
       expect(await login.headerValue('set-cookie')).toMatch(
-        /^__Host-session=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=3600$/,
+        /^__Host-session=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=3600; Secure$/,
       )
-      // …and Chromium refuses to store it (RFC 6265bis §4.1.3.2: __Host- needs Secure).
-      expect(await context.cookies(plain)).toEqual([])
-      expect(await fetchInPage(page, '/me')).toMatchObject({ ok: true, status: 401 })
+      // …and Chromium stores and sends it from http://127.0.0.1 (a loopback origin counts as
+      // secure), so development on localhost works; any other plain-HTTP host drops it.
+      expect(await context.cookies(plain)).toMatchObject([{ name: '__Host-session', secure: true }])
+      expect(await fetchInPage(page, '/me')).toMatchObject({ ok: true, status: 200 })
     } finally {
       await context.close()
     }

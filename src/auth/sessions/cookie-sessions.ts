@@ -85,6 +85,7 @@ export class CookieSessions<D> {
   readonly #options: CookieSessionsOptions
   readonly #idle: number
   readonly #absolute: number
+  readonly #prefixSecure: boolean
   readonly #challenge: string
 
   constructor(options: CookieSessionsOptions) {
@@ -98,6 +99,7 @@ export class CookieSessions<D> {
     if (options.sameSite === 'None' && options.secure !== true) {
       throw new ConfigurationError('cookieSessions: sameSite None needs secure: true (RFC 6265bis §5.6.7)')
     }
+    this.#prefixSecure = cookiePrefixNeedsSecure(this.cookieName, options)
     this.#records = new SessionRecords<D>(
       options.store,
       options.prefix ?? 'session:',
@@ -185,7 +187,8 @@ export class CookieSessions<D> {
   #cookie(request: RestRequest, value: string, maxAge: number): string {
     const { secure = 'auto', sameSite = 'Lax', path = '/', domain } = this.#options
     const isSecure =
-      secure === 'auto' ? requestIsHttps(request, { trustProxy: this.#options.trustProxy }) : secure
+      this.#prefixSecure ||
+      (secure === 'auto' ? requestIsHttps(request, { trustProxy: this.#options.trustProxy }) : secure)
     return sessionCookie(this.cookieName, value, maxAge, { secure: isSecure, sameSite, path, domain })
   }
 
@@ -203,4 +206,24 @@ export class CookieSessions<D> {
  */
 export function cookieSessions<D>(options: CookieSessionsOptions): CookieSessions<D> {
   return new CookieSessions<D>(options)
+}
+
+/**
+ * RFC 6265bis §4.1.3: a `__Secure-` cookie must be Secure, a `__Host-` one also Path=/ and
+ * host-only, or browsers drop it. Names are matched without regard to case, as browsers do.
+ * Returns whether the prefix forces `Secure` (then `secure: 'auto'` always sets it).
+ */
+function cookiePrefixNeedsSecure(name: string, options: CookieSessionsOptions): boolean {
+  const lower = name.toLowerCase()
+  const host = lower.startsWith('__host-')
+  if (!host && !lower.startsWith('__secure-')) return false
+  if (options.secure === false) {
+    throw new ConfigurationError(`cookieSessions: a cookie named ${name} must be Secure (RFC 6265bis §4.1.3)`)
+  }
+  if (host && ((options.path ?? '/') !== '/' || options.domain !== undefined)) {
+    throw new ConfigurationError(
+      `cookieSessions: a __Host- cookie needs path '/' and no domain (RFC 6265bis §4.1.3)`,
+    )
+  }
+  return true
 }
