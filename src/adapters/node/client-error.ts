@@ -10,8 +10,9 @@ const STATUS_FOR_CODE: Record<string, Answer> = {
 const MALFORMED: Answer = [400, 'Bad Request', 'Malformed HTTP request']
 const UNKNOWN_METHOD: Answer = [501, 'Not Implemented', 'Method not implemented by this server']
 
-// RFC 9112 §3: request-line = method SP request-target SP HTTP-version CRLF, method = token
-// (RFC 9110 §9.1), request-target of visible ASCII (RFC 3986 §2), HTTP-version = "HTTP/" DIGIT "." DIGIT (§2.3); a bare LF ends a line too (§2.2).
+// RFC 9112 §3: request-line = method SP request-target SP HTTP-version CRLF; method = token
+// (RFC 9110 §9.1), a request-target of visible ASCII (RFC 3986 §2), HTTP-version = "HTTP/" DIGIT
+// "." DIGIT (§2.3); a bare LF may end a line too (§2.2).
 const REQUEST_LINE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [!-~]+ HTTP\/[0-9]\.[0-9]\r?\n/
 
 /**
