@@ -9,8 +9,8 @@ const TAB = 0x09
 /** Bytes searched between two looks at the clock. */
 const SLICE = 64 * 1024
 
-/** The generic 400 for content that does not follow RFC 2046 §5.1.1; it never quotes the content. */
-export const INVALID_MULTIPART = 'Request body is not valid multipart/form-data'
+/** The generic 400 message for content that does not follow RFC 2046 §5.1.1; it never quotes the content. */
+const INVALID_MULTIPART = 'Request body is not valid multipart/form-data'
 
 /**
  * Walks `multipart/*` content (RFC 2046 §5.1.1) part by part, in one pass over the bytes: every

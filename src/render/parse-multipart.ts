@@ -66,6 +66,8 @@ export interface MultipartOptions {
 // RFC 2046 §5.1.1: boundary := 0*69<bchars> bcharsnospace.
 const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/
 const decoder = new TextDecoder()
+// A leading U+FEFF in a field value is content, not a byte-order mark to drop.
+const fieldDecoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 /**
  * Parses `multipart/form-data` content (RFC 7578, RFC 2046 §5.1) in one linear pass. The content is
@@ -110,7 +112,7 @@ export async function parseMultipart(
     if (head.filename === undefined) {
       if (++fieldCount > maxFields)
         throw new ContentTooLarge(`Form content has more than ${maxFields} fields`)
-      const value = decoder.decode(await reader.readBody(maxFieldSize))
+      const value = fieldDecoder.decode(await reader.readBody(maxFieldSize))
       const existing = fields[head.name]
       if (existing === undefined) fields[head.name] = value
       else if (typeof existing === 'string') fields[head.name] = [existing, value]

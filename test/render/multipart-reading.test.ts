@@ -116,3 +116,10 @@ describe('multipart parsing time', () => {
     expect(delay.max / 1e6, 'largest event-loop delay (ms)').toBeLessThan(100)
   })
 })
+
+describe('multipart text fields', () => {
+  it('keep a leading U+FEFF as content', async () => {
+    const body = `${field('a', '\uFEFFx')}--b--`
+    expect((await parseMultipart(raw(body), TYPE)).fields.a).toBe('\uFEFFx')
+  })
+})

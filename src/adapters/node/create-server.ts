@@ -90,6 +90,9 @@ export function createNodeServer(options: ServeOptions, listener: Listener): Ser
  * How often Node looks for connections past `headersTimeout` or `requestTimeout`. Node's default is
  * every 30 s, whatever the timeouts, so a slow-loris connection under a 10 s headers timeout lived up
  * to 40 s; a tenth of the shortest timeout (at least 10 ms) closes it within 10% of its timeout.
+ *
+ * @example
+ * checkingInterval(10_000, 30_000) // 1000
  */
 export function checkingInterval(headersTimeout: number, requestTimeout: number): number {
   const timeouts = [headersTimeout, requestTimeout].filter((timeout) => timeout > 0)

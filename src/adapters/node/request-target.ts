@@ -1,4 +1,9 @@
-/** A request target split into what the core routes on, plus the authority of an absolute-form target. */
+/**
+ * A request target split into what the core routes on, plus the authority of an absolute-form target.
+ *
+ * @example
+ * const { path, rawQuery, authority }: SplitTarget = splitTarget(req.url ?? '/')
+ */
 export interface SplitTarget {
   /** The path, percent-encoded as received. */
   readonly path: string
