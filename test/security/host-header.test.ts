@@ -117,8 +117,13 @@ describe('a request target in absolute form (RFC 9112 §3.2.2)', () => {
     expect(json.host).toBe('example.com')
   })
 
-  it('answers 400 for an authority with user information or a bad port (RFC 9110 §4.2.4)', async () => {
-    for (const target of ['http://user@example.com/documents', 'http://example.com:x/documents']) {
+  it('answers 400 for an authority with user information, a bad port or no host (RFC 9110 §4.2.1, §4.2.4)', async () => {
+    for (const target of [
+      'http://user@example.com/documents',
+      'http://example.com:x/documents',
+      'http:///documents',
+      'http://:80/documents',
+    ]) {
       expect((await send(server.port, `GET ${target} HTTP/1.1\r\nHost: x`)).status, target).toBe(400)
     }
   })

@@ -30,7 +30,9 @@ const ABSOLUTE_FORM = /^https?:\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?/i
 export function splitTarget(target: string): SplitTarget {
   if (target.charCodeAt(0) !== 47 /* '/' */) {
     const absolute = ABSOLUTE_FORM.exec(target)
-    if (absolute !== null) {
+    // RFC 9110 §4.2.1: an http(s) URI with an empty host is invalid; left as is, the core refuses it.
+    const host = absolute?.[1]
+    if (absolute !== null && host !== '' && host?.charCodeAt(0) !== 58 /* ':' */) {
       // RFC 9110 §4.2.3: an empty path is the same as "/".
       return { path: absolute[2] || '/', rawQuery: absolute[3] ?? '', authority: absolute[1] as string }
     }
