@@ -1,4 +1,6 @@
+import { BadRequest } from '../errors/status-errors.js'
 import { isPreflight } from '../http/cors.js'
+import { malformedRequest } from '../http/message-checks.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import { createNonce } from '../http/security-headers.js'
@@ -19,11 +21,14 @@ type Outcome = Terminal | typeof ROUTED
 type Result = RestResponse | Promise<RestResponse>
 
 /**
- * Serves one request: the application-wide nodes, then the route's plan, then the handler and
+ * Serves one request: the message checks every server applies first (request target, `Host`:
+ * RFC 9112 §3.2 → 400), the application-wide nodes, then the route's plan, then the handler and
  * rendering. Synchronous from end to end when nothing on the way is asynchronous.
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const x = new Exchange(request, app.config)
+  const malformed = malformedRequest(request)
+  if (malformed !== undefined) return finish(app, x, errorResponse(app, x, new BadRequest(malformed)))
   return step(app, x, app.entry, undefined)
 }
 

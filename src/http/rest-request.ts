@@ -23,6 +23,13 @@ export interface RestRequestInit {
   signal?: AbortSignal
   /** An id the platform already gave this request (a Lambda request id), used in error logs. */
   requestId?: string
+  /**
+   * The HTTP version as received (`'1.1'`, `'1.0'`, `'2.0'`), from an adapter that reads HTTP
+   * messages itself. Given, the core applies the message rules of RFC 9112 §3.2 first (request
+   * target form; exactly one valid `Host`, required from HTTP/1.1 on) and answers 400 when they fail.
+   * Adapters fed by a server that applied them already (a Lambda front door) leave it out.
+   */
+  httpVersion?: string
 }
 
 const EMPTY = new Uint8Array(0)
@@ -55,6 +62,8 @@ export class RestRequest {
   readonly signal: AbortSignal | undefined
   /** The platform's id for this request, if it has one; error logs use it (else a fresh UUID). */
   readonly requestId: string | undefined
+  /** The HTTP version as received (`'1.1'`, `'2.0'`…), if the adapter knows it. */
+  readonly httpVersion: string | undefined
   /** The content limit in bytes applied by {@link RestRequest.bytes}; set by the application. */
   bodyLimit = 1024 * 1024
   #readBody: BodyReader
@@ -71,6 +80,7 @@ export class RestRequest {
     this.raw = init.raw
     this.signal = init.signal
     this.requestId = init.requestId
+    this.httpVersion = init.httpVersion
     this.#readBody = init.readBody ?? noBody
   }
 
