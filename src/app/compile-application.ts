@@ -1,6 +1,7 @@
 import { orderProviders } from '../di/graph.js'
 import type { Provider } from '../di/provider.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
+import type { HttpError } from '../errors/http-error.js'
 import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
 import { securityHeaders, usesNonce } from '../http/security-headers.js'
 import type { PlannedNode, Terminal } from '../machine/decision-node.js'
@@ -33,6 +34,8 @@ export interface CompiledApp {
   readonly securityHeaders: SecurityHeaderSource | undefined
   /** Routes whose own `securityHeaders` replace the application's (`undefined`: none). */
   readonly routeSecurityHeaders: ReadonlyMap<RoutePlan, SecurityHeaderSource | undefined>
+  /** The machine's own error answers (404, 405 + Allow, 414…), built once for this application. */
+  readonly machineErrors: Map<string, HttpError>
 }
 
 /** Security headers: fixed ones computed at start, or a function of a fresh nonce per response. */
@@ -116,6 +119,7 @@ export function compileApplication(
     problemDetails: options.problemDetails === true,
     securityHeaders: securityHeadersFor(options.securityHeaders),
     routeSecurityHeaders,
+    machineErrors: new Map(),
   }
 }
 
