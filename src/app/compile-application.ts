@@ -18,6 +18,7 @@ import {
 } from './application-options.js'
 import { planRoute } from './plan-route.js'
 import type { Registrations, RouteRegistration, StartupFactory } from './registrations.js'
+import { withRoutesNeeding } from './routes-needing.js'
 
 /** An application ready to serve: its machine configuration and the order to create startup values. */
 export interface CompiledApp {
@@ -67,7 +68,10 @@ export function compileApplication(
   const { providers } = registrations
   const startupOrder = checkStartupScope(registrations)
   for (const provider of providers.values()) {
-    if (provider.kind !== 'builtin') orderProviders([provider.name], providers, new Set(), describe(provider))
+    if (provider.kind === 'builtin') continue
+    withRoutesNeeding(provider, registrations.routes, providers, () =>
+      orderProviders([provider.name], providers, new Set(), describe(provider)),
+    )
   }
   const router = new Router<PathEntry>()
   const config: MachineConfig = {

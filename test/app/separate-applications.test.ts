@@ -55,12 +55,18 @@ describe('two applications in one process', () => {
     const target = `/documents?q=${'x'.repeat(60)}`
     const short = await fetch(`${documents.url}${target}`)
     expect(short.status).toBe(414)
-    expect(await short.json()).toEqual({ error: 'URI Too Long', message: 'Request URI exceeds 40 characters' })
+    expect(await short.json()).toEqual({
+      error: 'URI Too Long',
+      message: 'Request URI exceeds 40 characters',
+    })
     // 73 characters are within the other application's limit of 400.
     expect((await fetch(`${reports.url}${target}`)).status).toBe(200)
     const long = await fetch(`${reports.url}/documents?q=${'y'.repeat(500)}`)
     expect(long.status).toBe(414)
-    expect(await long.json()).toEqual({ error: 'URI Too Long', message: 'Request URI exceeds 400 characters' })
+    expect(await long.json()).toEqual({
+      error: 'URI Too Long',
+      message: 'Request URI exceeds 400 characters',
+    })
     expect(((await (await fetch(`${documents.url}${target}`)).json()) as { message: string }).message).toBe(
       'Request URI exceeds 40 characters',
     )
