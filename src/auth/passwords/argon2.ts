@@ -21,7 +21,7 @@ const NO_NATIVE_BINDINGS =
   'this runtime lacks the native bindings argon2 needs (native addons load on Node.js, Bun and Deno, ' +
   'not on Cloudflare Workers or other Fetch-only runtimes). Hash passwords where native code runs ' +
   '(a Node.js service), or with a Web-standard algorithm: PBKDF2-HMAC-SHA256 through ' +
-  'crypto.subtle.deriveBits with at least 600,000 iterations (OWASP). See docs/deploy.md'
+  'crypto.subtle.deriveBits with at least 600,000 iterations (OWASP). See docs/auth.md'
 
 let loading: Promise<Argon2> | undefined
 
