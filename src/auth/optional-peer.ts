@@ -2,6 +2,9 @@
  * `restmachine/auth` loads its optional peers (`jose`, `@node-rs/argon2`, `rate-limiter-flexible`)
  * on first use, so the entry itself imports with none of them installed — on any runtime. When one
  * is needed and cannot be loaded, the error names the package and the command that installs it.
+ *
+ * Each `import()` carries its own `.catch(…)`: bundlers (esbuild, hence wrangler and Vite) then
+ * leave a peer that is not installed to fail at run time instead of failing the build.
  */
 
 /** Whether an import failed because the package is not installed (rather than failing to load). */
@@ -16,29 +19,25 @@ function isNotInstalled(error: unknown, specifier: string): boolean {
 }
 
 /**
- * Imports an optional peer, or throws an error that says which feature needs it and how to install
- * it. `whenUnloadable` explains a package that is installed but cannot load on this runtime.
+ * Throws the error for an optional peer whose import failed: which feature needs it and how to
+ * install it, or — given `whenUnloadable` — why an installed package cannot load on this runtime.
  *
  * @example
- * const jose = await importPeer('createJwt', 'jose', () => import('jose'))
+ * const jose = await import('jose').catch((error: unknown) => peerFailed('createJwt', 'jose', error))
  */
-export async function importPeer<T>(
+export function peerFailed(
   feature: string,
   specifier: string,
-  load: () => Promise<T>,
+  error: unknown,
   whenUnloadable?: string,
-): Promise<T> {
-  try {
-    return await load()
-  } catch (error) {
-    if (whenUnloadable !== undefined && !isNotInstalled(error, specifier)) {
-      throw new Error(`restmachine/auth: ${feature} cannot load "${specifier}": ${whenUnloadable}`, {
-        cause: error,
-      })
-    }
-    throw new Error(
-      `restmachine/auth: ${feature} needs the optional peer "${specifier}", which is not installed — npm install ${specifier}`,
-      { cause: error },
-    )
+): never {
+  if (whenUnloadable !== undefined && !isNotInstalled(error, specifier)) {
+    throw new Error(`restmachine/auth: ${feature} cannot load "${specifier}": ${whenUnloadable}`, {
+      cause: error,
+    })
   }
+  throw new Error(
+    `restmachine/auth: ${feature} needs the optional peer "${specifier}", which is not installed — npm install ${specifier}`,
+    { cause: error },
+  )
 }

@@ -2,7 +2,7 @@
  * jose, an optional peer of `restmachine/auth` (pure JavaScript, Web Crypto only): imported on the
  * first sign or verify, so the entry loads without it and a missing install names its command.
  */
-import { importPeer } from '../optional-peer.js'
+import { peerFailed } from '../optional-peer.js'
 
 /** The jose module. */
 export type Jose = typeof import('jose')
@@ -16,9 +16,9 @@ let loading: Promise<Jose> | undefined
  * const { SignJWT } = await loadJose()
  */
 export function loadJose(): Promise<Jose> {
-  loading ??= importPeer('createJwt', 'jose', () => import('jose')).catch((error: unknown) => {
+  loading ??= import('jose').catch((error: unknown) => {
     loading = undefined
-    throw error
+    return peerFailed('createJwt', 'jose', error)
   })
   return loading
 }

@@ -5,7 +5,7 @@
  * Fetch-API runtimes that have no native addons (they can use every building block except
  * passwords) and where the package is not installed.
  */
-import { importPeer } from '../optional-peer.js'
+import { peerFailed } from '../optional-peer.js'
 
 /** The argon2 functions RestMachine uses. */
 export interface Argon2 {
@@ -23,6 +23,10 @@ const NO_NATIVE_BINDINGS =
   '(a Node.js service), or with a Web-standard algorithm: PBKDF2-HMAC-SHA256 through ' +
   'crypto.subtle.deriveBits with at least 600,000 iterations (OWASP). See docs/auth.md'
 
+// Not a literal in `import()`: bundlers then leave the native addon to run-time resolution instead
+// of trying to bundle its `.node` binary (which fails a Workers build even when it is installed).
+const ARGON2 = '@node-rs/argon2'
+
 let loading: Promise<Argon2> | undefined
 
 /**
@@ -32,14 +36,12 @@ let loading: Promise<Argon2> | undefined
  * const argon2 = await loadArgon2()
  */
 export function loadArgon2(): Promise<Argon2> {
-  loading ??= importPeer(
-    'passwordHasher',
-    '@node-rs/argon2',
-    async () => (await import('@node-rs/argon2')) as Argon2,
-    NO_NATIVE_BINDINGS,
-  ).catch((error: unknown) => {
-    loading = undefined
-    throw error
-  })
+  loading ??= import(/* @vite-ignore */ ARGON2).then(
+    (module: Argon2) => module,
+    (error: unknown) => {
+      loading = undefined
+      return peerFailed('passwordHasher', ARGON2, error, NO_NATIVE_BINDINGS)
+    },
+  )
   return loading
 }

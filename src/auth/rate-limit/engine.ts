@@ -1,5 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
-import { importPeer } from '../optional-peer.js'
+import { peerFailed } from '../optional-peer.js'
 
 /**
  * Any rate-limiter-flexible limiter (memory, Redis, Postgres, a union…): what `rateLimit` drives.
@@ -54,11 +54,12 @@ export function checkEngineOptions(options: Pick<EngineOptions, 'points' | 'dura
 export async function createRateLimiterEngine(options: EngineOptions): Promise<RateLimiterEngine> {
   checkEngineOptions(options)
   const { points, duration, keyPrefix } = options
-  const load = <T>(file: () => Promise<{ default: T }>) =>
-    importPeer('rateLimit', 'rate-limiter-flexible', async () => (await file()).default)
-  const RateLimiterMemory = await load(() => import('rate-limiter-flexible/lib/RateLimiterMemory.js'))
+  const missing = (error: unknown) => peerFailed('rateLimit', 'rate-limiter-flexible', error)
+  const RateLimiterMemory = (await import('rate-limiter-flexible/lib/RateLimiterMemory.js').catch(missing))
+    .default
   if (options.redis === undefined) return new RateLimiterMemory({ points, duration, keyPrefix })
-  const RateLimiterRedis = await load(() => import('rate-limiter-flexible/lib/RateLimiterRedis.js'))
+  const RateLimiterRedis = (await import('rate-limiter-flexible/lib/RateLimiterRedis.js').catch(missing))
+    .default
   return new RateLimiterRedis({
     storeClient: options.redis,
     points,
