@@ -94,6 +94,7 @@ describe('inferInjectedNames', () => {
 
 describe('inferInjectedNames on defaults that look like the end of the pattern', () => {
   // Each source is compiled by the JavaScript engine itself (so each is valid code), then read back.
+  // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals in the sources are the point
   const cases: [string, string[]][] = [
     ['({ a = /[}]/, b }) => a', ['a', 'b']],
     ['({ a = /}/, b }) => a', ['a', 'b']],
@@ -122,6 +123,7 @@ describe('inferInjectedNames on defaults that look like the end of the pattern',
     ['async function named({ a = /}/, "b-c": d }) { return a }', ['a', 'b-c']],
     ['({a=/[}]/,b:c=/,/g})=>a', ['a', 'b']],
   ]
+  // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals in the sources are the point
 
   for (const [source, expected] of cases) {
     it(`reads ${JSON.stringify(expected)} from ${source.replace(/\n/g, '\\n')}`, () => {
