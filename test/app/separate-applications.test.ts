@@ -84,7 +84,9 @@ describe('a 5xx the machine decides', () => {
   let server: RunningServer
 
   beforeAll(async () => {
-    const app = new RestApplication()
+    const app = new RestApplication({
+      serviceAvailable: (request) => request.headers.get('x-maintenance') === null,
+    })
     app.get('/documents', () => [])
     server = await serve(app, { port: 0, handleSignals: false })
   })
@@ -99,6 +101,15 @@ describe('a 5xx the machine decides', () => {
     expect(JSON.parse(contentOf(raw))).toEqual({
       error: 'Not Implemented',
       message: 'Method PROPFIND is not implemented by this server',
+    })
+  })
+
+  it('says that the service is unavailable when serviceAvailable answers no', async () => {
+    const response = await fetch(`${server.url}/documents`, { headers: { 'x-maintenance': '1' } })
+    expect(response.status).toBe(503)
+    expect(await response.json()).toEqual({
+      error: 'Service Unavailable',
+      message: 'The service is temporarily unavailable',
     })
   })
 })
