@@ -40,13 +40,17 @@ export function errorForStatus(app: CompiledApp, status: number, x: Exchange): H
   let error = cache.get(key)
   if (error === undefined) {
     error = machineError(status, x)
-    // Bounded: unknown methods (501) are client-chosen; past the bound each answer is built anew.
-    if (cache.size < MACHINE_ERROR_CACHE_SIZE) cache.set(key, error)
+    // Bounded. A 501 names a method the client made up, so 501s are kept only while the cache is
+    // small: a stream of invented methods cannot fill it. Every other key is bounded by the routes
+    // and the known methods. Past the bound an answer is built anew (its stack captured).
+    if (cache.size < (status === 501 ? UNKNOWN_METHOD_CACHE_SIZE : MACHINE_ERROR_CACHE_SIZE))
+      cache.set(key, error)
   }
   return error
 }
 
 const MACHINE_ERROR_CACHE_SIZE = 10_000
+const UNKNOWN_METHOD_CACHE_SIZE = 1_000
 
 /** Whether a thrown value is the stores' StoreUnavailableError (recognised by its code). */
 function isStoreUnavailable(value: unknown): boolean {
