@@ -181,6 +181,11 @@ function checkStartupScope(registrations: Registrations): StartupFactory[] {
     check(hook.inject, 'an onShutdown hook')
     orderProviders(hook.inject, startupProviders, new Set(), 'an onShutdown hook')
   }
+  for (const provider of startupProviders.values()) {
+    withRoutesNeeding(provider, registrations.routes, registrations.providers, () =>
+      orderProviders([provider.name], startupProviders, new Set(), `onStartup('${provider.name}')`),
+    )
+  }
   const order = orderProviders([...startupProviders.keys()], startupProviders, new Set(), 'startup')
   return order.map((provider) => registrations.startup.get(provider.name)!)
 }

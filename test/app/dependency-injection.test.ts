@@ -137,6 +137,17 @@ describe('dependency injection errors', () => {
     )
   })
 
+  it('names the route when a startup value needs an unknown name', async () => {
+    const app = new RestApplication()
+    app.onStartup('config', () => ({ url: 'memory:' }))
+    app.onStartup('database', (({ confg }: { confg: unknown }) => confg) as never)
+    app.dependency('items', (({ database }: { database: unknown }) => database) as never)
+    app.get('/items', (({ items }: { items: unknown }) => items) as never)
+    await expect(app.start()).rejects.toThrow(
+      "route GET /items → onStartup('database'): 'database' needs 'confg', but nothing named 'confg' is registered. Did you mean 'config'?",
+    )
+  })
+
   it('names the first three routes and counts the others that reach a dependency cycle', async () => {
     const app = new RestApplication()
     app.dependency('a', (({ b }: { b: unknown }) => b) as never)
