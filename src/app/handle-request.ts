@@ -64,7 +64,7 @@ function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
   if (outcome === 304) return finish(app, x, notModified(x))
   if (outcome === 301 || outcome === 307) return finish(app, x, redirect(x, outcome))
   if (outcome === 'OPTIONS') return finish(app, x, optionsResponse(x, app.cors))
-  return finish(app, x, errorResponse(app, x, errorForStatus(outcome, x)))
+  return finish(app, x, errorResponse(app, x, errorForStatus(app, outcome, x)))
 }
 
 /** Sets the values that cost nothing to compute before any node runs: built-ins, startup values, path parameters. */
