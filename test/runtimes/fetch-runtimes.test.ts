@@ -64,6 +64,12 @@ describe('the http-features example on Bun, Deno and workerd answers exactly as 
     expect(node.map((answer) => answer.status)).toEqual(HTTP_FEATURES_CASES.map((item) => item.status))
   })
 
+  it('serves on Deno without its legacy request.signal warning: the framework reads the signal only on demand', () => {
+    const deno = servers.find((server) => server.name === 'deno')
+    expect(deno?.output?.()).toMatch(/listening on/)
+    expect(deno?.output?.()).not.toMatch(/request\.signal/)
+  })
+
   describe.each(RUNTIMES.map(({ name }) => [name]))('on %s', (name) => {
     it('bundles without a single Node built-in', () => {
       expect(externals.get(name)).toEqual([])

@@ -18,6 +18,8 @@ export interface RunningRuntime {
   name: string
   url: string
   close(): Promise<void>
+  /** What a runtime process has printed so far (stdout and stderr). */
+  output?: () => string
 }
 
 /** A temporary folder for bundles, removed by `remove()`. */
@@ -84,7 +86,7 @@ export function startProcess(name: string, command: string, args: string[]): Pro
       const match = /listening on (http:\/\/\S+)/.exec(output)
       if (match?.[1] !== undefined) {
         clearTimeout(timer)
-        resolve({ name, url: match[1], close })
+        resolve({ name, url: match[1], close, output: () => output })
       }
     }
     child.stdout?.on('data', collect)
