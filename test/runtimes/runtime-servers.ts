@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,23 +22,31 @@ export interface RunningRuntime {
   output?: () => string
 }
 
-/** A temporary folder for bundles, removed by `remove()`. */
-export async function bundleFolder(): Promise<{ path: string; remove(): Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), 'restmachine-runtimes-'))
+/**
+ * A temporary folder for bundles, removed by `remove()`: in the system's temp folder, or with
+ * `inRepository` in the git-ignored `tmp/` of this checkout, where bare imports left outside a
+ * bundle still find `node_modules`.
+ */
+export async function bundleFolder(inRepository = false): Promise<{ path: string; remove(): Promise<void> }> {
+  const parent = inRepository ? join(ROOT, 'tmp') : tmpdir()
+  await mkdir(parent, { recursive: true })
+  const path = await mkdtemp(join(parent, 'restmachine-runtimes-'))
   return { path, remove: () => rm(path, { recursive: true, force: true }) }
 }
 
 /**
  * Bundles an entry file the way a user deploys it: esbuild, ESM, `restmachine` resolved to this
  * checkout's sources. `platform: 'neutral'` keeps Node built-ins out: a Fetch-runtime bundle that
- * needed one would fail to build here.
+ * needed one would fail to build here. `external` names packages left for the runtime to load.
  */
 export async function bundle(
   entry: string,
   outfile: string,
   platform: 'node' | 'neutral',
+  external: string[] = [],
 ): Promise<string[]> {
   const result = await build({
+    external,
     entryPoints: [join(ROOT, entry)],
     outfile,
     bundle: true,
@@ -96,6 +104,32 @@ export function startProcess(name: string, command: string, args: string[]): Pro
   })
 }
 
+/** Runs a script to its end (at most `timeoutMs`), resolving with its exit code and output. */
+export function runToEnd(
+  command: string,
+  args: string[],
+  timeoutMs = 120_000,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+    })
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once('error', (error) => resolve({ code: null, output: `${output}${error.message}` }))
+    child.once('close', (code) => resolve({ code, output }))
+  })
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
@@ -104,13 +138,17 @@ function stopChild(child: ChildProcess): Promise<void> {
   })
 }
 
+/** The `bun` and `deno` binaries of their npm packages. */
+export const BUN = bin('bun')
+export const DENO = bin('deno')
+
 /** Node: `node bundle.js` (the bundle of examples/runtimes/node.ts, built for platform node). */
 export const startNode = (file: string) => startProcess('node', process.execPath, [file])
 /** Bun 1.4 from the `bun` npm package: `bun bundle.js` (Bun.serve). */
-export const startBun = (file: string) => startProcess('bun', bin('bun'), [file])
+export const startBun = (file: string) => startProcess('bun', BUN, [file])
 /** Deno 2.9 from the `deno` npm package, with network and environment permissions only. */
 export const startDeno = (file: string) =>
-  startProcess('deno', bin('deno'), ['run', '--allow-net', '--allow-env', '--no-prompt', file])
+  startProcess('deno', DENO, ['run', '--allow-net', '--allow-env', '--no-prompt', file])
 
 /**
  * workerd through miniflare, as `wrangler dev` runs a module worker: requests pass miniflare's

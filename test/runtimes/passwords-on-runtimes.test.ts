@@ -1,0 +1,44 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BUN, bundle, bundleFolder, DENO, runToEnd } from './runtime-servers.js'
+
+// What docs/deploy.md says about password hashing per runtime, checked on the real runtimes:
+// passwordHasher() needs @node-rs/argon2, a native addon. The bundle leaves it outside (as a user
+// must), in the checkout's git-ignored tmp/ so the runtime finds it in node_modules.
+describe('passwordHasher (argon2id through @node-rs/argon2) on the Fetch-API runtimes', () => {
+  const folder = bundleFolder(true)
+  let file: string
+
+  beforeAll(async () => {
+    file = join((await folder).path, 'password-check.js')
+    await bundle('test/runtimes/password-check.ts', file, 'neutral', ['@node-rs/argon2'])
+  }, 60_000)
+
+  afterAll(async () => {
+    await (await folder).remove()
+  })
+
+  const lastLine = (output: string) => JSON.parse(output.trim().split('\n').at(-1) ?? '{}')
+
+  it('hashes and verifies on Bun, which loads the native addon as Node does', async () => {
+    const { code, output } = await runToEnd(BUN, [file])
+    expect(code, output).toBe(0)
+    expect(lastLine(output)).toEqual({ scheme: 'argon2id', right: true, wrong: false })
+  }, 120_000)
+
+  it('hashes and verifies on Deno given --allow-ffi, --allow-read and --allow-env', async () => {
+    const { code, output } = await runToEnd(DENO, ['run', '--allow-ffi', '--allow-read', '--allow-env', file])
+    expect(code, output).toBe(0)
+    expect(lastLine(output)).toEqual({ scheme: 'argon2id', right: true, wrong: false })
+  }, 120_000)
+
+  it('fails on Deno without --allow-ffi, with an error that names @node-rs/argon2', async () => {
+    const { output } = await runToEnd(DENO, ['run', '--allow-read', '--allow-env', file])
+    expect(lastLine(output).error).toMatch(/@node-rs\/argon2/)
+  }, 120_000)
+
+  it('cannot be bundled for workerd: the native addon has no place in a worker', async () => {
+    const workerFile = join((await folder).path, 'password-worker.js')
+    await expect(bundle('test/runtimes/password-check.ts', workerFile, 'neutral')).rejects.toThrow(/\.node/)
+  }, 60_000)
+})
