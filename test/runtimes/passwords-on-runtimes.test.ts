@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BUN, bundle, bundleFolder, DENO, runToEnd } from './runtime-servers.js'
+import { sendRaw } from './raw-client.js'
+import { BUN, bundle, bundleFolder, DENO, runToEnd, startWorkerd } from './runtime-servers.js'
 
 // What docs/deploy.md says about password hashing per runtime, checked on the real runtimes:
 // passwordHasher() needs @node-rs/argon2, a native addon. The bundle leaves it outside (as a user
@@ -41,4 +42,19 @@ describe('passwordHasher (argon2id through @node-rs/argon2) on the Fetch-API run
     const workerFile = join((await folder).path, 'password-worker.js')
     await expect(bundle('test/runtimes/password-check.ts', workerFile, 'neutral')).rejects.toThrow(/\.node/)
   }, 60_000)
+
+  it('leaves the rest of restmachine/auth working on workerd, and names @node-rs/argon2 when a worker hashes', async () => {
+    const workerFile = join((await folder).path, 'auth-worker.js')
+    await bundle('test/runtimes/auth-worker.ts', workerFile, 'neutral', ['@node-rs/argon2'])
+    const worker = await startWorkerd(workerFile, 'auth worker')
+    try {
+      const me = await sendRaw(worker.url, 'GET', '/me', { 'x-api-key': 'key_12345' })
+      expect([me.status, JSON.parse(me.body.toString())]).toEqual([200, { name: 'Alice' }])
+      expect((await sendRaw(worker.url, 'GET', '/me')).status).toBe(401)
+      const hash = await sendRaw(worker.url, 'GET', '/hash')
+      expect(JSON.parse(hash.body.toString()).error).toMatch(/@node-rs\/argon2/)
+    } finally {
+      await worker.close()
+    }
+  }, 180_000)
 })
