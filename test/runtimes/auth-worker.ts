@@ -4,8 +4,7 @@ import { RestApplication } from 'restmachine'
 import { apiKey, passwordHasher } from 'restmachine/auth'
 
 const passwords = passwordHasher({ memoryCost: 1024, timeCost: 1 })
-const app = new RestApplication()
-app.authorized('caller', apiKey({ keys: { key_12345: { name: 'Alice' } } }))
+const app = new RestApplication().authorized('caller', apiKey({ keys: { key_12345: { name: 'Alice' } } }))
 app.get('/me', ({ caller }) => caller)
 app.get('/hash', async () => {
   try {
