@@ -43,7 +43,7 @@ describe('passwordHasher (argon2id through @node-rs/argon2) on the Fetch-API run
     await expect(bundle('test/runtimes/password-check.ts', workerFile, 'neutral')).rejects.toThrow(/\.node/)
   }, 60_000)
 
-  it('leaves the rest of restmachine/auth working on workerd, and names @node-rs/argon2 when a worker hashes', async () => {
+  it('leaves API keys and JWTs of restmachine/auth working on workerd, and names @node-rs/argon2 when a worker hashes', async () => {
     const workerFile = join((await folder).path, 'auth-worker.js')
     await bundle('test/runtimes/auth-worker.ts', workerFile, 'neutral', ['@node-rs/argon2'])
     const worker = await startWorkerd(workerFile, 'auth worker')
@@ -51,6 +51,15 @@ describe('passwordHasher (argon2id through @node-rs/argon2) on the Fetch-API run
       const me = await sendRaw(worker.url, 'GET', '/me', { 'x-api-key': 'key_12345' })
       expect([me.status, JSON.parse(me.body.toString())]).toEqual([200, { name: 'Alice' }])
       expect((await sendRaw(worker.url, 'GET', '/me')).status).toBe(401)
+      const { token } = JSON.parse((await sendRaw(worker.url, 'GET', '/token')).body.toString())
+      const whoami = await sendRaw(worker.url, 'GET', '/whoami', { authorization: `Bearer ${token}` })
+      expect([whoami.status, JSON.parse(whoami.body.toString())]).toMatchObject([
+        200,
+        { sub: 'bob', name: 'Bob' },
+      ])
+      expect(
+        (await sendRaw(worker.url, 'GET', '/whoami', { authorization: `Bearer ${token}x` })).status,
+      ).toBe(401)
       const hash = await sendRaw(worker.url, 'GET', '/hash')
       expect(JSON.parse(hash.body.toString()).error).toMatch(/@node-rs\/argon2/)
     } finally {
