@@ -1,7 +1,9 @@
 /**
  * The http-features example on Deno's native server, `Deno.serve` (docs/deploy.md).
  *
- *   deno run --allow-net --allow-env examples/runtimes/deno.ts   # PORT (0 picks a free one), HOST
+ * Bundle it with esbuild as docs/deploy.md shows, then:
+ *
+ *   deno run --allow-net --allow-env dist/server.js   # PORT (0 picks a free one, default 8000), HOST
  */
 import { app } from '../http-features.js'
 
