@@ -23,7 +23,7 @@ export interface Comparable {
 
 /**
  * The comparable part of an answer: header names lower-cased (they are case-insensitive, RFC 9110
- * §5.1), repeated fields joined, ignored fields dropped, the byteranges boundary named `BOUNDARY`,
+ * §5.1) and sorted (the order of different fields carries no meaning, §5.3), repeated fields joined, ignored fields dropped, the byteranges boundary named `BOUNDARY`,
  * a random request id named `REQUEST_ID`.
  */
 export function comparable(answer: RawAnswer): Comparable {

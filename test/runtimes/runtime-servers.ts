@@ -13,6 +13,12 @@ const STARTUP_MS = 90_000
 /** No runtime process outlives a test file by more than this, even if `close()` is never reached. */
 const LIFETIME_MS = 10 * 60_000
 
+/** Every runtime process still running: killed if the test process exits without closing them. */
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 /** A server under test: its base URL and how to stop it. */
 export interface RunningRuntime {
   name: string
@@ -80,6 +86,8 @@ export function startProcess(name: string, command: string, args: string[]): Pro
     timeout: LIFETIME_MS,
     killSignal: 'SIGKILL',
   })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let output = ''
   const close = () => stopChild(child)
   return new Promise((resolve, reject) => {
