@@ -8,7 +8,7 @@ import { Miniflare } from 'miniflare'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name)
-/** Generous: six helpers share two cores, and a cold Deno or workerd start takes seconds there. */
+/** Generous: on a loaded two-core machine a cold Deno or workerd start can take many seconds. */
 const STARTUP_MS = 90_000
 /** No runtime process outlives a test file by more than this, even if `close()` is never reached. */
 const LIFETIME_MS = 10 * 60_000
