@@ -37,6 +37,7 @@ describe('the http-features example on Bun, Deno and workerd answers exactly as 
   const answers = new Map<string, Answers>()
   const folder = bundleFolder()
   const externals = new Map<string, string[]>()
+  const timings = new Map<string, string>()
 
   beforeAll(async () => {
     const { path } = await folder
@@ -45,10 +46,18 @@ describe('the http-features example on Bun, Deno and workerd answers exactly as 
     const results = await Promise.allSettled(
       targets.map(async ({ name, entry, start }) => {
         const file = join(path, `${name}.js`)
+        const began = performance.now()
         externals.set(name, await bundle(entry, file, name === 'node' ? 'node' : 'neutral'))
+        const bundled = performance.now()
         const server = await start(file)
         servers.push(server)
+        const started = performance.now()
         answers.set(name, await runCases(server))
+        const ms = (from: number, to: number) => `${Math.round(to - from)} ms`
+        timings.set(
+          name,
+          `bundle ${ms(began, bundled)}, start ${ms(bundled, started)}, cases ${ms(started, performance.now())}`,
+        )
       }),
     )
     for (const result of results) if (result.status === 'rejected') throw result.reason
@@ -86,7 +95,9 @@ describe('the http-features example on Bun, Deno and workerd answers exactly as 
           : [{ case: `${item.method} ${item.path}: ${item.name}`, node: expected, [name]: actual }]
       })
       const passed = HTTP_FEATURES_CASES.length - differences.length
-      console.info(`${name}: ${HTTP_FEATURES_CASES.length} cases run, ${passed} passed`)
+      console.info(
+        `${name}: ${HTTP_FEATURES_CASES.length} cases run, ${passed} passed (${timings.get(name)})`,
+      )
       expect(runtime).toHaveLength(HTTP_FEATURES_CASES.length)
       expect(differences).toEqual([])
     })
