@@ -3,7 +3,7 @@
  *
  *   bun examples/runtimes/bun.ts      # PORT (0 picks a free one, default 8000), HOST
  */
-import { app } from '../http-features.js'
+import { app } from '../http-features-app.js'
 
 /** The part of Bun's global this file uses (so it type-checks without Bun's own types). */
 declare const Bun: {

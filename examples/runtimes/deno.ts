@@ -5,7 +5,7 @@
  *
  *   deno run --allow-net --allow-env dist/server.js   # PORT (0 picks a free one, default 8000), HOST
  */
-import { app } from '../http-features.js'
+import { app } from '../http-features-app.js'
 
 /** The part of Deno's global this file uses (so it type-checks without Deno's own types). */
 declare const Deno: {

@@ -4,6 +4,6 @@
  * Startup values are created on the first request. No `nodejs_compat` flag is needed.
  */
 import { cloudflareFetch } from 'restmachine/fetch'
-import { app } from '../http-features.js'
+import { app } from '../http-features-app.js'
 
 export default { fetch: cloudflareFetch(app) }

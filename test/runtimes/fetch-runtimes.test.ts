@@ -41,7 +41,7 @@ describe('the http-features example on Bun, Deno and workerd answers exactly as 
 
   beforeAll(async () => {
     const { path } = await folder
-    const targets = [{ name: 'node', entry: 'examples/runtimes/node.ts', start: startNode }, ...RUNTIMES]
+    const targets = [{ name: 'node', entry: 'examples/http-features.ts', start: startNode }, ...RUNTIMES]
     // allSettled: every server that did start is in `servers` before afterAll stops them.
     const results = await Promise.allSettled(
       targets.map(async ({ name, entry, start }) => {

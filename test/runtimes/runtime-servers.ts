@@ -150,7 +150,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 export const BUN = bin('bun')
 export const DENO = bin('deno')
 
-/** Node: `node bundle.js` (the bundle of examples/runtimes/node.ts, built for platform node). */
+/** Node: `node bundle.js` (the bundle of examples/http-features.ts, built for platform node). */
 export const startNode = (file: string) => startProcess('node', process.execPath, [file])
 /** Bun 1.4 from the `bun` npm package: `bun bundle.js` (Bun.serve). */
 export const startBun = (file: string) => startProcess('bun', BUN, [file])
