@@ -23,11 +23,50 @@ export function checkOptions(registrations: Registrations, options: GenerateOpen
       )
     }
   }
+  checkOperationIds(registrations, options)
+  if (options.tags !== undefined) checkTags(registrations, options)
   for (const name of Object.keys(options.dependencies ?? {})) {
     if (!registrations.providers.has(name)) {
       throw new ConfigurationError(
         `generateOpenApi(): dependencies['${name}'] names no registered dependency`,
       )
+    }
+  }
+}
+
+// Two operations with one operationId would give a generated client two methods of one name.
+function checkOperationIds(registrations: Registrations, options: GenerateOpenApiOptions): void {
+  const owners = new Map<string, string>()
+  const docs = [
+    ...registrations.routes.map((r) => [`${r.method} ${r.template.source}`, r.options.openapi] as const),
+    ...Object.entries(options.operations ?? {}),
+  ]
+  for (const [key, doc] of docs) {
+    const id = doc?.operationId
+    if (id === undefined) continue
+    const owner = owners.get(id)
+    if (owner !== undefined && owner !== key) {
+      throw new ConfigurationError(`generateOpenApi(): operationId '${id}' is given to both ${owner} and ${key}`)
+    }
+    owners.set(id, key)
+  }
+}
+
+// Once the author lists the tags, a tag an operation names must be one of them (a misspelling otherwise
+// becomes a new group). Tags derived from paths need not be listed.
+function checkTags(registrations: Registrations, options: GenerateOpenApiOptions): void {
+  const declared = new Set((options.tags ?? []).map((tag) => tag.name))
+  const docs = [
+    ...registrations.routes.map((r) => [`${r.method} ${r.template.source}`, r.options.openapi] as const),
+    ...Object.entries(options.operations ?? {}),
+  ]
+  for (const [key, doc] of docs) {
+    for (const tag of doc?.tags ?? []) {
+      if (!declared.has(tag)) {
+        throw new ConfigurationError(
+          `generateOpenApi(): ${key} has the tag '${tag}', which is not in tags (${[...declared].join(', ')})`,
+        )
+      }
     }
   }
 }

@@ -1,11 +1,15 @@
 import type { DocumentableApp } from './compiled-paths.js'
 import { generateOpenApi } from './generate-openapi.js'
-import type { GenerateOpenApiOptions } from './generate-options.js'
+import type { GenerateOpenApiOptions, OperationDoc } from './generate-options.js'
 import type { OpenApiDocument } from './openapi-types.js'
 
 /** An application that can register a GET route (any `RestApplication`). */
 export interface RoutableApp extends DocumentableApp {
-  get(path: string, handler: () => unknown, options?: { inject?: readonly string[] }): unknown
+  get(
+    path: string,
+    handler: () => unknown,
+    options?: { inject?: readonly string[]; openapi?: OperationDoc },
+  ): unknown
 }
 
 /**
@@ -36,5 +40,11 @@ export function serveOpenApi(
   options: GenerateOpenApiOptions,
   path = '/openapi.json',
 ): void {
-  app.get(path, openApiHandler(app, options), { inject: [] })
+  app.get(path, openApiHandler(app, options), {
+    inject: [],
+    openapi: {
+      summary: 'Get the OpenAPI document',
+      description: 'This OpenAPI 3.1 document, generated from the routes and the plans the server runs.',
+    },
+  })
 }
