@@ -35,12 +35,16 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 export function derivedSummary(route: RouteRegistration, view: RouteView): string {
   const own = route.handler.name.replace(/^bound /, '')
   const served = view.method === route.method || view.method === 'HEAD'
-  if (served && !UNNAMED.has(own) && /^[A-Za-z_$][\w$]*$/.test(own) && words(own) !== '') return sentence(words(own))
+  // HEAD gets a summary of its own, so a reference's table of contents tells it from the GET.
+  const head = view.method === 'HEAD' ? ' (headers only)' : ''
+  if (served && !UNNAMED.has(own) && /^[A-Za-z_$][\w$]*$/.test(own) && words(own) !== '')
+    return `${sentence(words(own))}${head}`
   const target = resourceOf(route, view) ?? pathWords(route)
   switch (view.method) {
     case 'GET':
-    case 'HEAD':
       return `Get ${target}`
+    case 'HEAD':
+      return `Get ${target}${head}`
     case 'PUT':
       return view.plan.creates === undefined ? `Replace ${target}` : `Create or replace ${target}`
     case 'PATCH':

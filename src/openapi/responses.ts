@@ -6,7 +6,7 @@ import type { ResponseObject } from './openapi-types.js'
 import { responseHeaders } from './response-headers.js'
 import type { RouteView } from './route-view.js'
 import type { SchemaRegistry } from './schema-registry.js'
-import { successStatuses } from './success-statuses.js'
+import { handlerStatuses, successStatuses } from './success-statuses.js'
 
 /** What {@link operationResponses} needs besides the route. */
 export interface ResponseSettings {
@@ -36,8 +36,13 @@ export function operationResponses(
   view: RouteView,
   settings: ResponseSettings,
 ): Record<string, ResponseObject> {
-  const statuses: StatusReasons = new Map([...successStatuses(view), ...machineStatuses(view)])
-  for (const status of Object.keys(settings.doc?.responses ?? {}).map(Number)) {
+  const documented = Object.keys(settings.doc?.responses ?? {}).map(Number)
+  const success = successStatuses(view)
+  if (documented.some((status) => status >= 200 && status < 300)) {
+    for (const status of handlerStatuses(view)) if (!documented.includes(status)) success.delete(status)
+  }
+  const statuses: StatusReasons = new Map([...success, ...machineStatuses(view)])
+  for (const status of documented) {
     if (!statuses.has(status)) statuses.set(status, [])
   }
   const responses: Record<string, ResponseObject> = {}
