@@ -37,20 +37,25 @@ const TokenSchema = z
   .meta({ title: 'Token' })
 
 /** A post (documented in OpenAPI). */
-const PostSchema = z.object({ id: z.string(), title: z.string(), author_id: z.string() }).meta({ title: 'Post' })
+const PostSchema = z
+  .object({ id: z.string(), title: z.string(), author_id: z.string() })
+  .meta({ title: 'Post' })
 
 /** The OpenAPI document's info and tags (served at /openapi.json). */
 const OPENAPI: OpenApiInfo = {
   title: 'Authentication: complete example',
   version: '1.0.0',
   description:
-    'The authentication guide\'s complete example: argon2id passwords, HS256 access tokens, an admin-only listing and posts only their owner or an admin may delete. Log in with `alice@example.com` (admin) or `bob@example.com`, password `secret`.',
+    "The authentication guide's complete example: argon2id passwords, HS256 access tokens, an admin-only listing and posts only their owner or an admin may delete. Log in with `alice@example.com` (admin) or `bob@example.com`, password `secret`.",
   license: { name: 'MIT', identifier: 'MIT' },
   contact: { name: 'RestMachine examples', email: 'examples@example.org' },
   tags: [
     { name: 'auth', description: 'Logging in: exchanging an email and password for an access token.' },
     { name: 'users', description: 'The signed-in user and, for admins, every user.' },
-    { name: 'posts', description: 'Posts, readable by any signed-in user, deletable by their owner or an admin.' },
+    {
+      name: 'posts',
+      description: 'Posts, readable by any signed-in user, deletable by their owner or an admin.',
+    },
     { name: 'openapi', description: 'This document.' },
   ],
 }
@@ -151,7 +156,8 @@ export function createApp(options: AuthExampleOptions = {}) {
       requires: ['loginRateLimit'],
       openapi: {
         summary: 'Log in',
-        description: 'Exchanges an email and password for an access token; 5 attempts per 15 minutes per client.',
+        description:
+          'Exchanges an email and password for an access token; 5 attempts per 15 minutes per client.',
         tags: ['auth'],
         responses: { 200: { schema: TokenSchema }, 401: { description: 'Wrong email or password.' } },
       },

@@ -179,7 +179,10 @@ app.put(
 
 app.delete('/documents/{id}', ({ document, store }) => void store.documents.delete(document.id), {
   cors: documentCors,
-  openapi: { summary: 'Delete a document', description: 'Removes the document; `If-Match` makes it conditional.' },
+  openapi: {
+    summary: 'Delete a document',
+    description: 'Removes the document; `If-Match` makes it conditional.',
+  },
 })
 
 app.get('/report', ({ store }) => ({ title: 'Document report', count: store.documents.size }), {

@@ -46,7 +46,9 @@ function checkOperationIds(registrations: Registrations, options: GenerateOpenAp
     if (id === undefined) continue
     const owner = owners.get(id)
     if (owner !== undefined && owner !== key) {
-      throw new ConfigurationError(`generateOpenApi(): operationId '${id}' is given to both ${owner} and ${key}`)
+      throw new ConfigurationError(
+        `generateOpenApi(): operationId '${id}' is given to both ${owner} and ${key}`,
+      )
     }
     owners.set(id, key)
   }

@@ -57,8 +57,10 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
     securitySchemes,
     // The author's operationIds are taken before any is derived, so a derived one never repeats them.
     operationIds: new Set(
-      [...app.registrations.routes.map((r) => r.options.openapi), ...Object.values(options.operations ?? {})]
-        .flatMap((doc) => doc?.operationId ?? []),
+      [
+        ...app.registrations.routes.map((r) => r.options.openapi),
+        ...Object.values(options.operations ?? {}),
+      ].flatMap((doc) => doc?.operationId ?? []),
     ),
     appCors: compiled.cors,
   }

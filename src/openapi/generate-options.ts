@@ -62,6 +62,11 @@ export interface DependencyDoc {
    * from `authenticationChallenge`; given for any other dependency it makes it an authentication step.
    */
   readonly security?: SecuritySchemeObject
+  /**
+   * The credentials `security` describes may be left out (optional authentication: anonymous callers
+   * are let through, bad credentials are still refused). The requirement then offers `{}` too.
+   */
+  readonly optional?: boolean
 }
 
 /**

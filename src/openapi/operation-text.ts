@@ -70,17 +70,28 @@ export function derivedSummary(route: RouteRegistration, view: RouteView): strin
  */
 export function derivedDescription(view: RouteView): string {
   const names = (kinds: readonly string[]) =>
-    view.providers
-      .filter((p) => kinds.includes(p.kind) || (kinds.includes('authorized') && view.docs.get(p.name)?.security))
-      .map((p) => `\`${p.name}\``)
+    view.providers.filter((p) => kinds.includes(p.kind)).map((p) => `\`${p.name}\``)
   const list = (items: readonly string[]) => [...new Set(items)].join(', ')
-  const credentials = names(['authorized'])
+  const checks = (optional: boolean) =>
+    view.providers
+      .filter((p) => {
+        const doc = view.docs.get(p.name)
+        const checksCredentials = p.kind === 'authorized' || doc?.security !== undefined
+        return checksCredentials && (doc?.optional === true) === optional
+      })
+      .map((p) => `\`${p.name}\``)
+  const credentials = checks(false)
+  const optional = checks(true)
   const access = names(['forbidden'])
   const resources = names(['resource'])
   const inputs = names(['validator'])
   const conditional = ['G11', 'H12', 'J18', 'L17'].some((id) => view.nodes.has(id))
   return [
-    credentials.length === 0 ? 'Public: needs no credentials.' : `Requires credentials: ${list(credentials)}.`,
+    credentials.length > 0
+      ? `Requires credentials: ${list(credentials)}.`
+      : optional.length > 0
+        ? `Credentials are optional (${list(optional)}); bad ones are refused.`
+        : 'Public: needs no credentials.',
     access.length === 0 ? undefined : `Access is checked by ${list(access)}.`,
     resources.length === 0 ? undefined : `Acts on ${list(resources)}.`,
     inputs.length === 0 ? undefined : `Input is validated by ${list(inputs)}.`,
