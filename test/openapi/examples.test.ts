@@ -153,7 +153,13 @@ describe('the OpenAPI document of examples/auth-complete.ts', () => {
     expect(statusesOf(document, 'get', '/posts/{post_id}')).toEqual(['200', '401', '404', 'default'])
     // 403 from authorizedPost and 429 from loginRateLimit: the example documents what they throw;
     // 401 is the login handler's own answer, and 200 its only success (so no guessed 201).
-    expect(statusesOf(document, 'delete', '/posts/{post_id}')).toEqual(['204', '401', '403', '404', 'default'])
+    expect(statusesOf(document, 'delete', '/posts/{post_id}')).toEqual([
+      '204',
+      '401',
+      '403',
+      '404',
+      'default',
+    ])
     expect(statusesOf(document, 'post', '/login')).toEqual([
       '200',
       '400',
