@@ -15,20 +15,38 @@ export interface ToolRun {
   readonly stderr: string
 }
 
+/** Where and how long a process may run, and what it gets in its environment besides this one's. */
+export interface RunOptions {
+  readonly cwd?: string
+  readonly timeoutMs?: number
+  readonly env?: Readonly<Record<string, string>>
+}
+
 /**
- * Runs `node_modules/.bin/<tool> ...args` in `cwd`; kills it after `timeoutMs`.
+ * Runs `node_modules/.bin/<tool> ...args` in `cwd` (default: the repository); kills it after `timeoutMs`.
  *
  * @example
- * const { stdout } = await runTool('spectral', ['lint', '-f', 'json', 'doc.json'], { cwd })
+ * const { stdout } = await runTool('spectral', ['lint', '-f', 'json', 'doc.json'])
  */
-export function runTool(
-  tool: string,
+export function runTool(tool: string, args: readonly string[], options: RunOptions = {}): Promise<ToolRun> {
+  return runProcess(`${ROOT}node_modules/.bin/${tool}`, args, options)
+}
+
+/**
+ * Runs a program and resolves with its output and exit code; rejects only when it could not start
+ * or was killed for running past `timeoutMs`.
+ *
+ * @example
+ * await runProcess(process.execPath, ['client.js'], { env: { BASE_URL: server.url } })
+ */
+export function runProcess(
+  command: string,
   args: readonly string[],
-  { cwd = ROOT, timeoutMs = 120_000 }: { cwd?: string; timeoutMs?: number } = {},
+  { cwd = ROOT, timeoutMs = 120_000, env = {} }: RunOptions = {},
 ): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
     execFile(
-      `${ROOT}node_modules/.bin/${tool}`,
+      command,
       [...args],
       {
         cwd,
@@ -41,11 +59,12 @@ export function runTool(
           REDOCLY_TELEMETRY: 'off',
           REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
           NO_COLOR: '1',
+          ...env,
         },
       },
       (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number') {
-          reject(new Error(`${tool} did not finish (${error.signal ?? error.message}): ${stderr}`))
+          reject(new Error(`${command} did not finish (${error.signal ?? error.message}): ${stderr}`))
           return
         }
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr })
