@@ -63,6 +63,7 @@ describe('openapi-typescript types and an openapi-fetch client against the runni
     const seen = resultOf(outputs.get('http-features'))
     expect(seen).toEqual({
       created: [201, '4', 1, '/documents/4'],
+      jsonOnly: [404, 'Not Found', 'Resource not found'],
       read: [200, 'Typed'],
       unchanged: 304,
       stale: [412, 'A precondition of the request failed'],

@@ -41,8 +41,14 @@ const problem = await client.GET('/documents/{id}', {
   headers: { Accept: 'application/problem+json, application/json;q=0.5' },
 })
 
+// A client that speaks JSON only: \`error\` is then the JSON \`Error\` alone, no narrowing needed.
+const jsonOnly = createClient<paths, 'application/json'>({ baseUrl: process.env.BASE_URL })
+const missingJson = await jsonOnly.GET('/documents/{id}', { params: { path: { id: 'absent' } } })
+const jsonError: components['schemas']['Error'] | undefined = missingJson.error
+
 console.log(JSON.stringify({
   created: [created.response.status, id, version, created.response.headers.get('location')],
+  jsonOnly: [missingJson.response.status, jsonError?.error, jsonError?.message],
   read: [read.response.status, title],
   unchanged: unchanged.response.status,
   stale: [stale.response.status, messageOf(stale.error)],
