@@ -169,7 +169,7 @@ export function createApp(options: AuthExampleOptions = {}) {
       summary: 'Read my profile',
       description: 'The signed-in user.',
       tags: ['users'],
-      responses: { 200: { schema: z.object({ user: UserSchema }) } },
+      responses: { 200: { schema: z.object({ user: UserSchema }).meta({ title: 'Profile' }) } },
     },
   })
 
@@ -182,7 +182,7 @@ export function createApp(options: AuthExampleOptions = {}) {
         summary: 'List users',
         description: 'Every user; admins only.',
         tags: ['users'],
-        responses: { 200: { schema: z.object({ users: z.array(UserSchema) }) } },
+        responses: { 200: { schema: z.object({ users: z.array(UserSchema) }).meta({ title: 'Users' }) } },
       },
     },
   )

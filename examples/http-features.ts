@@ -133,7 +133,7 @@ app.get('/documents', ({ store }) => [...store.documents.values()], {
   openapi: {
     summary: 'List documents',
     description: 'Every stored document, in creation order.',
-    responses: { 200: { schema: z.array(DocumentSchema) } },
+    responses: { 200: { schema: z.array(DocumentSchema).meta({ title: 'Documents' }) } },
   },
 })
 

@@ -229,8 +229,9 @@ export function createApp(settings: ExampleSettings = {}) {
     description:
       "The guide's access-control examples: roles, permissions, owner-only edits and optional authentication. The machine orders the answers: 401, then 403, then 404.",
     tags: [
-      ...AUTH_TAGS,
+      ...AUTH_TAGS.filter((tag) => tag.name !== 'openapi'),
       { name: 'posts', description: 'Posts: public when published, editable by their author.' },
+      ...AUTH_TAGS.filter((tag) => tag.name === 'openapi'),
     ],
   })
   return app
