@@ -1,6 +1,6 @@
 import type { Registrations } from '../app/registrations.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
-import type { GenerateOpenApiOptions } from './generate-options.js'
+import type { GenerateOpenApiOptions, OperationDoc } from './generate-options.js'
 
 /**
  * Refuses documentation for things the application does not have, so a misspelt route key or
@@ -37,10 +37,7 @@ export function checkOptions(registrations: Registrations, options: GenerateOpen
 // Two operations with one operationId would give a generated client two methods of one name.
 function checkOperationIds(registrations: Registrations, options: GenerateOpenApiOptions): void {
   const owners = new Map<string, string>()
-  const docs = [
-    ...registrations.routes.map((r) => [`${r.method} ${r.template.source}`, r.options.openapi] as const),
-    ...Object.entries(options.operations ?? {}),
-  ]
+  const docs = authorDocs(registrations, options)
   for (const [key, doc] of docs) {
     const id = doc?.operationId
     if (id === undefined) continue
@@ -58,10 +55,7 @@ function checkOperationIds(registrations: Registrations, options: GenerateOpenAp
 // becomes a new group). Tags derived from paths need not be listed.
 function checkTags(registrations: Registrations, options: GenerateOpenApiOptions): void {
   const declared = new Set((options.tags ?? []).map((tag) => tag.name))
-  const docs = [
-    ...registrations.routes.map((r) => [`${r.method} ${r.template.source}`, r.options.openapi] as const),
-    ...Object.entries(options.operations ?? {}),
-  ]
+  const docs = authorDocs(registrations, options)
   for (const [key, doc] of docs) {
     for (const tag of doc?.tags ?? []) {
       if (!declared.has(tag)) {
@@ -71,4 +65,16 @@ function checkTags(registrations: Registrations, options: GenerateOpenApiOptions
       }
     }
   }
+}
+
+// Every piece of operation documentation the author wrote, keyed 'METHOD /template': the routes' own
+// `openapi` options and the generator's `operations`.
+function authorDocs(
+  registrations: Registrations,
+  options: GenerateOpenApiOptions,
+): (readonly [string, OperationDoc | undefined])[] {
+  return [
+    ...registrations.routes.map((r) => [`${r.method} ${r.template.source}`, r.options.openapi] as const),
+    ...Object.entries(options.operations ?? {}),
+  ]
 }
