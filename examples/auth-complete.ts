@@ -9,7 +9,13 @@
  *   npm start                      # serves it on http://127.0.0.1:8000 (PORT / HOST override)
  *   JWT_SECRET_KEY=… npm start     # with a fixed signing secret; REDIS_URL to share state
  */
-import { type OpenApiInfo, RestApplication, respond, serveOpenApi, Unauthorized } from 'restmachine'
+import {
+  type GenerateOpenApiOptions,
+  RestApplication,
+  respond,
+  serveOpenApi,
+  Unauthorized,
+} from 'restmachine'
 import { createJwt, jwtBearer, ownerOrRole, passwordHasher, rateLimit, requireRole } from 'restmachine/auth'
 import { z } from 'zod'
 import { runIfMain } from './auth/shared/run.js'
@@ -41,14 +47,20 @@ const PostSchema = z
   .object({ id: z.string(), title: z.string(), author_id: z.string() })
   .meta({ title: 'Post' })
 
+/** What the error handlers below answer for 401 and 403. */
+const AuthErrorSchema = z
+  .object({ error: z.enum(['Unauthorized', 'Forbidden']), message: z.string() })
+  .meta({ title: 'AuthError' })
+
 /** The OpenAPI document's info and tags (served at /openapi.json). */
-const OPENAPI: OpenApiInfo = {
+const OPENAPI: GenerateOpenApiOptions = {
   title: 'Authentication: complete example',
   version: '1.0.0',
   description:
     "The authentication guide's complete example: argon2id passwords, HS256 access tokens, an admin-only listing and posts only their owner or an admin may delete. Log in with `alice@example.com` (admin) or `bob@example.com`, password `secret`.",
   license: { name: 'MIT', identifier: 'MIT' },
   contact: { name: 'RestMachine examples', email: 'examples@example.org' },
+  errorBodies: { 401: AuthErrorSchema, 403: AuthErrorSchema },
   tags: [
     { name: 'auth', description: 'Logging in: exchanging an email and password for an access token.' },
     { name: 'users', description: 'The signed-in user and, for admins, every user.' },

@@ -8,6 +8,7 @@
 import { RestApplication, serveOpenApi } from 'restmachine'
 import { apiKey } from 'restmachine/auth'
 import { z } from 'zod'
+import { AuthErrorSchema } from './shared/openapi.js'
 import { runIfMain } from './shared/run.js'
 
 /** The guide's key table. Real keys are long random strings, stored as SHA-256 digests. */
@@ -49,6 +50,7 @@ export function createApp() {
     description: "The guide's API key example: keys in the `X-API-Key` header, compared in constant time.",
     license: { name: 'MIT', identifier: 'MIT' },
     contact: { name: 'RestMachine examples', email: 'examples@example.org' },
+    errorBodies: { 401: AuthErrorSchema },
     tags: [
       { name: 'protected', description: 'Resources that need an API key.' },
       { name: 'openapi', description: 'This document.' },

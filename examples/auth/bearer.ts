@@ -9,6 +9,7 @@
 import { RestApplication, serveOpenApi } from 'restmachine'
 import { bearerAuth } from 'restmachine/auth'
 import { z } from 'zod'
+import { AuthErrorSchema } from './shared/openapi.js'
 import { runIfMain } from './shared/run.js'
 
 /** The guide's `validate_token`: one opaque token. Real ones are random and stored as digests. */
@@ -45,6 +46,7 @@ export function createApp() {
     description: "The guide's bearer token example: RFC 6750 tokens, checked in constant time.",
     license: { name: 'MIT', identifier: 'MIT' },
     contact: { name: 'RestMachine examples', email: 'examples@example.org' },
+    errorBodies: { 401: AuthErrorSchema },
     tags: [
       { name: 'protected', description: 'Resources that need a bearer token.' },
       { name: 'openapi', description: 'This document.' },

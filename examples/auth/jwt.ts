@@ -14,6 +14,7 @@ import { createJwt, jwtBearer, passwordHasher, refreshTokens } from 'restmachine
 import { z } from 'zod'
 import { loginRateLimit } from './shared/login-rate-limit.js'
 import {
+  AUTH_ERROR_BODIES,
   AUTH_TAGS,
   EXAMPLE_INFO,
   JWT_SCHEME,
@@ -172,6 +173,7 @@ export function createApp(settings: ExampleSettings = {}) {
   app.errorHandler(403, ({ message }) => ({ error: 'Forbidden', message }))
   serveOpenApi(app, {
     ...EXAMPLE_INFO,
+    errorBodies: AUTH_ERROR_BODIES,
     title: 'Authentication: JWT and refresh tokens',
     description:
       "The guide's JWT example: HS256 access tokens, refresh tokens rotated on every use (a reused one revokes its family), logout, a login rate limit.",

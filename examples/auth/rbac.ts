@@ -18,7 +18,14 @@ import {
 import { z } from 'zod'
 import { AccessClaims, createTokens, invalidCredentials, LoginRequest } from './jwt.js'
 import { loginRateLimit } from './shared/login-rate-limit.js'
-import { AUTH_TAGS, EXAMPLE_INFO, JWT_SCHEME, TokensSchema, UsersSchema } from './shared/openapi.js'
+import {
+  AUTH_ERROR_BODIES,
+  AUTH_TAGS,
+  EXAMPLE_INFO,
+  JWT_SCHEME,
+  TokensSchema,
+  UsersSchema,
+} from './shared/openapi.js'
 import { runIfMain } from './shared/run.js'
 import { type ExampleSettings, settingsFromEnvironment } from './shared/settings.js'
 import { openState } from './shared/state.js'
@@ -225,6 +232,7 @@ export function createApp(settings: ExampleSettings = {}) {
   app.errorHandler(403, ({ message }) => ({ error: 'Forbidden', message }))
   serveOpenApi(app, {
     ...EXAMPLE_INFO,
+    errorBodies: AUTH_ERROR_BODIES,
     title: 'Authentication: roles, permissions and owners',
     description:
       "The guide's access-control examples: roles, permissions, owner-only edits and optional authentication. The machine orders the answers: 401, then 403, then 404.",

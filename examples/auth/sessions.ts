@@ -13,7 +13,7 @@ import { RestApplication, serveOpenApi, Unauthorized } from 'restmachine'
 import { cookieSessions, passwordHasher } from 'restmachine/auth'
 import { invalidCredentials, LoginRequest } from './jwt.js'
 import { loginRateLimit } from './shared/login-rate-limit.js'
-import { AUTH_TAGS, EXAMPLE_INFO, MessageSchema, ProfileSchema } from './shared/openapi.js'
+import { AUTH_ERROR_BODIES, AUTH_TAGS, EXAMPLE_INFO, MessageSchema, ProfileSchema } from './shared/openapi.js'
 import { runIfMain } from './shared/run.js'
 import { type ExampleSettings, settingsFromEnvironment } from './shared/settings.js'
 import { openState } from './shared/state.js'
@@ -109,6 +109,7 @@ export function createApp(settings: ExampleSettings = {}) {
   app.errorHandler(403, ({ message }) => ({ error: 'Forbidden', message }))
   serveOpenApi(app, {
     ...EXAMPLE_INFO,
+    errorBodies: AUTH_ERROR_BODIES,
     title: 'Authentication: cookie sessions',
     description:
       "The guide's cookie session example: random session ids in an HttpOnly cookie, a new id at every login, idle and absolute expiry, and a CSRF check on unsafe requests.",

@@ -52,6 +52,7 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
     errorRefs,
     problemDetails: compiled.problemDetails,
     customErrors: fallbackErrorHandler === undefined ? new Set(errorHandlers.keys()) : 'all',
+    errorBodies: options.errorBodies,
     challenge: compiled.challenge,
     operations: options.operations,
     securitySchemes,

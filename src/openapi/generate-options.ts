@@ -128,6 +128,12 @@ export interface GenerateOpenApiOptions extends OpenApiInfo {
    */
   readonly operations?: Readonly<Record<string, OperationDoc>>
   /**
+   * The body schema of each status whose body an `errorHandler` replaces (otherwise an open schema),
+   * used wherever that status is listed; a route's own `responses` schema still wins.
+   * @example errorBodies: { 401: z.object({ error: z.string(), message: z.string() }) }
+   */
+  readonly errorBodies?: Readonly<Record<number, StandardJSONSchemaV1 | JsonSchema>>
+  /**
    * Whether to list the OPTIONS operation the machine answers on every path (204 + `Allow`, CORS
    * preflights). Default `false`: it is stated in each path's description instead, so generated clients
    * get no `options…()` method per path. OPTIONS routes registered with `app.options()` are always listed.

@@ -171,6 +171,24 @@ describe('tags, security, servers and info', () => {
     expect(document.servers).toEqual([{ url: '/' }])
   })
 
+  it('documents the bodies error handlers answer once, for every operation that lists the status', async () => {
+    const Denied = z.object({ reason: z.string() }).meta({ title: 'Denied' })
+    const app = new RestApplication().authorized('token', () => 't')
+    app.get('/a', ({ token }) => token)
+    app.get('/b', ({ token }) => token, {
+      openapi: { responses: { 401: { schema: z.object({ b: z.string() }) } } },
+    })
+    app.errorHandler(401, () => ({ reason: 'no' }))
+    const document = await documentOf(app, { errorBodies: { 401: Denied } })
+    const denied = { $ref: '#/components/schemas/Denied' }
+    expect(document.paths['/a']?.get?.responses['401']?.content).toEqual({
+      'application/json': { schema: denied },
+    })
+    expect(document.paths['/b']?.get?.responses['401']?.content?.['application/json']?.schema).not.toEqual(
+      denied,
+    )
+  })
+
   it('keeps only the shared schemas something refers to', async () => {
     const app = new RestApplication()
     app.get('/', () => ({}))

@@ -78,10 +78,10 @@ describe('openapi-typescript types and an openapi-fetch client against the runni
       wrong: 401,
       login: [200, 'bearer', true],
       profile: [200, 'bob@example.com', 'user'],
-      anonymous: [401, 'Bearer'],
+      anonymous: [401, 'Bearer', 'Unauthorized'],
       post: [200, '2'],
-      absent: 404,
-      notMine: 403,
+      absent: [404, 'Resource not found'],
+      notMine: [403, 'Not authorized to modify this post'],
       mine: 204,
     })
   })

@@ -30,6 +30,14 @@ export const TokensSchema = z
   })
   .meta({ title: 'Tokens' })
 
+/** What the examples' error handlers answer for 401 and 403: `{ error, message }`. */
+export const AuthErrorSchema = z
+  .object({ error: z.enum(['Unauthorized', 'Forbidden']), message: z.string() })
+  .meta({ title: 'AuthError' })
+
+/** The bodies of the statuses the examples' error handlers answer (`errorBodies` of their documents). */
+export const AUTH_ERROR_BODIES = { 401: AuthErrorSchema, 403: AuthErrorSchema }
+
 /** The access tokens of the JWT examples. */
 export const JWT_SCHEME: SecuritySchemeObject = { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }
 

@@ -72,9 +72,17 @@ export function misuses() {
 /** Logs in to examples/auth-complete.ts, then reads and deletes with the bearer token. */
 export const AUTH_COMPLETE_CLIENT = `
 import createClient from 'openapi-fetch'
-import type { paths } from './auth-complete.js'
+import type { components, paths } from './auth-complete.js'
 
 const client = createClient<paths>({ baseUrl: process.env.BASE_URL })
+
+/** 401 and 403 bodies come from the example's error handlers (\`errorBodies\`), the rest are the machine's. */
+type ApiError =
+  | components['schemas']['AuthError']
+  | components['schemas']['Error']
+  | components['schemas']['ProblemDetails']
+const messageOf = (error: ApiError | undefined): string | undefined =>
+  error === undefined ? undefined : 'error' in error ? error.message : error.detail
 
 const wrong = await client.POST('/login', { body: { email: 'bob@example.com', password: 'not it' } })
 const login = await client.POST('/login', { body: { email: 'bob@example.com', password: 'secret' } })
@@ -94,10 +102,10 @@ console.log(JSON.stringify({
   wrong: wrong.response.status,
   login: [login.response.status, tokenType, login.data.expires_in > 0],
   profile: [profile.response.status, profile.data?.user.email, role],
-  anonymous: [anonymous.response.status, anonymous.response.headers.get('www-authenticate')],
+  anonymous: [anonymous.response.status, anonymous.response.headers.get('www-authenticate'), anonymous.error !== undefined && 'error' in anonymous.error ? anonymous.error.error : undefined],
   post: [post.response.status, post.data?.author_id],
-  absent: absent.response.status,
-  notMine: notMine.response.status,
+  absent: [absent.response.status, messageOf(absent.error)],
+  notMine: [notMine.response.status, messageOf(notMine.error)],
   mine: mine.response.status,
 }))
 
