@@ -24,6 +24,13 @@ export function checkOptions(registrations: Registrations, options: GenerateOpen
     }
   }
   checkOperationIds(registrations, options)
+  for (const status of Object.keys(options.errorBodies ?? {}).map(Number)) {
+    if (registrations.fallbackErrorHandler === undefined && !registrations.errorHandlers.has(status)) {
+      throw new ConfigurationError(
+        `generateOpenApi(): errorBodies[${status}] documents a status no errorHandler answers`,
+      )
+    }
+  }
   if (options.tags !== undefined) checkTags(registrations, options)
   for (const name of Object.keys(options.dependencies ?? {})) {
     if (!registrations.providers.has(name)) {

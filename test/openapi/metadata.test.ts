@@ -189,6 +189,15 @@ describe('tags, security, servers and info', () => {
     )
   })
 
+  it('refuses an error body for a status no error handler answers', () => {
+    const app = new RestApplication()
+    app.get('/a', () => ({}))
+    app.errorHandler(401, () => ({}))
+    expect(() => generateOpenApi(app, { ...info, errorBodies: { 403: { type: 'object' } } })).toThrow(
+      /errorBodies\[403\] documents a status no errorHandler answers/,
+    )
+  })
+
   it('keeps only the shared schemas something refers to', async () => {
     const app = new RestApplication()
     app.get('/', () => ({}))
