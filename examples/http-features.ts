@@ -4,9 +4,11 @@
  * (an ETag, a Last-Modified time, the media types a route produces). No HTTP logic lives here.
  * Its OpenAPI document is at /openapi.json.
  *
- *   npx tsx examples/http-features.ts      # PORT env, default 8000
+ * This module only defines `app` and imports nothing from `node:`, so the same file runs on every
+ * runtime; examples/runtimes/ holds one small server entry per runtime (docs/deploy.md):
+ *
+ *   npx tsx examples/runtimes/node.ts      # PORT env, default 8000
  */
-import { pathToFileURL } from 'node:url'
 import {
   type CorsOptions,
   created,
@@ -18,7 +20,6 @@ import {
   renderJson,
   serveOpenApi,
 } from 'restmachine'
-import { serve } from 'restmachine/node'
 import { z } from 'zod'
 
 /** Every write stamps this instant, so the demo's clock is reproducible. */
@@ -231,12 +232,4 @@ serveOpenApi(app, OPENAPI)
 function renderCsvRows(documents: readonly Document[]): string {
   const rows = documents.map(({ id, title, version }) => ({ id, title, version }))
   return renderCsv(rows, { mediaType: 'text/csv', context: {} }) as string
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const server = await serve(app, {
-    port: Number(process.env.PORT ?? 8000),
-    hostname: process.env.HOST ?? '127.0.0.1',
-  })
-  console.log(`http-features example listening on ${server.url}`)
 }

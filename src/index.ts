@@ -16,15 +16,20 @@ export { isBodylessStatus, reasonPhrase } from './http/status-codes.js'
 export { DIAGRAM, type DiagramNode } from './machine/index.js'
 export * from './openapi/index.js'
 export {
+  type BodyParser,
   type CsvOptions,
   created,
   csv,
   defaultRenderers,
   escapeHtml,
+  type FormFields,
   formatCsv,
   formatEvent,
   HtmlFragment,
   html,
+  type MultipartBody,
+  type MultipartOptions,
+  multipartBodyParser,
   type Renderer,
   type RenderInfo,
   Reply,
@@ -39,7 +44,10 @@ export {
   type SseSource,
   type SseSourceContext,
   sse,
+  type UploadedFile,
+  type UrlencodedOptions,
   unsafeHtml,
+  urlencodedBodyParser,
 } from './render/index.js'
 export type { PathParamNames, PathParams } from './router/index.js'
 export { MemoryStore, type MemoryStoreOptions, StoreUnavailableError, type TtlStore } from './stores/index.js'

@@ -6,8 +6,12 @@
  *
  *   npx tsx examples/auth/sessions.ts
  *   curl -i -c jar localhost:8000/login -H 'content-type: application/json' \
- *     -d '{"email":"alice@example.com","password":"secret"}'
+ *     -H 'origin: http://localhost:8000' -d '{"email":"alice@example.com","password":"secret"}'
  *   curl -b jar localhost:8000/profile
+ *   curl -i -b jar -X POST localhost:8000/logout -H 'origin: http://localhost:8000'
+ *
+ * Unsafe requests must say where they come from (`Origin`, as every browser sends on a POST): curl
+ * sends no `Origin`, so without `-H 'origin: …'` login and logout get 403 (decision 0221).
  */
 import { RestApplication, serveOpenApi, Unauthorized } from 'restmachine'
 import { cookieSessions, passwordHasher } from 'restmachine/auth'

@@ -1,6 +1,7 @@
 import { orderProviders } from '../di/graph.js'
 import type { Provider } from '../di/provider.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
+import type { HttpError } from '../errors/http-error.js'
 import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
 import { securityHeaders, usesNonce } from '../http/security-headers.js'
 import type { PlannedNode, Terminal } from '../machine/decision-node.js'
@@ -17,6 +18,7 @@ import {
 } from './application-options.js'
 import { planRoute } from './plan-route.js'
 import type { Registrations, RouteRegistration, StartupFactory } from './registrations.js'
+import { withRoutesNeeding } from './routes-needing.js'
 
 /** An application ready to serve: its machine configuration and the order to create startup values. */
 export interface CompiledApp {
@@ -33,6 +35,8 @@ export interface CompiledApp {
   readonly securityHeaders: SecurityHeaderSource | undefined
   /** Routes whose own `securityHeaders` replace the application's (`undefined`: none). */
   readonly routeSecurityHeaders: ReadonlyMap<RoutePlan, SecurityHeaderSource | undefined>
+  /** The machine's own error answers (404, 405 + Allow, 414…), built once for this application. */
+  readonly machineErrors: Map<string, HttpError>
 }
 
 /** Security headers: fixed ones computed at start, or a function of a fresh nonce per response. */
@@ -64,7 +68,10 @@ export function compileApplication(
   const { providers } = registrations
   const startupOrder = checkStartupScope(registrations)
   for (const provider of providers.values()) {
-    if (provider.kind !== 'builtin') orderProviders([provider.name], providers, new Set(), describe(provider))
+    if (provider.kind === 'builtin') continue
+    withRoutesNeeding(provider, registrations.routes, providers, () =>
+      orderProviders([provider.name], providers, new Set(), describe(provider)),
+    )
   }
   const router = new Router<PathEntry>()
   const config: MachineConfig = {
@@ -116,6 +123,7 @@ export function compileApplication(
     problemDetails: options.problemDetails === true,
     securityHeaders: securityHeadersFor(options.securityHeaders),
     routeSecurityHeaders,
+    machineErrors: new Map(),
   }
 }
 
@@ -172,6 +180,11 @@ function checkStartupScope(registrations: Registrations): StartupFactory[] {
   for (const hook of registrations.shutdownHooks) {
     check(hook.inject, 'an onShutdown hook')
     orderProviders(hook.inject, startupProviders, new Set(), 'an onShutdown hook')
+  }
+  for (const provider of startupProviders.values()) {
+    withRoutesNeeding(provider, registrations.routes, registrations.providers, () =>
+      orderProviders([provider.name], startupProviders, new Set(), `onStartup('${provider.name}')`),
+    )
   }
   const order = orderProviders([...startupProviders.keys()], startupProviders, new Set(), 'startup')
   return order.map((provider) => registrations.startup.get(provider.name)!)

@@ -26,28 +26,31 @@ import type { CompiledApp } from './compile-application.js'
 
 /**
  * The error a diagram outcome stands for, with the data its response needs (e.g. `Allow`). These
- * are the machine's own answers, not failures: no stack trace is captured for them.
+ * are the machine's own answers, not failures, so each is built once per application and reused:
+ * its stack trace is captured only the first time.
  */
-export function errorForStatus(status: number, x: Exchange): HttpError {
-  // Machine answers depend only on the status, the path's methods and the request method, so
-  // they are built once and reused (the set is bounded by the routes and the known methods).
-  const key = `${status} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''}`
-  let error = machineErrors.get(key)
+export function errorForStatus(app: CompiledApp, status: number, x: Exchange): HttpError {
+  // Machine answers depend only on the status, the request method, the path's methods, the
+  // route's body limit and (for 415) whether the request had a Content-Encoding. The cache lives
+  // on the compiled application: two applications in one process never see each other's answers.
+  const key = `${status} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''} ${
+    status === 415 && x.request.headers.get('content-encoding') !== null
+  }`
+  const cache = app.machineErrors
+  let error = cache.get(key)
   if (error === undefined) {
-    const limit = Error.stackTraceLimit
-    Error.stackTraceLimit = 0
-    try {
-      error = machineError(status, x)
-    } finally {
-      Error.stackTraceLimit = limit
-    }
-    // 415's message depends on the request's Content-Encoding, so it is not reused.
-    if (status !== 415 && machineErrors.size < 10_000) machineErrors.set(key, error)
+    error = machineError(status, x)
+    // Bounded. A 501 names a method the client made up, so 501s are kept only while the cache is
+    // small: a stream of invented methods cannot fill it. Every other key is bounded by the routes
+    // and the known methods. Past the bound an answer is built anew (its stack captured).
+    if (cache.size < (status === 501 ? UNKNOWN_METHOD_CACHE_SIZE : MACHINE_ERROR_CACHE_SIZE))
+      cache.set(key, error)
   }
   return error
 }
 
-const machineErrors = new Map<string, HttpError>()
+const MACHINE_ERROR_CACHE_SIZE = 10_000
+const UNKNOWN_METHOD_CACHE_SIZE = 1_000
 
 /** Whether a thrown value is the stores' StoreUnavailableError (recognised by its code). */
 function isStoreUnavailable(value: unknown): boolean {
@@ -84,11 +87,15 @@ function machineError(status: number, x: Exchange): HttpError {
     case 412:
       return new PreconditionFailed('A precondition of the request failed')
     case 501:
-      return new NotImplemented(`Method ${x.request.method} is not implemented by this server`)
+      // RFC 9110 §15.6.2: the server does not support this method for any resource. The machine
+      // decided it, so it is an answer and not an internal failure: its message may be shown.
+      return new NotImplemented(`Method ${x.request.method} is not implemented by this server`, {
+        expose: true,
+      })
     case 503:
       return new ServiceUnavailable('The service is temporarily unavailable')
     default:
-      return new HttpError(status)
+      return new HttpError(status, undefined, { expose: true })
   }
 }
 

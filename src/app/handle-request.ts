@@ -1,3 +1,6 @@
+import { BadRequest } from '../errors/status-errors.js'
+import { isPreflight } from '../http/cors.js'
+import { malformedRequest } from '../http/message-checks.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import { createNonce } from '../http/security-headers.js'
@@ -18,11 +21,14 @@ type Outcome = Terminal | typeof ROUTED
 type Result = RestResponse | Promise<RestResponse>
 
 /**
- * Serves one request: the application-wide nodes, then the route's plan, then the handler and
+ * Serves one request: the message checks every server applies first (request target, `Host`:
+ * RFC 9112 §3.2 → 400), the application-wide nodes, then the route's plan, then the handler and
  * rendering. Synchronous from end to end when nothing on the way is asynchronous.
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const x = new Exchange(request, app.config)
+  const malformed = malformedRequest(request)
+  if (malformed !== undefined) return finish(app, x, errorResponse(app, x, new BadRequest(malformed)))
   return step(app, x, app.entry, undefined)
 }
 
@@ -58,7 +64,7 @@ function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
   if (outcome === 304) return finish(app, x, notModified(x))
   if (outcome === 301 || outcome === 307) return finish(app, x, redirect(x, outcome))
   if (outcome === 'OPTIONS') return finish(app, x, optionsResponse(x, app.cors))
-  return finish(app, x, errorResponse(app, x, errorForStatus(outcome, x)))
+  return finish(app, x, errorResponse(app, x, errorForStatus(app, outcome, x)))
 }
 
 /** Sets the values that cost nothing to compute before any node runs: built-ins, startup values, path parameters. */
@@ -119,7 +125,9 @@ function finish(app: CompiledApp, x: Exchange, response: Result): Result {
     const fields = 'fixed' in security ? security.fixed : security.perNonce(x.cspNonce as string)
     for (const name of Object.keys(fields)) response.headers[name] ??= fields[name] as string
   }
-  const cors = corsFor(x, app.cors)
+  // A preflight's CORS answer is all or nothing (optionsResponse): a refused one carries no CORS
+  // header at all, so the browser fails the preflight (Fetch §4.8, CORS check).
+  const cors = isPreflight(x.request.method, x.request.headers) ? undefined : corsFor(x, app.cors)
   if (cors !== undefined) applyCors(x, response, cors)
   if (x.trace !== undefined) response.headers['x-restmachine-trace'] = x.trace.join(',')
   return response

@@ -40,7 +40,9 @@ export function fromWebRequest(request: Request, info: FetchConnectionInfo = {})
     remoteAddress: info.remoteAddress,
     secure: url.startsWith('https:'),
     raw: request,
-    signal: request.signal,
+    // Read only if the app asks: Deno.serve warns on (and, by default, aborts after every answer)
+    // a signal that has been read.
+    signal: () => request.signal,
   })
 }
 

@@ -4,6 +4,8 @@
  * Keys survive minification (only local bindings are renamed), so this works on bundled code too.
  */
 
+import { skipComment, skipQuoted, skipToTopLevel } from './skip-code.js'
+
 /** What {@link inferInjectedNames} found. */
 export type InferredNames =
   | { ok: true; names: string[] }
@@ -84,13 +86,13 @@ class Scanner {
       if (key === undefined) return { ok: false, reason: 'unreadable' }
       names.push(key)
       // Skip `: target` and `= default` up to the next top-level `,` or the closing `}`.
-      this.#skipUntilTopLevel(',', '}')
+      this.#skipUntilTopLevel(',}')
     }
     // After the pattern: an optional `= {}` default, then `)` — anything else is another parameter.
     this.#skipTrivia()
     if (s[this.#pos] === '=') {
       this.#pos++
-      this.#skipUntilTopLevel(',', ')')
+      this.#skipUntilTopLevel(',)')
     }
     this.#skipTrivia()
     if (s[this.#pos] === ',') {
@@ -105,7 +107,7 @@ class Scanner {
     const s = this.source
     const ch = s[this.#pos] as string
     if (ch === '"' || ch === "'") {
-      const end = this.#skipString(this.#pos)
+      const end = skipQuoted(s, this.#pos)
       const literal = s.slice(this.#pos, end)
       this.#pos = end
       try {
@@ -122,70 +124,18 @@ class Scanner {
     return s.slice(begin, this.#pos)
   }
 
-  #skipUntilTopLevel(...stops: string[]): void {
-    const s = this.source
-    let depth = 0
-    while (this.#pos < s.length) {
-      const ch = s[this.#pos] as string
-      if (depth === 0 && stops.includes(ch)) return
-      if (ch === '"' || ch === "'" || ch === '`') {
-        this.#pos = this.#skipString(this.#pos)
-        continue
-      }
-      if (ch === '/' && (s[this.#pos + 1] === '/' || s[this.#pos + 1] === '*')) {
-        this.#skipTrivia()
-        continue
-      }
-      if (ch === '(' || ch === '[' || ch === '{') depth++
-      else if (ch === ')' || ch === ']' || ch === '}') depth--
-      this.#pos++
-    }
-  }
-
-  /** Returns the index just past the string or template literal starting at `start`. */
-  #skipString(start: number): number {
-    const s = this.source
-    const quote = s[start]
-    let i = start + 1
-    while (i < s.length) {
-      const ch = s[i]
-      if (ch === '\\') {
-        i += 2
-        continue
-      }
-      if (ch === quote) return i + 1
-      if (quote === '`' && ch === '$' && s[i + 1] === '{') {
-        // Skip a template substitution, which may itself contain strings and braces.
-        let depth = 1
-        i += 2
-        while (i < s.length && depth > 0) {
-          const c = s[i]
-          if (c === '"' || c === "'" || c === '`') {
-            i = this.#skipString(i)
-            continue
-          }
-          if (c === '{') depth++
-          else if (c === '}') depth--
-          i++
-        }
-        continue
-      }
-      i++
-    }
-    return i
+  /** Skips a `: target` or `= default` (literals, regexes and brackets whole) up to a top-level stop. */
+  #skipUntilTopLevel(stops: string): void {
+    this.#pos = skipToTopLevel(this.source, this.#pos, stops)
   }
 
   #skipTrivia(): void {
     const s = this.source
     for (;;) {
       while (this.#pos < s.length && /\s/.test(s[this.#pos] as string)) this.#pos++
-      if (s.startsWith('//', this.#pos)) {
-        const end = s.indexOf('\n', this.#pos)
-        this.#pos = end === -1 ? s.length : end + 1
-      } else if (s.startsWith('/*', this.#pos)) {
-        const end = s.indexOf('*/', this.#pos + 2)
-        this.#pos = end === -1 ? s.length : end + 2
-      } else return
+      if (s.startsWith('//', this.#pos) || s.startsWith('/*', this.#pos))
+        this.#pos = skipComment(s, this.#pos)
+      else return
     }
   }
 }

@@ -175,10 +175,13 @@ export class InternalServerError extends HttpError {
   }
 }
 
-/** 501: the method is not implemented by this server. @example throw new NotImplemented() */
+/**
+ * 501: the method is not implemented by this server. Its message is shown to the client (it says
+ * what is missing, not what failed) unless `expose: false`. @example throw new NotImplemented()
+ */
 export class NotImplemented extends HttpError {
-  constructor(message?: string, options?: Options) {
-    super(501, message, options)
+  constructor(message?: string, options: Options = {}) {
+    super(501, message, { expose: true, ...options })
   }
 }
 

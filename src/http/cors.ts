@@ -108,10 +108,10 @@ export function isOriginAllowed(options: CorsOptions, origin: string | null | un
 }
 
 /**
- * The headers of a successful preflight response (Fetch §3.2.3), or `null` when the origin or the
- * requested method is not allowed — the caller then answers without CORS headers and the browser
- * blocks the request. Allowed methods are the route's methods that the options allow; allowed
- * headers are the configured ones, or else the requested ones that are valid field names.
+ * The headers of a successful preflight response (Fetch §3.2.3), or `null` when the origin, the
+ * requested method or one of the requested header fields is not allowed — the caller then answers
+ * without any CORS header and the browser blocks the request. Allowed methods are the route's methods
+ * that the options allow; allowed headers are the configured ones, or else the requested ones.
  *
  * @example
  * preflightHeaders({ origins: ['https://a.example'] }, { origin: 'https://a.example', requestMethod: 'PUT' }, ['GET', 'PUT'])
@@ -128,9 +128,14 @@ export function preflightHeaders(
   const configured = options.methods
   const methods = configured === undefined ? routeMethods : routeMethods.filter((m) => configured.includes(m))
   if (!methods.includes(request.requestMethod)) return null
+  const requested = requestedHeaders(request.requestHeaders)
+  if (requested === null) return null
+  const configuredHeaders = options.allowHeaders
+  if (configuredHeaders !== undefined && !requested.every((name) => headerAllowed(configuredHeaders, name)))
+    return null
   const headers = originHeaders(options, request.origin)
   headers['access-control-allow-methods'] = methods.join(', ')
-  const allowHeaders = options.allowHeaders ?? requestedHeaders(request.requestHeaders)
+  const allowHeaders = configuredHeaders ?? requested
   if (allowHeaders.length > 0) headers['access-control-allow-headers'] = allowHeaders.join(', ')
   if (options.maxAge !== undefined) headers['access-control-max-age'] = String(options.maxAge)
   // The answer depends on these request fields, so caches must key on them (RFC 9110 §12.5.5).
@@ -168,15 +173,25 @@ function originHeaders(options: CorsOptions, origin: string): Record<string, str
   return headers
 }
 
-// Access-Control-Request-Headers is a comma-separated list of lower-case field names (Fetch §3.2.2).
-function requestedHeaders(value: string | null | undefined): string[] {
+// Access-Control-Request-Headers is a comma-separated list of lower-case field names (Fetch §3.2.2);
+// `null` when an item is not a field name (RFC 9110 §5.1), which no browser sends.
+function requestedHeaders(value: string | null | undefined): string[] | null {
   if (!value) return []
   const names: string[] = []
   for (const item of value.split(',')) {
     const name = item.trim().toLowerCase()
-    if (isToken(name) && !names.includes(name)) names.push(name)
+    if (name === '') continue // RFC 9110 §5.6.1: empty list elements are ignored
+    if (!isToken(name)) return null
+    if (!names.includes(name)) names.push(name)
   }
   return names
+}
+
+// Fetch §4.8 (CORS-preflight fetch): every requested name must be listed, compared case-insensitively;
+// `*` covers any name except `Authorization`, which must always be listed by name.
+function headerAllowed(allowed: readonly string[], name: string): boolean {
+  for (const item of allowed) if (item.toLowerCase() === name) return true
+  return name !== 'authorization' && allowed.includes('*')
 }
 
 function checkOrigin(origin: unknown): void {

@@ -79,7 +79,15 @@ export class RequestHeaders implements Iterable<[string, string]> {
 
   /** Every field line received under this name, in order (empty when absent). */
   getAll(name: string): readonly string[] {
-    return this.#map().get(name.toLowerCase()) ?? []
+    const key = name.toLowerCase()
+    const flat = this.#flat
+    if (flat === undefined) return this.#map().get(key) ?? []
+    const found: string[] = []
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const field = flat[i] as string
+      if (field.length === key.length && field.toLowerCase() === key) found.push(flat[i + 1] as string)
+    }
+    return found
   }
 
   /** Whether the field was received at all. */

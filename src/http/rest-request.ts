@@ -19,10 +19,20 @@ export interface RestRequestInit {
   secure?: boolean
   /** The adapter's own request object (Node `IncomingMessage`, Web `Request`, Lambda event…). */
   raw?: unknown
-  /** Aborted when the client goes away. */
-  signal?: AbortSignal
+  /**
+   * Aborted when the client goes away; a function is called on first use of `request.signal` (Deno
+   * warns about, and changes, a Web `Request`'s signal once it is read).
+   */
+  signal?: AbortSignal | (() => AbortSignal | undefined)
   /** An id the platform already gave this request (a Lambda request id), used in error logs. */
   requestId?: string
+  /**
+   * The HTTP version as received (`'1.1'`, `'1.0'`, `'2.0'`), from an adapter that reads HTTP
+   * messages itself. Given, the core applies the message rules of RFC 9112 §3.2 first (request
+   * target form; exactly one valid `Host`, required from HTTP/1.1 on) and answers 400 when they fail.
+   * Adapters fed by a server that applied them already (a Lambda front door) leave it out.
+   */
+  httpVersion?: string
 }
 
 const EMPTY = new Uint8Array(0)
@@ -51,15 +61,16 @@ export class RestRequest {
   readonly secure: boolean
   /** The adapter's native request object. */
   readonly raw: unknown
-  /** Aborted when the client disconnects, if the adapter can tell. */
-  readonly signal: AbortSignal | undefined
   /** The platform's id for this request, if it has one; error logs use it (else a fresh UUID). */
   readonly requestId: string | undefined
+  /** The HTTP version as received (`'1.1'`, `'2.0'`…), if the adapter knows it. */
+  readonly httpVersion: string | undefined
   /** The content limit in bytes applied by {@link RestRequest.bytes}; set by the application. */
   bodyLimit = 1024 * 1024
   #readBody: BodyReader
   #bytes: Promise<Uint8Array> | undefined
   #url: URL | undefined
+  #signal: AbortSignal | (() => AbortSignal | undefined) | undefined
 
   constructor(init: RestRequestInit) {
     this.method = init.method
@@ -69,9 +80,16 @@ export class RestRequest {
     this.remoteAddress = init.remoteAddress
     this.secure = init.secure ?? false
     this.raw = init.raw
-    this.signal = init.signal
+    this.#signal = init.signal
     this.requestId = init.requestId
+    this.httpVersion = init.httpVersion
     this.#readBody = init.readBody ?? noBody
+  }
+
+  /** Aborted when the client disconnects, if the adapter can tell; read from the adapter on first use. */
+  get signal(): AbortSignal | undefined {
+    if (typeof this.#signal === 'function') this.#signal = this.#signal()
+    return this.#signal
   }
 
   /** The absolute request URL, built from `Host` (or `localhost`) on first use. */

@@ -1,6 +1,14 @@
+export type { BodyParser } from './body-parsers.js'
 export { type CsvOptions, csv, formatCsv, renderCsv } from './csv.js'
 export { escapeHtml, HtmlFragment, html, unsafeHtml } from './html.js'
 export { parseJsonContent } from './parse-json.js'
+export {
+  type MultipartBody,
+  type MultipartOptions,
+  multipartBodyParser,
+  type UploadedFile,
+} from './parse-multipart.js'
+export { type FormFields, type UrlencodedOptions, urlencodedBodyParser } from './parse-urlencoded.js'
 export { fromWebResponse, renderValue } from './render-value.js'
 export {
   defaultRenderers,

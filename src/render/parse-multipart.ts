@@ -1,5 +1,7 @@
 import { BadRequest, ContentTooLarge } from '../errors/status-errors.js'
 import type { BodyParser } from './body-parsers.js'
+import { type PartHead, parsePartHead } from './multipart-part-head.js'
+import { MultipartReader } from './multipart-reader.js'
 import { parseContentType } from './parse-content-type.js'
 import type { FormFields } from './parse-urlencoded.js'
 
@@ -42,7 +44,8 @@ export interface MultipartBody {
 }
 
 /**
- * Limits of {@link multipartBodyParser}; each one exceeded → 413.
+ * Limits of {@link multipartBodyParser}; each one exceeded → 413, found while reading, so parsing
+ * stops there.
  *
  * @example
  * const limits: MultipartOptions = { maxFiles: 1, maxFileSize: 2 * 1024 * 1024, maxFields: 20 }
@@ -54,17 +57,26 @@ export interface MultipartOptions {
   maxFileSize?: number
   /** The most text fields accepted. Default 1000. */
   maxFields?: number
+  /** The largest text field accepted, in bytes. Default 1 MiB. */
+  maxFieldSize?: number
+  /** The largest header section of one part, in bytes. Default 8 KiB. */
+  maxPartHeaderSize?: number
 }
 
 // RFC 2046 §5.1.1: boundary := 0*69<bchars> bcharsnospace.
 const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/
+const decoder = new TextDecoder()
+// A leading U+FEFF in a field value is content, not a byte-order mark to drop.
+const fieldDecoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 /**
- * Parses `multipart/form-data` content (RFC 7578) with the runtime's own parser (the Fetch standard's
- * `Response.formData()`, present in Node, Deno, Bun and workers). The content is already in memory,
- * bounded by the route's content limit, so the limits here are about shape: too many files or fields,
- * or a file too large → 413. A missing or invalid boundary, or content that does not parse → 400.
- * A file input left empty by the browser (no file name, no bytes) is skipped.
+ * Parses `multipart/form-data` content (RFC 7578, RFC 2046 §5.1) in one linear pass. The content is
+ * already in memory, bounded by the route's content limit; the limits here are about shape: too
+ * many files or fields (counted as they are read; every part, empty file inputs included, counts
+ * towards `maxFiles + maxFields`), a file, field or part header too large → 413, at the first part
+ * over the limit. A long parse yields to the event loop every few milliseconds. A missing or
+ * invalid boundary, or content that does not parse → 400. A file input left empty by the browser
+ * (no file name, no bytes) is skipped.
  *
  * @example
  * const { fields, files } = await parseMultipart(bytes, 'multipart/form-data; boundary=x', { maxFiles: 1 })
@@ -80,60 +92,51 @@ export async function parseMultipart(
     throw new BadRequest('multipart/form-data content needs a boundary parameter (RFC 7578 §4.1)')
   }
   if (!BOUNDARY.test(boundary)) throw new BadRequest('The multipart boundary is invalid (RFC 2046 §5.1.1)')
+  const {
+    maxFiles = 10,
+    maxFields = 1000,
+    maxFileSize = Number.POSITIVE_INFINITY,
+    maxFieldSize = 1024 * 1024,
+    maxPartHeaderSize = 8 * 1024,
+  } = options
   const fields: FormFields = Object.create(null)
   const files: UploadedFile[] = []
-  if (isEmptyMultipart(bytes, boundary)) return { fields, files }
-  const form = await readFormData(bytes, boundary)
-  const { maxFiles = 10, maxFields = 1000, maxFileSize = Number.POSITIVE_INFINITY } = options
+  const reader = await MultipartReader.open(bytes, boundary)
   let fieldCount = 0
-  for (const [name, value] of form) {
-    if (typeof value === 'string') {
+  let parts = 0
+  while (!reader.closed) {
+    if (++parts > maxFiles + maxFields) {
+      throw new ContentTooLarge(`Form content has more than ${maxFiles + maxFields} parts`)
+    }
+    const head = parsePartHead(reader.readHeaders(maxPartHeaderSize))
+    if (head.filename === undefined) {
       if (++fieldCount > maxFields)
         throw new ContentTooLarge(`Form content has more than ${maxFields} fields`)
-      const existing = fields[name]
-      if (existing === undefined) fields[name] = value
-      else if (typeof existing === 'string') fields[name] = [existing, value]
+      const value = fieldDecoder.decode(await reader.readBody(maxFieldSize))
+      const existing = fields[head.name]
+      if (existing === undefined) fields[head.name] = value
+      else if (typeof existing === 'string') fields[head.name] = [existing, value]
       else existing.push(value)
       continue
     }
-    if (value.name === '' && value.size === 0) continue // an <input type=file> with nothing chosen
+    const content = await reader.readBody(maxFileSize)
+    if (head.filename === '' && content.byteLength === 0) continue // an <input type=file> with nothing chosen
     if (files.length === maxFiles) throw new ContentTooLarge(`Form content has more than ${maxFiles} files`)
-    if (value.size > maxFileSize) {
-      throw new ContentTooLarge(`A file in the form content exceeds the limit of ${maxFileSize} bytes`)
-    }
-    files.push(uploadedFile(name, value))
+    files.push(uploadedFile(head, content))
   }
   return { fields, files }
 }
 
-async function readFormData(bytes: Uint8Array, boundary: string): Promise<FormData> {
-  const headers = { 'content-type': `multipart/form-data; boundary="${boundary}"` }
-  try {
-    return await new Response(bytes as Uint8Array<ArrayBuffer>, { headers }).formData()
-  } catch {
-    // The runtime's TypeError says nothing useful and could, in some runtimes, quote the content.
-    throw new BadRequest('Request body is not valid multipart/form-data')
-  }
-}
-
-// RFC 2046 §5.1.1 allows a body with no parts ("--boundary--"), which some runtimes refuse to parse.
-function isEmptyMultipart(bytes: Uint8Array, boundary: string): boolean {
-  const closing = '--' + boundary + '--'
-  if (bytes.byteLength < closing.length || bytes.byteLength > closing.length + 2) return false
-  for (let i = 0; i < closing.length; i++) if (bytes[i] !== closing.charCodeAt(i)) return false
-  const rest = bytes.byteLength - closing.length
-  return rest === 0 || (rest === 2 && bytes[closing.length] === 0x0d && bytes[closing.length + 1] === 0x0a)
-}
-
-function uploadedFile(field: string, file: File): UploadedFile {
-  const slash = Math.max(file.name.lastIndexOf('/'), file.name.lastIndexOf('\\'))
+function uploadedFile(head: PartHead, content: Uint8Array): UploadedFile {
+  const name = head.filename as string
+  const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'))
   return {
-    field,
-    filename: file.name.slice(slash + 1),
-    type: file.type || 'text/plain',
-    size: file.size,
-    bytes: async () => new Uint8Array(await file.arrayBuffer()),
-    text: () => file.text(),
+    field: head.name,
+    filename: name.slice(slash + 1),
+    type: head.type || 'text/plain',
+    size: content.byteLength,
+    bytes: async () => content.slice(),
+    text: async () => decoder.decode(content),
   }
 }
 

@@ -48,6 +48,10 @@ export function parseUrlencoded(
   const maxFields = options.maxFields ?? 1000
   const fields: FormFields = Object.create(null)
   if (bytes.byteLength === 0) return fields
+  // Counted before parsing, so a flood of pairs is refused without building them all.
+  if (countPairs(bytes, maxFields) > maxFields) {
+    throw new ContentTooLarge(`Form content has more than ${maxFields} fields`)
+  }
   let count = 0
   for (const [name, value] of new URLSearchParams(lenientUtf8.decode(bytes))) {
     if (++count > maxFields) throw new ContentTooLarge(`Form content has more than ${maxFields} fields`)
@@ -57,6 +61,18 @@ export function parseUrlencoded(
     else existing.push(value)
   }
   return fields
+}
+
+/** The non-empty `&`-separated sequences (WHATWG URL §5.1 step 1), counting no further than `stopAfter + 1`. */
+function countPairs(bytes: Uint8Array, stopAfter: number): number {
+  let count = 0
+  for (let start = 0; start < bytes.byteLength; ) {
+    let ampersand = bytes.indexOf(0x26, start)
+    if (ampersand === -1) ampersand = bytes.byteLength
+    if (ampersand > start && ++count > stopAfter) break
+    start = ampersand + 1
+  }
+  return count
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis'
+import type { Redis as RedisClient } from 'ioredis'
+import { Redis } from './redis-client.js'
 import { failClosedRedisOptions } from './redis-options.js'
 import { RedisScript } from './redis-script.js'
 import { StoreUnavailableError } from './store-unavailable-error.js'
@@ -12,7 +13,7 @@ export interface RedisStoreOptions {
    * An ioredis client to use instead of creating one. The store never closes a client it was given;
    * spread `failClosedRedisOptions()` into its options for the same outage behaviour.
    */
-  client?: Redis
+  client?: RedisClient
   /** Prepended to every key, so several apps or test runs can share one Redis (default `rm:`). */
   prefix?: string
   /** The longest a call may take, waiting for a connection included, before it fails (default 2000). */
@@ -61,14 +62,14 @@ export class RedisStore implements TtlStore {
   readonly prefix: string
   /** The longest a call may take before it rejects with `StoreUnavailableError`. */
   readonly timeoutMs: number
-  readonly #client: Redis
+  readonly #client: RedisClient
   readonly #ownsClient: boolean
 
   /**
    * The ioredis connection, to share with other Redis users of the same process (a rate limiter).
    * Closing the store closes it when the store created it.
    */
-  get client(): Redis {
+  get client(): RedisClient {
     return this.#client
   }
   #lastConnectionError: unknown
@@ -171,7 +172,7 @@ export class RedisStore implements TtlStore {
   }
 
   /** Sends one command once the connection is ready, all within the deadline, and maps failures. */
-  async #run<T>(operation: string, send: (client: Redis) => Promise<T>): Promise<T> {
+  async #run<T>(operation: string, send: (client: RedisClient) => Promise<T>): Promise<T> {
     if (this.#closed) throw new StoreUnavailableError('RedisStore is closed')
     let gaveUp = false
     let timer: ReturnType<typeof setTimeout> | undefined

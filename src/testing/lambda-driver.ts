@@ -24,7 +24,8 @@ let sequence = 0
  * Delivers requests through a simulated AWS front door: each request becomes the event that
  * front door would send (see {@link lambdaEventFor}), the handler's result becomes the response a
  * client would receive — base64 decoded, `Set-Cookie` gathered from where that front door reads
- * it, and for HEAD the content dropped after measuring `Content-Length`, as AWS does.
+ * it, `Content-Length` measured, and for HEAD the content dropped after measuring, as AWS does.
+ * Header names reach the event exactly as the request wrote them.
  *
  * @example
  * import { handler } from './lambda.js' // your toLambdaHandler(app)
@@ -54,8 +55,10 @@ export function throughLambda(handler: LambdaFunction, door: LambdaFrontDoor): D
         result.body === undefined || result.body === ''
           ? EMPTY
           : decodeBody(result.body, result.isBase64Encoded === true)
-      const bodyless = request.method === 'HEAD' || result.statusCode === 204 || result.statusCode === 304
-      if (request.method === 'HEAD' && !headers.some(([n]) => n === 'content-length')) {
+      const noContent = result.statusCode === 204 || result.statusCode === 304
+      const bodyless = request.method === 'HEAD' || noContent
+      // The front door buffers the whole result and measures it (RFC 9110 §8.6), for HEAD too (§9.3.2).
+      if (!noContent && !headers.some(([n]) => n === 'content-length')) {
         headers.push(['content-length', String(content.byteLength)])
       }
       return { status: result.statusCode, headers, body: bodyless ? EMPTY : content }
@@ -67,9 +70,10 @@ function readHeaders(result: LambdaResult, door: LambdaFrontDoor): Array<[string
   const lines: Array<[string, string]> = []
   const multi = result.multiValueHeaders ?? {}
   const single = result.headers ?? {}
-  // ALBs read exactly one of the two maps; API Gateway merges them, multi-value winning.
+  // ALBs read exactly one of the two maps; API Gateway (REST, and HTTP APIs on payload 1.0)
+  // merges them, multi-value winning; payload 2.0 and Function URLs read `headers` and `cookies`.
   const useSingle = door !== 'alb-multi-value'
-  const useMulti = door === 'alb-multi-value' || door === 'api-gateway-v1'
+  const useMulti = door === 'alb-multi-value' || door === 'api-gateway-v1' || door === 'api-gateway-http-v1'
   const seen = new Set<string>()
   if (useMulti) {
     for (const name of Object.keys(multi)) {

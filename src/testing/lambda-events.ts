@@ -1,138 +1,196 @@
 import type { DriverRequest } from './driver.js'
+import {
+  grouped,
+  joined,
+  type Lines,
+  lastWins,
+  linesNamed,
+  splitQuery,
+  withoutNamed,
+} from './lambda-fields.js'
 
-/** The AWS front doors a Lambda driver can play (the names `restmachine/lambda` reports). */
-export type LambdaFrontDoor = 'api-gateway-v1' | 'api-gateway-v2' | 'function-url' | 'alb' | 'alb-multi-value'
+/**
+ * The AWS front doors a Lambda driver can play: the names `restmachine/lambda` reports, plus
+ * `api-gateway-http-v1`, an HTTP API on payload format 1.0 (reported as `api-gateway-v1`).
+ */
+export type LambdaFrontDoor =
+  | 'api-gateway-v1'
+  | 'api-gateway-http-v1'
+  | 'api-gateway-v2'
+  | 'function-url'
+  | 'alb'
+  | 'alb-multi-value'
 
-/** The HTTP API stage the simulated API Gateway events carry; it appears in `rawPath` like AWS's. */
+/** The API Gateway stage the simulated events carry; HTTP APIs put it in the path like AWS's. */
 export const SIMULATED_STAGE = 'test'
 
 const ACCOUNT = '123456789012'
+const API_HOST = 'abcdefghij.execute-api.us-east-1.amazonaws.com'
+const URL_HOST = 'abcdefghij.lambda-url.us-east-1.on.aws'
+const ALB_HOST = 'restmachine-test-123456789.us-east-1.elb.amazonaws.com'
 const TEXTUAL =
   /^(?:text\/|application\/(?:json|xml|javascript|x-www-form-urlencoded)\b|application\/[\w.+-]+\+(?:json|xml)\b)/i
 const decoder = new TextDecoder()
 
-type Lines = ReadonlyArray<readonly [string, string]>
+/**
+ * The host name a simulated front door serves on: its events carry it as `Host` (and domain), so
+ * a browser's `Origin` for the API is `https://` + this name.
+ *
+ * @example
+ * simulatedHost('function-url') // 'abcdefghij.lambda-url.us-east-1.on.aws'
+ */
+export function simulatedHost(door: LambdaFrontDoor): string {
+  if (door === 'function-url') return URL_HOST
+  return door === 'alb' || door === 'alb-multi-value' ? ALB_HOST : API_HOST
+}
 
 /**
  * Builds the event a front door would send for a request, with the fields and encodings the AWS
- * documentation describes (test/fixtures/lambda holds the published samples these follow): REST
- * APIs decode the query and, with binary media types `*∕*`, base64-encode every body; HTTP APIs
- * move cookies to `cookies`, join repeated fields with commas, put a named stage in `rawPath` and
- * decode it; ALBs leave the query encoded and append the client to `X-Forwarded-For`.
+ * documentation describes (test/fixtures/lambda holds AWS's published samples these follow).
+ * Header names are never normalised: they reach the event as the client wrote them.
+ *
+ * - REST APIs and HTTP APIs on payload 1.0 send both `multiValueHeaders` (every line) and
+ *   `headers` (the last value of each name), decode the query into both query maps and, with
+ *   binary media types `*∕*`, base64-encode every body (REST).
+ * - HTTP APIs on payload 2.0 and Function URLs join repeated fields with commas, move the cookies
+ *   into `cookies[]`, and decode `rawPath`, where an HTTP API's named stage appears.
+ * - ALBs leave the query encoded, append the client to `X-Forwarded-For`, and without multi-value
+ *   headers keep only the last value of a repeated field or parameter.
  *
  * @example
- * const event = lambdaEventFor('alb', { method: 'GET', target: '/', headers: [], body: undefined, remoteAddress: '192.0.2.1' })
+ * const event = lambdaEventFor('alb', { method: 'GET', target: '/', headers: [], body: undefined, remoteAddress: '192.0.2.1' }, 'id-1')
  */
 export function lambdaEventFor(door: LambdaFrontDoor, request: DriverRequest, requestId: string): unknown {
   const query = request.target.indexOf('?')
   const path = query === -1 ? request.target : request.target.slice(0, query)
   const rawQuery = query === -1 ? '' : request.target.slice(query + 1)
-  const headers: Array<readonly [string, string]> = request.headers.map(([n, v]) => [n.toLowerCase(), v])
-  if (request.body !== undefined && !headers.some(([n]) => n === 'content-length')) {
-    headers.push(['content-length', String(request.body.byteLength)])
+  const headers: Array<readonly [string, string]> = [...request.headers]
+  if (request.body !== undefined && linesNamed(headers, 'content-length').length === 0) {
+    headers.push(['Content-Length', String(request.body.byteLength)])
   }
-  const contentType = headers.find(([n]) => n === 'content-type')?.[1] ?? ''
-  const now = Date.now()
-  if (door === 'api-gateway-v2' || door === 'function-url') {
-    const domain =
-      door === 'function-url'
-        ? 'abcdefghij.lambda-url.us-east-1.on.aws'
-        : 'abcdefghij.execute-api.us-east-1.amazonaws.com'
-    const cookies = headers.filter(([n]) => n === 'cookie').flatMap(([, v]) => v.split(/;\s*/))
-    const stage = door === 'function-url' ? '$default' : SIMULATED_STAGE
-    const rawPath = door === 'function-url' ? path : `/${stage}${safeDecode(path)}`
-    const event: Record<string, unknown> = {
-      version: '2.0',
-      routeKey: '$default',
-      rawPath,
-      rawQueryString: rawQuery,
-      headers: joined([['host', domain], ...headers.filter(([n]) => n !== 'cookie' && n !== 'host')]),
-      requestContext: {
-        accountId: ACCOUNT,
-        apiId: 'abcdefghij',
-        domainName: domain,
-        domainPrefix: 'abcdefghij',
-        http: {
-          method: request.method,
-          path: rawPath,
-          protocol: 'HTTP/1.1',
-          sourceIp: request.remoteAddress,
-          userAgent: 'restmachine-test',
-        },
-        requestId,
-        routeKey: '$default',
-        stage,
-        time: new Date(now).toUTCString(),
-        timeEpoch: now,
-      },
-      isBase64Encoded: false,
-    }
-    if (cookies.length > 0) event.cookies = cookies
-    if (rawQuery !== '') event.queryStringParameters = joinedQuery(rawQuery)
-    Object.assign(event, body(request.body, TEXTUAL.test(contentType)))
-    return event
-  }
-  if (door === 'api-gateway-v1') {
-    const host = 'abcdefghij.execute-api.us-east-1.amazonaws.com'
-    const all: Lines = [['host', host], ...headers.filter(([n]) => n !== 'host')]
-    const decodedQuery = [...new URLSearchParams(rawQuery)]
-    return {
-      resource: '/{proxy+}',
-      path,
-      httpMethod: request.method,
-      headers: lastWins(all),
-      multiValueHeaders: grouped(all),
-      queryStringParameters: decodedQuery.length === 0 ? null : lastWins(decodedQuery),
-      multiValueQueryStringParameters: decodedQuery.length === 0 ? null : grouped(decodedQuery),
-      pathParameters: path === '/' ? null : { proxy: path.slice(1) },
-      stageVariables: null,
-      requestContext: {
-        resourcePath: '/{proxy+}',
-        httpMethod: request.method,
-        path: `/${SIMULATED_STAGE}${path}`,
-        accountId: ACCOUNT,
+  const textual = TEXTUAL.test(linesNamed(headers, 'content-type')[0]?.[1] ?? '')
+  const shape: Shape = { request, requestId, path, rawQuery, headers, textual, now: Date.now() }
+  if (door === 'api-gateway-v2' || door === 'function-url') return v2Event(door, shape)
+  if (door === 'api-gateway-v1' || door === 'api-gateway-http-v1') return v1Event(door, shape)
+  return albEvent(door, shape)
+}
+
+interface Shape {
+  request: DriverRequest
+  requestId: string
+  path: string
+  rawQuery: string
+  headers: Lines
+  textual: boolean
+  now: number
+}
+
+function v2Event(door: 'api-gateway-v2' | 'function-url', s: Shape): Record<string, unknown> {
+  const domain = door === 'function-url' ? URL_HOST : API_HOST
+  const stage = door === 'function-url' ? '$default' : SIMULATED_STAGE
+  const rawPath = door === 'function-url' ? s.path : `/${stage}${safeDecode(s.path)}`
+  // "Format 2.0 includes a new cookies field": every Cookie line's pairs, one element each.
+  const cookies = linesNamed(s.headers, 'cookie').flatMap(([, v]) => v.split(/;\s*/).filter((c) => c !== ''))
+  const event: Record<string, unknown> = {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString: s.rawQuery,
+    // "Duplicate headers are combined with commas and included in the headers field."
+    headers: joined([['host', domain], ...withoutNamed(s.headers, 'cookie', 'host')]),
+    requestContext: {
+      accountId: ACCOUNT,
+      apiId: 'abcdefghij',
+      domainName: domain,
+      domainPrefix: 'abcdefghij',
+      http: {
+        method: s.request.method,
+        path: rawPath,
         protocol: 'HTTP/1.1',
-        stage: SIMULATED_STAGE,
-        domainPrefix: 'abcdefghij',
-        requestTimeEpoch: now,
-        requestId,
-        identity: { sourceIp: request.remoteAddress, userAgent: 'restmachine-test' },
-        domainName: host,
-        apiId: 'abcdefghij',
+        sourceIp: s.request.remoteAddress,
+        userAgent: linesNamed(s.headers, 'user-agent')[0]?.[1] ?? '',
       },
-      // As with binary media types `*/*`: every body arrives base64-encoded, even JSON.
-      ...body(request.body, false),
-    }
+      requestId: s.requestId,
+      routeKey: '$default',
+      stage,
+      time: new Date(s.now).toUTCString(),
+      timeEpoch: s.now,
+    },
+    isBase64Encoded: false,
   }
-  const forwarded = headers.find(([n]) => n === 'x-forwarded-for')?.[1]
+  if (cookies.length > 0) event.cookies = cookies
+  if (s.rawQuery !== '') event.queryStringParameters = joined(decodedQuery(s.rawQuery), true)
+  Object.assign(event, body(s.request.body, s.textual))
+  return event
+}
+
+function v1Event(door: 'api-gateway-v1' | 'api-gateway-http-v1', s: Shape): Record<string, unknown> {
+  const rest = door === 'api-gateway-v1'
+  const all: Lines = [['Host', API_HOST], ...withoutNamed(s.headers, 'host')]
+  const query = decodedQuery(s.rawQuery)
+  // A REST API's `path` is the resource path; an HTTP API's carries a named stage, decoded.
+  const path = rest ? s.path : `/${SIMULATED_STAGE}${safeDecode(s.path)}`
+  const event: Record<string, unknown> = {
+    resource: '/{proxy+}',
+    path,
+    httpMethod: s.request.method,
+    headers: lastWins(all),
+    multiValueHeaders: grouped(all),
+    queryStringParameters: query.length === 0 ? null : lastWins(query, true),
+    multiValueQueryStringParameters: query.length === 0 ? null : grouped(query, true),
+    pathParameters: s.path === '/' ? null : { proxy: s.path.slice(1) },
+    stageVariables: null,
+    requestContext: {
+      resourcePath: '/{proxy+}',
+      httpMethod: s.request.method,
+      path: rest ? `/${SIMULATED_STAGE}${s.path}` : path,
+      accountId: ACCOUNT,
+      protocol: 'HTTP/1.1',
+      stage: SIMULATED_STAGE,
+      domainPrefix: 'abcdefghij',
+      requestTimeEpoch: s.now,
+      requestId: s.requestId,
+      identity: { sourceIp: s.request.remoteAddress, userAgent: linesNamed(s.headers, 'user-agent')[0]?.[1] },
+      domainName: API_HOST,
+      apiId: 'abcdefghij',
+    },
+    // REST, as with binary media types `*/*`: every body arrives base64-encoded, even JSON.
+    ...body(s.request.body, rest ? false : s.textual),
+  }
+  if (!rest) event.version = '1.0'
+  return event
+}
+
+function albEvent(door: 'alb' | 'alb-multi-value', s: Shape): Record<string, unknown> {
+  const forwarded = linesNamed(s.headers, 'x-forwarded-for')
+  const forwardedName = forwarded[0]?.[0] ?? 'x-forwarded-for'
+  const chain = forwarded.map(([, v]) => v).join(', ')
   const albHeaders: Lines = [
-    ['host', 'restmachine-test-123456789.us-east-1.elb.amazonaws.com'],
-    ...headers.filter(([n]) => n !== 'host' && n !== 'x-forwarded-for'),
-    [
-      'x-forwarded-for',
-      forwarded === undefined ? request.remoteAddress : `${forwarded}, ${request.remoteAddress}`,
-    ],
+    ['host', ALB_HOST],
+    ...withoutNamed(s.headers, 'host', 'x-forwarded-for', 'x-forwarded-port', 'x-forwarded-proto'),
+    [forwardedName, chain === '' ? s.request.remoteAddress : `${chain}, ${s.request.remoteAddress}`],
     ['x-forwarded-port', '443'],
     ['x-forwarded-proto', 'https'],
   ]
   // The ALB hands query parameters over as the client sent them, still percent-encoded.
-  const rawPairs = rawQuery === '' ? [] : rawQuery.split('&').map((pair) => splitPair(pair))
+  const rawPairs = splitQuery(s.rawQuery)
   const event: Record<string, unknown> = {
     requestContext: {
       elb: {
         targetGroupArn: `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:targetgroup/test/6d0ecf831eec9f09`,
       },
     },
-    httpMethod: request.method,
-    path,
-    ...body(request.body, TEXTUAL.test(contentType)),
+    httpMethod: s.request.method,
+    path: s.path,
+    ...body(s.request.body, s.textual),
   }
   if (door === 'alb-multi-value') {
     event.multiValueHeaders = grouped(albHeaders)
-    event.multiValueQueryStringParameters = grouped(rawPairs)
+    event.multiValueQueryStringParameters = grouped(rawPairs, true)
   } else {
+    // Without multi-value headers "the load balancer uses the last value sent by the client".
     event.headers = lastWins(albHeaders)
-    event.queryStringParameters = lastWins(rawPairs)
+    event.queryStringParameters = lastWins(rawPairs, true)
   }
   return event
 }
@@ -148,35 +206,8 @@ function body(
   return { body: btoa(binary), isBase64Encoded: true }
 }
 
-function grouped(lines: Lines): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const [name, value] of lines) {
-    const list = out[name]
-    if (list === undefined) out[name] = [value]
-    else list.push(value)
-  }
-  return out
-}
-
-function lastWins(lines: Lines): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [name, value] of lines) out[name] = value
-  return out
-}
-
-function joined(lines: Lines): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [name, value] of lines) out[name] = out[name] === undefined ? value : `${out[name]},${value}`
-  return out
-}
-
-function joinedQuery(rawQuery: string): Record<string, string> {
-  return joined([...new URLSearchParams(rawQuery)])
-}
-
-function splitPair(pair: string): readonly [string, string] {
-  const equals = pair.indexOf('=')
-  return equals === -1 ? [pair, ''] : [pair.slice(0, equals), pair.slice(equals + 1)]
+function decodedQuery(rawQuery: string): Lines {
+  return [...new URLSearchParams(rawQuery)]
 }
 
 function safeDecode(path: string): string {

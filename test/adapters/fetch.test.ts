@@ -12,6 +12,18 @@ describe('app.fetch', () => {
     return new Response(null, { status: 204, headers })
   })
 
+  app.get('/aborted', ({ request }) => ({ aborted: request.signal?.aborted ?? null }))
+
+  it("hands the Web Request's own signal to a handler that asks for it", async () => {
+    const controller = new AbortController()
+    controller.abort()
+    const request = new Request('http://localhost/aborted', { signal: controller.signal })
+    expect(await (await app.fetch(request)).json()).toEqual({ aborted: true })
+    expect(await (await app.fetch(new Request('http://localhost/aborted'))).json()).toEqual({
+      aborted: false,
+    })
+  })
+
   it('serves a Web Request and returns a Web Response', async () => {
     const response = await app.fetch(new Request('http://localhost/hello/Ada%20L?loud=1'))
     expect(response.status).toBe(200)

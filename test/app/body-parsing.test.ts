@@ -1,4 +1,4 @@
-import { RestApplication } from 'restmachine'
+import { type MultipartBody, multipartBodyParser, RestApplication } from 'restmachine'
 import { createTestClient } from 'restmachine/testing'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -70,5 +70,31 @@ describe('parsedBody', () => {
       headers: { 'content-type': 'text/plain' },
     })
     expect(text.status).toBe(400)
+  })
+})
+
+describe('multipart limits set by the application', () => {
+  it('apply when multipartBodyParser is registered with app.bodyParser', async () => {
+    const app = new RestApplication().bodyParser(multipartBodyParser({ maxFiles: 1, maxFieldSize: 3 }))
+    app.post('/upload', ({ parsedBody }) => ({ files: (parsedBody as MultipartBody).files.length }), {
+      accepts: ['multipart/form-data'],
+    })
+    const client = createTestClient(app)
+    const send = async (form: FormData) => {
+      const request = new Request('http://x/upload', { method: 'POST', body: form })
+      const body = new Uint8Array(await request.arrayBuffer())
+      return client.post('/upload', {
+        body,
+        headers: { 'content-type': request.headers.get('content-type') as string },
+      })
+    }
+    const one = new FormData()
+    one.append('a', new File(['1'], 'a.txt'))
+    expect((await send(one)).json()).toEqual({ files: 1 })
+    one.append('b', new File(['2'], 'b.txt'))
+    expect((await send(one)).status).toBe(413)
+    const longField = new FormData()
+    longField.append('f', 'four')
+    expect((await send(longField)).status).toBe(413)
   })
 })

@@ -125,6 +125,67 @@ describe('dependency injection errors', () => {
     await expect(app.start()).rejects.toThrow(/dependency cycle a → b → c → a/)
   })
 
+  it('names the route, the dependency, the missing name and the closest names when a dependency needs an unknown name', async () => {
+    const app = new RestApplication()
+    app.onStartup('sessionStore', () => new Map<string, string>())
+    app.dependency('session', (({ sesionStore }: { sesionStore: unknown }) => sesionStore) as never)
+    app.dependency('currentUser', (({ session }: { session: unknown }) => session) as never)
+    app.get('/profile', (({ currentUser }: { currentUser: unknown }) => currentUser) as never)
+    app.get('/health', () => 'ok')
+    await expect(app.start()).rejects.toThrow(
+      "route GET /profile → dependency('session'): 'session' needs 'sesionStore', but nothing named 'sesionStore' is registered. Did you mean 'sessionStore'?",
+    )
+  })
+
+  it('names the route when a startup value needs an unknown name', async () => {
+    const app = new RestApplication()
+    app.onStartup('config', () => ({ url: 'memory:' }))
+    app.onStartup('database', (({ confg }: { confg: unknown }) => confg) as never)
+    app.dependency('items', (({ database }: { database: unknown }) => database) as never)
+    app.get('/items', (({ items }: { items: unknown }) => items) as never)
+    await expect(app.start()).rejects.toThrow(
+      "route GET /items → onStartup('database'): 'database' needs 'confg', but nothing named 'confg' is registered. Did you mean 'config'?",
+    )
+  })
+
+  it('names the first three routes and counts the others that reach a dependency cycle', async () => {
+    const app = new RestApplication()
+    app.dependency('a', (({ b }: { b: unknown }) => b) as never)
+    app.dependency('b', (({ c }: { c: unknown }) => c) as never)
+    app.dependency('c', (({ a }: { a: unknown }) => a) as never)
+    app.dependency('viaC', (({ c }: { c: unknown }) => c) as never)
+    app.get('/one', (({ a }: { a: unknown }) => a) as never)
+    app.get('/two', (({ viaC }: { viaC: unknown }) => viaC) as never)
+    app.get('/free', () => 'no dependencies')
+    app.post('/three', () => 3, { requires: ['b'] } as never)
+    app.delete('/four', (({ c }: { c: unknown }) => c) as never)
+    app.put('/five', (() => 5) as never, { conflict: (({ a }: { a: unknown }) => a !== undefined) as never })
+    await expect(app.start()).rejects.toThrow(
+      "routes GET /one, GET /two, POST /three and 2 more → dependency('a'): dependency cycle a → b → c → a",
+    )
+  })
+
+  it('keeps the message of a broken dependency that no route uses', async () => {
+    const app = new RestApplication()
+    app.dependency('unused', (({ nothing }: { nothing: unknown }) => nothing) as never)
+    app.get('/free', () => 'ok')
+    await expect(app.start()).rejects.toThrow(
+      /^dependency\('unused'\): 'unused' needs 'nothing', but nothing named 'nothing' is registered\.$/,
+    )
+  })
+
+  it('reads a dependency whose default is a regular expression containing a closing brace', async () => {
+    const app = new RestApplication()
+    app.dependency('subject', () => 'a}b')
+    // `pattern` is registered but has no value, so the regular expression default applies.
+    app.dependency('pattern', () => undefined)
+    const matcher = new Function('return ({ pattern = /[}]/, subject }) => pattern.test(subject)')()
+    app.dependency('matches', matcher as never)
+    app.get('/match', (({ matches }: { matches: boolean }) => ({ matches })) as never)
+    const response = await createTestClient(app).get('/match')
+    expect(response.json()).toEqual({ matches: true })
+  })
+
   it('fails at start when a path parameter has the name of a dependency', async () => {
     const app = new RestApplication().dependency('post_id', () => 'x')
     app.get('/posts/{post_id}', () => null)

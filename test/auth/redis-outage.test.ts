@@ -45,7 +45,7 @@ describeWithRedisServer('auth while Redis goes away and comes back', () => {
 
   it('fails closed with 503 within 5 s, never 401 or 500, and loses no session or refresh token', async () => {
     const credentials = { json: { email: 'alice@example.com', password: 'secret' } }
-    const login = await sessions.call('POST', '/login', credentials)
+    const login = await sessions.call('POST', '/login', { ...credentials, headers: { origin: sessions.url } })
     expect(login.status).toBe(200)
     const cookie = cookiePair(login.headers.get('set-cookie'))
     const tokens = (await jwt.call('POST', '/login', credentials)).body
@@ -69,7 +69,7 @@ describeWithRedisServer('auth while Redis goes away and comes back', () => {
     const refusedWithin = await msUntil(() => sessions.call('GET', '/profile', { cookie }), 503, 5000)
     const during = await Promise.all([
       sessions.call('GET', '/profile', { cookie }),
-      sessions.call('POST', '/login', credentials),
+      sessions.call('POST', '/login', { ...credentials, headers: { origin: sessions.url } }),
       jwt.call('POST', '/refresh', { json: { refresh_token: tokens.refresh_token } }),
       jwt.call('POST', '/login', credentials),
     ])

@@ -25,6 +25,10 @@ function sessionApp(options: Partial<CookieSessionsOptions> & { store?: TtlStore
   return { app, sessions, client: createTestClient(app) }
 }
 
+// What a browser on the application's own page sends with every POST (Fetch §3.1, `Origin`);
+// the test client's Host is `localhost`.
+const OWN = { origin: 'http://localhost' }
+
 const cookieOf = (response: { headers: RequestHeaders }) =>
   (response.headers.getAll('set-cookie')[0] as string).split(';')[0] as string
 
@@ -39,7 +43,11 @@ async function handle(
     new RestRequest({
       method,
       path,
-      headers: RequestHeaders.from({ host: 'app.example', ...fields }),
+      headers: RequestHeaders.from({
+        host: 'app.example',
+        origin: `${secure ? 'https' : 'http'}://app.example`,
+        ...fields,
+      }),
       secure,
     }),
   )
@@ -53,6 +61,7 @@ describe('cookieSessions', () => {
       expect.stringMatching(/; HttpOnly; SameSite=Lax; Path=\/; Max-Age=604800; Secure$/),
     ])
     const http = await handle(app, 'POST', '/login', {})
+    expect(http.status).toBe(200)
     expect(String(http.headers['set-cookie'])).not.toContain('Secure')
   })
 
@@ -60,12 +69,16 @@ describe('cookieSessions', () => {
     const plain = sessionApp()
     const proxied = sessionApp({ trustProxy: true })
     const forwarded = { 'x-forwarded-proto': 'https' }
-    expect(
-      String((await handle(plain.app, 'POST', '/login', forwarded)).headers['set-cookie']),
-    ).not.toContain('Secure')
-    expect(String((await handle(proxied.app, 'POST', '/login', forwarded)).headers['set-cookie'])).toContain(
-      '; Secure',
-    )
+    const plainLogin = await handle(plain.app, 'POST', '/login', forwarded)
+    expect(plainLogin.status).toBe(200)
+    expect(String(plainLogin.headers['set-cookie'])).not.toContain('Secure')
+    // Behind the proxy the browser's page is https://app.example, and so is its Origin.
+    const proxiedLogin = await handle(proxied.app, 'POST', '/login', {
+      ...forwarded,
+      origin: 'https://app.example',
+    })
+    expect(proxiedLogin.status).toBe(200)
+    expect(String(proxiedLogin.headers['set-cookie'])).toContain('; Secure')
   })
 
   it('honours the cookie settings: name, SameSite, Domain, always-Secure', async () => {
@@ -75,14 +88,16 @@ describe('cookieSessions', () => {
       secure: true,
       absoluteTimeout: 3600,
     })
-    const login = await client.post('/login')
+    const login = await client.post('/login', { headers: OWN })
     expect(login.headers.get('set-cookie')).toMatch(
       /^__Host-sid=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=3600; Secure$/,
     )
     const me = await client.get('/me', { headers: { cookie: cookieOf(login) } })
     expect(me.json()).toEqual({ user: 'alice' })
     const domain = sessionApp({ domain: 'example.com' })
-    expect((await domain.client.post('/login')).headers.get('set-cookie')).toContain('; Domain=example.com')
+    expect((await domain.client.post('/login', { headers: OWN })).headers.get('set-cookie')).toContain(
+      '; Domain=example.com',
+    )
     expect(() => sessionApp({ sameSite: 'None' })).toThrow(/secure: true/)
   })
 
@@ -90,7 +105,7 @@ describe('cookieSessions', () => {
     let now = Date.now()
     const clock = () => now
     const { client } = sessionApp({ store: new MemoryStore({ now: clock }), now: clock, idleTimeout: 60 })
-    const cookie = cookieOf(await client.post('/login'))
+    const cookie = cookieOf(await client.post('/login', { headers: OWN }))
     for (let i = 0; i < 4; i++) {
       now += 50_000
       expect((await client.get('/me', { headers: { cookie } })).status).toBe(200)
@@ -110,7 +125,7 @@ describe('cookieSessions', () => {
       idleTimeout: 60,
       absoluteTimeout: 100,
     })
-    const cookie = cookieOf(await client.post('/login'))
+    const cookie = cookieOf(await client.post('/login', { headers: OWN }))
     now += 50_000
     expect((await client.get('/me', { headers: { cookie } })).status).toBe(200)
     now += 49_000
@@ -132,7 +147,7 @@ describe('cookieSessions', () => {
       },
     })
     const { client } = sessionApp({ store: spy })
-    const login = await client.post('/login?user=secret-bob')
+    const login = await client.post('/login?user=secret-bob', { headers: OWN })
     const { id } = login.json<{ id: string }>()
     expect(keys).toHaveLength(1)
     expect(keys[0]).toMatch(/^session:[\w-]{43}$/)
@@ -143,12 +158,12 @@ describe('cookieSessions', () => {
 
   it('checks CSRF before touching the store, and can be told not to', async () => {
     const { client } = sessionApp()
-    const cookie = cookieOf(await client.post('/login'))
+    const cookie = cookieOf(await client.post('/login', { headers: OWN }))
     const refused = await client.post('/logout', { headers: { cookie, origin: 'https://evil.example' } })
     expect(refused.status).toBe(403)
     expect(refused.json<{ message: string }>().message).toMatch(/CSRF/)
     const relaxed = sessionApp({ csrf: false })
-    const relaxedCookie = cookieOf(await relaxed.client.post('/login'))
+    const relaxedCookie = cookieOf(await relaxed.client.post('/login', { headers: OWN }))
     const allowed = await relaxed.client.post('/logout', {
       headers: { cookie: relaxedCookie, origin: 'https://evil.example' },
     })
@@ -167,14 +182,32 @@ describe('cookieSessions', () => {
       },
     })
     const { client } = sessionApp({ store: flaky })
-    const cookie = cookieOf(await client.post('/login'))
+    const cookie = cookieOf(await client.post('/login', { headers: OWN }))
     down = true
-    for (const response of [await client.get('/me', { headers: { cookie } }), await client.post('/login')]) {
+    for (const response of [
+      await client.get('/me', { headers: { cookie } }),
+      await client.post('/login', { headers: OWN }),
+    ]) {
       expect(response.status).toBe(503)
       expect(response.headers.get('retry-after')).toBe('2')
     }
     down = false
     expect((await client.get('/me', { headers: { cookie } })).status).toBe(200)
+  })
+
+  it('always marks a __Host- or __Secure- cookie Secure, and refuses settings that make browsers drop it', async () => {
+    for (const cookieName of ['__Host-session', '__secure-session']) {
+      const { app } = sessionApp({ cookieName })
+      const login = await handle(app, 'POST', '/login', {})
+      expect(String(login.headers['set-cookie'])).toContain('; Secure')
+    }
+    const store = new MemoryStore()
+    expect(() => cookieSessions({ store, cookieName: '__Host-s', secure: false })).toThrow(/must be Secure/)
+    expect(() => cookieSessions({ store, cookieName: '__Secure-s', secure: false })).toThrow(/must be Secure/)
+    expect(() => cookieSessions({ store, cookieName: '__Host-s', path: '/app' })).toThrow(/path '\/'/)
+    expect(() => cookieSessions({ store, cookieName: '__Host-s', domain: 'example.com' })).toThrow(
+      /no domain/,
+    )
   })
 
   it('refuses non-positive timeouts at start-up', () => {
@@ -198,9 +231,9 @@ describeWithRedis('cookieSessions in Redis', (url) => {
   it('shares sessions between two servers: made on one, used and destroyed on the other', async () => {
     const a = sessionApp({ store: open() })
     const b = sessionApp({ store: open() })
-    const cookie = cookieOf(await a.client.post('/login?user=carol'))
+    const cookie = cookieOf(await a.client.post('/login?user=carol', { headers: OWN }))
     expect((await b.client.get('/me', { headers: { cookie } })).json()).toEqual({ user: 'carol' })
-    expect((await b.client.post('/logout', { headers: { cookie } })).status).toBe(200)
+    expect((await b.client.post('/logout', { headers: { cookie, ...OWN } })).status).toBe(200)
     expect((await a.client.get('/me', { headers: { cookie } })).status).toBe(401)
   })
 })

@@ -91,3 +91,43 @@ describe('inferInjectedNames', () => {
     expect(names(bound as AnyFn)).toEqual({ ok: false, reason: 'unreadable' })
   })
 })
+
+describe('inferInjectedNames on defaults that look like the end of the pattern', () => {
+  // Each source is compiled by the JavaScript engine itself (so each is valid code), then read back.
+  // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals in the sources are the point
+  const cases: [string, string[]][] = [
+    ['({ a = /[}]/, b }) => a', ['a', 'b']],
+    ['({ a = /}/, b }) => a', ['a', 'b']],
+    ['({ a = /\\}/g, b }) => a', ['a', 'b']],
+    ['({ a = /[/}]/u, b }) => a', ['a', 'b']],
+    ['({ a = /,\\/}/, b = /{/ }) => a', ['a', 'b']],
+    ['({ a = /[\\]}]/, b }) => a', ['a', 'b']],
+    ['({ a = 10 / 2, b = 4 / 2 / 1 }) => a', ['a', 'b']],
+    ['({ a = (8) / 2, b = [4][0] / 2 }) => a', ['a', 'b']],
+    ['({ a = x => /}/.test(x), b }) => a', ['a', 'b']],
+    ['({ a = () => { return /}/ }, b }) => a', ['a', 'b']],
+    ['({ a = typeof /}/, b }) => a', ['a', 'b']],
+    ['({ a = [/}/, /,/], b }) => a', ['a', 'b']],
+    ['({ a = true ? /}/ : /{/, b }) => a', ['a', 'b']],
+    ['({ a = `}${"}"}`, b }) => a', ['a', 'b']],
+    ['({ a = `${ { k: "}" }.k }`, b }) => a', ['a', 'b']],
+    ['({ a = `${ `${ "}" }` }}`, b }) => a', ['a', 'b']],
+    ['({ a = `${ /}/.source }`, b }) => a', ['a', 'b']],
+    ['({ a = `\\${ not a substitution }`, b }) => a', ['a', 'b']],
+    ['({ a = \'\\\'}\', b = "\\"}" }) => a', ['a', 'b']],
+    ['({ a = /* } */ 1, /* , c */ b // }\n }) => a', ['a', 'b']],
+    ['({ a = "// }", b = "/* }" }) => a', ['a', 'b']],
+    ['({ a: { x = /}/ } = {}, b }) => a', ['a', 'b']],
+    ['({ a = /}/ } = { a: /{/ }) => a', ['a']],
+    ['function ({ a = /[}]/, b }) { return a }', ['a', 'b']],
+    ['async function named({ a = /}/, "b-c": d }) { return a }', ['a', 'b-c']],
+    ['({a=/[}]/,b:c=/,/g})=>a', ['a', 'b']],
+  ]
+  // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals in the sources are the point
+
+  for (const [source, expected] of cases) {
+    it(`reads ${JSON.stringify(expected)} from ${source.replace(/\n/g, '\\n')}`, () => {
+      expect(names(fromSource(source))).toEqual({ ok: true, names: expected })
+    })
+  }
+})

@@ -5,6 +5,7 @@ import { type Driver, inProcess, type LambdaFrontDoor, overHttp, throughLambda }
 /** Every AWS front door the Lambda adapter serves. */
 export const FRONT_DOORS: readonly LambdaFrontDoor[] = [
   'api-gateway-v1',
+  'api-gateway-http-v1',
   'api-gateway-v2',
   'function-url',
   'alb',

@@ -44,7 +44,12 @@ describeWithRedis('examples/auth/sessions.ts on two instances sharing Redis', (r
   )
 
   it('accepts a session started on one instance on the other, even after the first is gone', async () => {
-    const login = await post(`${servers[0]!.url}/login`, { email: 'bob@example.com', password: 'secret' })
+    // A browser sends its page's Origin with the POST; here the page is the first instance's.
+    const login = await post(
+      `${servers[0]!.url}/login`,
+      { email: 'bob@example.com', password: 'secret' },
+      { origin: servers[0]!.url },
+    )
     expect(login.status).toBe(200)
     const cookie = (login.cookies.find((c) => c.startsWith('session_id=')) as string).split(';')[0] as string
     const onB = await fetch(`${servers[1]!.url}/profile`, { headers: { cookie } })

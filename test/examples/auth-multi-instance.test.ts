@@ -80,21 +80,26 @@ describeWithRedis('two instances of an example sharing Redis (real processes)', 
   describe('sessions.ts', () => {
     it('serves a session made on one instance on the other, and a logout on either ends it everywhere', async () => {
       const [a, b] = instances.sessions!
-      const login = await callJson(a.url, 'POST', '/login', credentials)
+      const login = await callJson(a.url, 'POST', '/login', { ...credentials, headers: { origin: a.url } })
       const cookie = cookiePair(login.headers.get('set-cookie'))
       const profile = await callJson(b.url, 'GET', '/profile', { cookie })
       expect(profile.body).toEqual({ user: { id: '1', email: 'alice@example.com', role: 'admin' } })
-      expect((await callJson(b.url, 'POST', '/logout', { cookie })).status).toBe(200)
+      expect((await callJson(b.url, 'POST', '/logout', { cookie, headers: { origin: b.url } })).status).toBe(
+        200,
+      )
       expect((await callJson(a.url, 'GET', '/profile', { cookie })).status).toBe(401)
     })
 
     it('adds up login attempts across both instances', async () => {
       const [a, b] = instances.sessions!
+      // Each POST carries the Origin a browser on that instance's page would send.
+      const from = (url: string, json = credentials.json) => ({ json, headers: { origin: url } })
       const statuses = [
-        (await callJson(b.url, 'POST', '/login', credentials)).status,
-        (await callJson(a.url, 'POST', '/login', { json: { email: 'x@example.com', password: 'x' } })).status,
-        (await callJson(b.url, 'POST', '/login', credentials)).status,
-        (await callJson(a.url, 'POST', '/login', credentials)).status,
+        (await callJson(b.url, 'POST', '/login', from(b.url))).status,
+        (await callJson(a.url, 'POST', '/login', from(a.url, { email: 'x@example.com', password: 'x' })))
+          .status,
+        (await callJson(b.url, 'POST', '/login', from(b.url))).status,
+        (await callJson(a.url, 'POST', '/login', from(a.url))).status,
       ]
       expect(statuses).toEqual([200, 401, 200, 429])
     })

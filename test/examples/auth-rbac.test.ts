@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../examples/auth/rbac.js'
-import { LOW_COST, type Served, serveForTest } from '../auth/support/http.js'
+import { LOW_COST } from '../auth/support/http.js'
+import { EXAMPLE_DOORS, type ExampleApi, openApi } from './support/doors.js'
 
 const SECRET = 'rbac-example-secret-that-is-long-enough!'
 
-describe('examples/auth/rbac.ts over real HTTP', () => {
-  let api: Served
+describe.each(EXAMPLE_DOORS)('examples/auth/rbac.ts via %s', (door) => {
+  let api: ExampleApi
   const token: Record<string, string> = {}
 
   beforeAll(async () => {
-    api = await serveForTest(createApp({ jwtSecret: SECRET, passwordCost: LOW_COST }))
+    api = await openApi(door, async () =>
+      (await import('../../examples/auth/rbac.js')).createApp({ jwtSecret: SECRET, passwordCost: LOW_COST }),
+    )
     for (const who of ['alice', 'mo', 'bob']) {
       const login = await api.call('POST', '/login', {
         json: { email: `${who}@example.com`, password: 'secret' },

@@ -1,18 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../examples/auth/sessions.js'
-import { cookiePair, LOW_COST, type Served, serveForTest } from '../auth/support/http.js'
+import { cookiePair, LOW_COST } from '../auth/support/http.js'
+import { EXAMPLE_DOORS, type ExampleApi, openApi } from './support/doors.js'
 
-const COOKIE = /^session_id=([A-Za-z0-9_-]{43}); HttpOnly; SameSite=Lax; Path=\/; Max-Age=604800$/
-
-describe('examples/auth/sessions.ts over real HTTP', () => {
-  let api: Served
+describe.each(EXAMPLE_DOORS)('examples/auth/sessions.ts via %s', (door) => {
+  // Every AWS front door is HTTPS (the ALB says so in X-Forwarded-Proto): the cookie is then Secure.
+  const secure = door === 'http' ? '' : '; Secure'
+  const COOKIE = new RegExp(
+    `^session_id=([A-Za-z0-9_-]{43}); HttpOnly; SameSite=Lax; Path=/; Max-Age=604800${secure}$`,
+  )
+  const CLEARED = `session_id=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0${secure}`
+  let api: ExampleApi
   beforeAll(async () => {
-    api = await serveForTest(createApp({ passwordCost: LOW_COST }))
+    api = await openApi(door, async () =>
+      (await import('../../examples/auth/sessions.js')).createApp({ passwordCost: LOW_COST }),
+    )
   })
   afterAll(() => api.close())
 
+  // A browser on the API's own page sends its Origin with every POST (Fetch §3.1); curl does not,
+  // and the session block refuses unsafe requests that say nothing of where they come from.
+  const own = () => ({ origin: api.url })
+
   const login = async (email = 'alice@example.com', extra: { cookie?: string } = {}) => {
-    const response = await api.call('POST', '/login', { json: { email, password: 'secret' }, ...extra })
+    const response = await api.call('POST', '/login', {
+      json: { email, password: 'secret' },
+      headers: own(),
+      ...extra,
+    })
     return { response, cookie: cookiePair(response.headers.get('set-cookie')) }
   }
 
@@ -26,6 +40,7 @@ describe('examples/auth/sessions.ts over real HTTP', () => {
   it('answers bad credentials with 401 {"error":"Invalid credentials"} and sets no cookie', async () => {
     const response = await api.call('POST', '/login', {
       json: { email: 'bob@example.com', password: 'nope' },
+      headers: own(),
     })
     expect(response.status).toBe(401)
     expect(response.body).toEqual({ error: 'Invalid credentials' })
@@ -53,9 +68,7 @@ describe('examples/auth/sessions.ts over real HTTP', () => {
       const response = await api.call('GET', '/profile', { cookie })
       expect(response.status).toBe(401)
       expect(response.body.message).toBe('Invalid session')
-      expect(response.headers.get('set-cookie')).toBe(
-        'session_id=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0',
-      )
+      expect(response.headers.get('set-cookie')).toBe(CLEARED)
     }
   })
 
@@ -69,12 +82,12 @@ describe('examples/auth/sessions.ts over real HTTP', () => {
 
   it('logs out: clears the cookie with Max-Age=0 and destroys the session server-side', async () => {
     const { cookie } = await login()
-    const response = await api.call('POST', '/logout', { cookie })
+    const response = await api.call('POST', '/logout', { cookie, headers: own() })
     expect(response.status).toBe(200)
     expect(response.body).toEqual({ message: 'Logged out successfully' })
-    expect(response.headers.get('set-cookie')).toBe('session_id=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0')
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
     expect((await api.call('GET', '/profile', { cookie })).status).toBe(401)
-    expect((await api.call('POST', '/logout', { cookie })).status).toBe(401)
+    expect((await api.call('POST', '/logout', { cookie, headers: own() })).status).toBe(401)
   })
 
   describe('CSRF protection of cookie-authenticated unsafe requests', () => {
@@ -97,12 +110,12 @@ describe('examples/auth/sessions.ts over real HTTP', () => {
       expect(response.status).toBe(403)
     })
 
-    it('lets the server’s own origin, same-site fetches and clients sending neither header through', async () => {
+    it('lets the server’s own origin, its own Referer and same-site fetches through', async () => {
       const cases: Record<string, string>[] = [
         { origin: api.url },
         { 'sec-fetch-site': 'same-origin', origin: api.url },
         { 'sec-fetch-site': 'same-site' },
-        {},
+        { referer: `${api.url}/account` },
       ]
       for (const headers of cases) {
         const { cookie } = await login()
@@ -118,6 +131,29 @@ describe('examples/auth/sessions.ts over real HTTP', () => {
         headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
       })
       expect(response.status).toBe(200)
+    })
+
+    it('refuses a logout and a login that carry no Origin, Referer or Sec-Fetch-Site (curl-style)', async () => {
+      const { cookie } = await login()
+      const logout = await api.call('POST', '/logout', { cookie })
+      expect(logout.status).toBe(403)
+      expect(logout.body.message).toMatch(/no Origin, Referer or Sec-Fetch-Site/)
+      expect((await api.call('GET', '/profile', { cookie })).status).toBe(200)
+      const bare = await api.call('POST', '/login', {
+        json: { email: 'alice@example.com', password: 'secret' },
+      })
+      expect(bare.status).toBe(403)
+      expect(bare.headers.get('set-cookie')).toBeNull()
+    })
+
+    it('refuses a foreign Referer when Origin is absent', async () => {
+      const { cookie } = await login()
+      const response = await api.call('POST', '/logout', {
+        cookie,
+        headers: { referer: 'http://evil.example/attack.html' },
+      })
+      expect(response.status).toBe(403)
+      expect((await api.call('GET', '/profile', { cookie })).status).toBe(200)
     })
 
     it('refuses a cross-site login too (login CSRF)', async () => {

@@ -167,23 +167,49 @@ describe('preflightHeaders', () => {
     expect(headers?.['access-control-allow-methods']).toBe('GET, PUT')
   })
 
-  it('sends the configured allowed headers', () => {
+  it('sends the configured allowed headers when every requested one is among them, in any case', () => {
     const options: CorsOptions = { origins: [APP], allowHeaders: ['Content-Type', 'Authorization'] }
-    const request = { origin: APP, requestMethod: 'PUT', requestHeaders: 'x-other' }
+    const request = { origin: APP, requestMethod: 'PUT', requestHeaders: 'authorization,content-type' }
     expect(preflightHeaders(options, request, routeMethods)?.['access-control-allow-headers']).toBe(
       'Content-Type, Authorization',
     )
   })
 
-  it('echoes the requested headers that are valid field names when none are configured', () => {
-    const request = {
-      origin: APP,
-      requestMethod: 'PUT',
-      requestHeaders: ' Content-Type ,x-a,,bad header,X-A',
+  it('returns null when one requested header is not allowed, like a browser’s preflight check (Fetch §4.8)', () => {
+    const options: CorsOptions = { origins: [APP], allowHeaders: ['Content-Type'], credentials: true }
+    for (const requestHeaders of ['x-other', 'content-type,x-other', 'content-type, bad header']) {
+      expect(
+        preflightHeaders(options, { origin: APP, requestMethod: 'PUT', requestHeaders }, routeMethods),
+      ).toBeNull()
     }
+  })
+
+  it("lets '*' cover any requested header except Authorization, which must be listed by name", () => {
+    const wildcard: CorsOptions = { origins: [APP], allowHeaders: ['*'] }
+    const asked = (requestHeaders: string) =>
+      preflightHeaders(wildcard, { origin: APP, requestMethod: 'PUT', requestHeaders }, routeMethods)
+    expect(asked('x-anything, content-type')?.['access-control-allow-headers']).toBe('*')
+    expect(asked('x-anything, authorization')).toBeNull()
+    const listed: CorsOptions = { origins: [APP], allowHeaders: ['*', 'Authorization'] }
+    expect(
+      preflightHeaders(
+        listed,
+        { origin: APP, requestMethod: 'PUT', requestHeaders: 'authorization' },
+        routeMethods,
+      )?.['access-control-allow-headers'],
+    ).toBe('*, Authorization')
+  })
+
+  it('echoes the requested headers when none are configured, skipping empty items', () => {
+    const request = { origin: APP, requestMethod: 'PUT', requestHeaders: ' Content-Type ,x-a,,X-A' }
     expect(
       preflightHeaders({ origins: [APP] }, request, routeMethods)?.['access-control-allow-headers'],
     ).toBe('content-type, x-a')
+  })
+
+  it('returns null when a requested header is not a field name, even with nothing configured', () => {
+    const request = { origin: APP, requestMethod: 'PUT', requestHeaders: 'x-a, bad header' }
+    expect(preflightHeaders({ origins: [APP] }, request, routeMethods)).toBeNull()
   })
 
   it('leaves out Access-Control-Allow-Headers when nothing is requested or configured', () => {

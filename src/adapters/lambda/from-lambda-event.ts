@@ -72,7 +72,8 @@ function fromV2(
 ): RestRequest {
   const rc = event.requestContext
   const flat = flatHeaders(event.headers, undefined)
-  // Payload 2.0 moves cookies out of the headers; put them back as one field (RFC 6265 §5.4).
+  // Payload 2.0 (and Function URLs) move every Cookie line's pairs into `cookies` ("Format 2.0
+  // includes a new cookies field"); put them back as the one field a client sends (RFC 6265 §5.4).
   if (event.cookies !== undefined && event.cookies.length > 0 && !has(flat, 'cookie')) {
     flat.push('cookie', event.cookies.join('; '))
   }
@@ -159,26 +160,38 @@ function reader(body: string, isBase64Encoded: boolean | undefined): BodyReader 
   }
 }
 
+/**
+ * The field lines a front door delivered, as a flat `[name, value, …]` list like Node's
+ * `rawHeaders`, each line once. Names keep the client's casing; they compare case-insensitively
+ * (RFC 9110 §5.1).
+ *
+ * - API Gateway REST APIs and HTTP APIs on payload 1.0 send both maps, with the names as the client
+ *   wrote them: `multiValueHeaders` holds every line, and `headers` repeats the last value of each
+ *   name ("Set up Lambda proxy integrations", multi-value headers). The multi-value map is the
+ *   request; `headers` is read only for a name the multi-value map does not have.
+ * - An ALB sends exactly one of the two maps: `multiValueHeaders` when the target group enables
+ *   them, otherwise `headers` with the last value of a repeated field.
+ * - HTTP APIs on payload 2.0 and Function URLs send only `headers`, repeated fields already joined
+ *   with commas, which is an equivalent list (RFC 9110 §5.3).
+ */
 function flatHeaders(
   single: Record<string, string | undefined> | null | undefined,
   multi: Record<string, string[] | undefined> | null | undefined,
 ): Flat {
   const flat: Flat = []
+  const fromMulti = new Set<string>()
   if (multi !== null && multi !== undefined) {
-    for (const name of Object.keys(multi)) for (const value of multi[name] ?? []) flat.push(name, value)
-    // REST APIs send both maps; a field missing from the multi-value map is still in `headers`.
-    if (single !== null && single !== undefined) {
-      for (const name of Object.keys(single)) {
-        const value = single[name]
-        if (value !== undefined && !has(flat, name)) flat.push(name, value)
-      }
+    for (const name of Object.keys(multi)) {
+      const values = multi[name]
+      if (!Array.isArray(values) || values.length === 0) continue
+      fromMulti.add(name.toLowerCase())
+      for (const value of values) if (typeof value === 'string') flat.push(name, value)
     }
-    return flat
   }
   if (single !== null && single !== undefined) {
     for (const name of Object.keys(single)) {
       const value = single[name]
-      if (value !== undefined) flat.push(name, value)
+      if (typeof value === 'string' && !fromMulti.has(name.toLowerCase())) flat.push(name, value)
     }
   }
   return flat

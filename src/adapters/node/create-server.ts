@@ -23,11 +23,16 @@ export interface ServerHandle {
  * slow-client limits applied and parser errors answered by {@link answerClientError}.
  */
 export function createNodeServer(options: ServeOptions, listener: Listener): ServerHandle {
+  const headersTimeout = options.headersTimeout ?? 10_000
+  const requestTimeout = options.requestTimeout ?? 30_000
   const limits = {
     maxHeaderSize: options.maxHeaderSize ?? 16 * 1024,
-    headersTimeout: options.headersTimeout ?? 10_000,
-    requestTimeout: options.requestTimeout ?? 30_000,
+    headersTimeout,
+    requestTimeout,
     keepAliveTimeout: options.keepAliveTimeout ?? 5_000,
+    connectionsCheckingInterval: checkingInterval(headersTimeout, requestTimeout),
+    // The core answers a missing Host itself (RFC 9112 §3.2), with a JSON body like every 400.
+    requireHostHeader: false,
   }
   const tls = options.tls
   const http2 = options.http2 ?? tls !== undefined
@@ -50,11 +55,12 @@ export function createNodeServer(options: ServeOptions, listener: Listener): Ser
     tls === undefined
       ? createH2cServer({ settings }, listener as never)
       : createSecureServer({ ...tlsSettings(options), allowHTTP1: true, settings }, listener as never)
-  // The HTTP/1.1 fallback honours the same slow-client limits.
+  // The HTTP/1.1 fallback honours the same slow-client limits (read when the server starts listening).
   Object.assign(server, {
     headersTimeout: limits.headersTimeout,
     requestTimeout: limits.requestTimeout,
     keepAliveTimeout: limits.keepAliveTimeout,
+    connectionsCheckingInterval: limits.connectionsCheckingInterval,
   })
   const sessions = new Set<Http2Session>()
   const sockets = new Set<Socket>()
@@ -78,6 +84,20 @@ export function createNodeServer(options: ServeOptions, listener: Listener): Ser
       for (const socket of sockets) socket.destroy()
     },
   }
+}
+
+/**
+ * How often Node looks for connections past `headersTimeout` or `requestTimeout`. Node's default is
+ * every 30 s, whatever the timeouts, so a slow-loris connection under a 10 s headers timeout lived up
+ * to 40 s; a tenth of the shortest timeout (at least 10 ms) closes it within 10% of its timeout.
+ *
+ * @example
+ * checkingInterval(10_000, 30_000) // 1000
+ */
+export function checkingInterval(headersTimeout: number, requestTimeout: number): number {
+  const timeouts = [headersTimeout, requestTimeout].filter((timeout) => timeout > 0)
+  if (timeouts.length === 0) return 30_000 // nothing to check: Node's default, never hurried
+  return Math.max(10, Math.floor(Math.min(...timeouts) / 10))
 }
 
 function tlsSettings(options: ServeOptions) {

@@ -4,46 +4,51 @@ import { concat } from '../../app/read-body.js'
 import { ContentTooLarge } from '../../errors/status-errors.js'
 import { RequestHeaders } from '../../http/request-headers.js'
 import { RestRequest } from '../../http/rest-request.js'
+import { splitTarget, withHost } from './request-target.js'
 
 /**
  * Builds the core request from Node's `IncomingMessage` without creating Web objects: headers are
  * parsed from `rawHeaders` only when read, and the content only when a route asks for it.
  */
 export function fromIncomingMessage(message: IncomingMessage): RestRequest {
-  const target = message.url ?? '/'
-  const query = target.indexOf('?')
+  const { path, rawQuery, authority } = splitTarget(message.url ?? '/')
+  const raw = message.httpVersionMajor === 2 ? withoutPseudoHeaders(message.rawHeaders) : message.rawHeaders
   return new RestRequest({
     method: message.method ?? 'GET',
-    path: query === -1 ? target : target.slice(0, query),
-    rawQuery: query === -1 ? '' : target.slice(query + 1),
-    headers: RequestHeaders.fromFlat(
-      message.httpVersionMajor === 2 ? withoutPseudoHeaders(message.rawHeaders) : message.rawHeaders,
-    ),
+    path,
+    rawQuery,
+    headers: RequestHeaders.fromFlat(authority === undefined ? raw : withHost(raw, authority)),
     readBody: (limit) => readMessage(message, limit),
     remoteAddress: message.socket.remoteAddress,
     secure: (message.socket as TLSSocket).encrypted === true,
     raw: message,
+    httpVersion: message.httpVersion,
   })
 }
 
 /**
  * HTTP/2 request fields without the pseudo-header fields (RFC 9113 §8.3), with `:authority` as
- * `Host` when the client sent no `Host` (§8.3.1 lets it stand in for one).
+ * `Host` (§8.3.1 lets it stand in for one). A `Host` that names another authority is kept as a
+ * second line, so the core refuses the request (§8.3.1: a server "SHOULD treat a request as
+ * malformed" then).
  */
 function withoutPseudoHeaders(raw: readonly string[]): string[] {
   const flat: string[] = []
   let authority: string | undefined
-  let host = false
+  const hosts: string[] = []
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i] as string
     if (name.charCodeAt(0) === 58 /* ':' */) {
       if (name === ':authority') authority = raw[i + 1]
       continue
     }
-    if (name.toLowerCase() === 'host') host = true
-    flat.push(name, raw[i + 1] as string)
+    if (name.toLowerCase() === 'host') hosts.push(raw[i + 1] as string)
+    else flat.push(name, raw[i + 1] as string)
   }
-  if (!host && authority !== undefined) flat.push('host', authority)
+  if (authority !== undefined) flat.push('host', authority)
+  for (const host of hosts) {
+    if (authority === undefined || host.toLowerCase() !== authority.toLowerCase()) flat.push('host', host)
+  }
   return flat
 }
 

@@ -1,4 +1,4 @@
-import { errors } from 'jose'
+import type { Jose } from './jose.js'
 
 /**
  * Why a token was refused; `keys_unavailable` means the verifier could not get its keys (→ 503).
@@ -50,8 +50,8 @@ export class KeysUnavailable extends Error {
   override readonly name = 'KeysUnavailable'
 }
 
-/** Maps whatever jose (or a key resolver) threw to a {@link JwtError}. */
-export function toJwtError(error: unknown): JwtError {
+/** Maps whatever jose (or a key resolver) threw to a {@link JwtError}, given jose's error classes. */
+export function toJwtError(error: unknown, errors: Jose['errors']): JwtError {
   if (error instanceof JwtError) return error
   if (error instanceof KeysUnavailable) return new JwtError('keys_unavailable', { cause: error.cause })
   if (error instanceof errors.JWTExpired) return new JwtError('expired', { cause: error })

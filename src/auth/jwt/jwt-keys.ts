@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, errors, type JWK, type JWSHeaderParameters } from 'jose'
+import type { JWK, JWSHeaderParameters } from 'jose'
 import { ConfigurationError } from '../../errors/configuration-error.js'
+import { type Jose, loadJose } from './jose.js'
 import { KeysUnavailable } from './jwt-errors.js'
 import type { JwtAlgorithm, JwtKey, JwtOptions } from './jwt-types.js'
 
@@ -56,7 +57,7 @@ function localRing(keys: JwtKey[], allowWeakSecret: boolean): KeyRing {
           : entries.find((e) => e.key.kid === header.kid)
       // The token's `alg` must be the algorithm bound to the key it names: no confusion attacks.
       if (entry === undefined || entry.key.alg !== header.alg || entry.material.verify === undefined) {
-        throw new errors.JWKSNoMatchingKey()
+        throw new (await loadJose()).errors.JWKSNoMatchingKey()
       }
       return entry.material.verify
     },
@@ -97,15 +98,19 @@ function remoteRing(options: JwtOptions): KeyRing {
     )
   }
   const cache = options.jwksCache ?? {}
-  const remote = createRemoteJWKSet(new URL(options.jwksUrl as string | URL), {
-    cacheMaxAge: cache.maxAge ?? 600_000,
-    cooldownDuration: cache.cooldown ?? 30_000,
-    timeoutDuration: cache.timeout ?? 2_000,
-  })
+  const url = new URL(options.jwksUrl as string | URL)
+  // Made on the first verification, once jose (an optional peer) is loaded; it caches the keys.
+  let remote: ReturnType<Jose['createRemoteJWKSet']> | undefined
   return {
     signing: undefined,
     algorithms,
     resolve: async (header, token) => {
+      const { errors, createRemoteJWKSet } = await loadJose()
+      remote ??= createRemoteJWKSet(url, {
+        cacheMaxAge: cache.maxAge ?? 600_000,
+        cooldownDuration: cache.cooldown ?? 30_000,
+        timeoutDuration: cache.timeout ?? 2_000,
+      })
       try {
         return await remote(header, token as never)
       } catch (error) {

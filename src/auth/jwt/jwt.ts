@@ -1,5 +1,5 @@
-import { jwtVerify, SignJWT } from 'jose'
 import { ConfigurationError } from '../../errors/configuration-error.js'
+import { loadJose } from './jose.js'
 import { JwtError, toJwtError } from './jwt-errors.js'
 import { buildKeyRing, type KeyRing } from './jwt-keys.js'
 import type { JwtClaims, JwtOptions, SignOptions, VerifyOptions } from './jwt-types.js'
@@ -63,6 +63,7 @@ export class Jwt {
     const own: Record<string, unknown> = {}
     for (const [name, value] of Object.entries(claims)) if (!REGISTERED.has(name)) own[name] = value
     if (options.type !== undefined) own.type = options.type
+    const { SignJWT } = await loadJose()
     const now = Math.floor(Date.now() / 1000)
     const builder = new SignJWT(own)
       .setProtectedHeader({
@@ -90,9 +91,11 @@ export class Jwt {
   async verify(token: string, options: VerifyOptions = {}): Promise<JwtClaims> {
     if (typeof token !== 'string' || token.length === 0) throw new JwtError('invalid')
     if (token.length > this.maxTokenLength) throw new JwtError('too_long')
+    // Outside the try: a missing jose is an error to report, never an "invalid token".
+    const jose = await loadJose()
     let payload: JwtClaims
     try {
-      const result = await jwtVerify(token, this.#keys.resolve, {
+      const result = await jose.jwtVerify(token, this.#keys.resolve, {
         algorithms: [...this.#keys.algorithms],
         clockTolerance: this.clockTolerance,
         requiredClaims: ['exp'],
@@ -100,7 +103,7 @@ export class Jwt {
       })
       payload = result.payload
     } catch (error) {
-      throw toJwtError(error)
+      throw toJwtError(error, jose.errors)
     }
     this.#checkClaims(payload, options)
     return payload

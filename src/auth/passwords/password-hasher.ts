@@ -62,8 +62,10 @@ export class PasswordHasher {
   async verify(hashed: string, password: string): Promise<boolean> {
     if (typeof hashed !== 'string' || typeof password !== 'string') return false
     if (password.length > this.#maxLength) return false
+    // Loaded outside the try: a missing argon2 is an error to report, never a "wrong password".
+    const argon2 = await loadArgon2()
     try {
-      return await (await loadArgon2()).verify(hashed, password)
+      return await argon2.verify(hashed, password)
     } catch {
       return false
     }

@@ -1,6 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
-import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js'
-import RateLimiterRedis from 'rate-limiter-flexible/lib/RateLimiterRedis.js'
+import { peerFailed } from '../optional-peer.js'
 
 /**
  * Any rate-limiter-flexible limiter (memory, Redis, Postgres, a union…): what `rateLimit` drives.
@@ -30,19 +29,37 @@ export interface EngineOptions {
 }
 
 /**
- * Makes a rate-limiter-flexible engine: counters in memory (one process), or in Redis (shared; the
- * counting is one atomic Lua script, so two servers never both grant the last point). With Redis
- * the limiter refuses at once while the connection is not ready, instead of queueing.
+ * Checks an engine's settings at once (at registration), before the engine itself is loaded.
  *
  * @example
- * const engine = createRateLimiterEngine({ points: 5, duration: 900, keyPrefix: 'rl:login' })
+ * checkEngineOptions({ points: 5, duration: 900 })
  */
-export function createRateLimiterEngine(options: EngineOptions): RateLimiterEngine {
-  const { points, duration, keyPrefix } = options
+export function checkEngineOptions(options: Pick<EngineOptions, 'points' | 'duration'>): void {
+  const { points, duration } = options
   if (!(Number.isInteger(points) && points > 0) || !(Number.isInteger(duration) && duration > 0)) {
     throw new RangeError('rateLimit: points and duration (seconds) must be positive integers')
   }
+}
+
+/**
+ * Makes a rate-limiter-flexible engine: counters in memory (one process), or in Redis (shared; the
+ * counting is one atomic Lua script, so two servers never both grant the last point). With Redis
+ * the limiter refuses at once while the connection is not ready, instead of queueing.
+ * rate-limiter-flexible is an optional peer, imported here on first use (each engine from its own
+ * file: the package index would load `cluster` and every other store).
+ *
+ * @example
+ * const engine = await createRateLimiterEngine({ points: 5, duration: 900, keyPrefix: 'rl:login' })
+ */
+export async function createRateLimiterEngine(options: EngineOptions): Promise<RateLimiterEngine> {
+  checkEngineOptions(options)
+  const { points, duration, keyPrefix } = options
+  const missing = (error: unknown) => peerFailed('rateLimit', 'rate-limiter-flexible', error)
+  const RateLimiterMemory = (await import('rate-limiter-flexible/lib/RateLimiterMemory.js').catch(missing))
+    .default
   if (options.redis === undefined) return new RateLimiterMemory({ points, duration, keyPrefix })
+  const RateLimiterRedis = (await import('rate-limiter-flexible/lib/RateLimiterRedis.js').catch(missing))
+    .default
   return new RateLimiterRedis({
     storeClient: options.redis,
     points,

@@ -2,7 +2,7 @@ import { ServiceUnavailable, TooManyRequests } from '../../errors/status-errors.
 import type { RestRequest } from '../../http/rest-request.js'
 import type { AuthContext } from '../context.js'
 import { type ClientAddressOptions, clientAddress } from './client-address.js'
-import { createRateLimiterEngine, type RateLimiterEngine } from './engine.js'
+import { checkEngineOptions, createRateLimiterEngine, type RateLimiterEngine } from './engine.js'
 import { type RateLimitState, rateLimitHeaders } from './rate-limit-headers.js'
 import { whenRedisReady } from './redis-ready.js'
 
@@ -64,15 +64,20 @@ const isAnswer = (value: unknown): value is LimiterAnswer =>
 export function rateLimit(options: RateLimitOptions) {
   const name = options.name ?? 'default'
   const whenUnavailable = options.whenUnavailable ?? 'fail-closed'
-  const engine =
-    options.limiter ??
-    createRateLimiterEngine({
-      points: options.points,
-      duration: options.duration,
-      keyPrefix: options.keyPrefix ?? `rl:${name}`,
-      redis: options.redis,
-      memoryWhenUnavailable: whenUnavailable === 'memory',
-    })
+  if (options.limiter === undefined) checkEngineOptions(options)
+  // The engine's package (an optional peer) starts loading now and is awaited on the first request.
+  const engineReady: Promise<RateLimiterEngine> =
+    options.limiter !== undefined
+      ? Promise.resolve(options.limiter)
+      : createRateLimiterEngine({
+          points: options.points,
+          duration: options.duration,
+          keyPrefix: options.keyPrefix ?? `rl:${name}`,
+          redis: options.redis,
+          memoryWhenUnavailable: whenUnavailable === 'memory',
+        })
+  // Reported on the first request that needs it, not as an unhandled rejection now.
+  engineReady.catch(() => undefined)
   const limit = options.limiter?.points ?? options.points
   const windowSeconds = options.limiter?.duration ?? options.duration
   const keyOf = options.key ?? ((request: RestRequest) => clientAddress(request, options))
@@ -95,6 +100,9 @@ export function rateLimit(options: RateLimitOptions) {
       for (const [field, value] of Object.entries(rateLimitHeaders(state))) responseHeaders.set(field, value)
       return state
     }
+    // Outside the try: a missing rate-limiter-flexible is a configuration error to report (500,
+    // logged with its install command), not a Redis outage to fail open or closed on.
+    const engine = await engineReady
     let answer: unknown
     let refused = false
     try {

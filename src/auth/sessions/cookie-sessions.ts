@@ -33,7 +33,10 @@ export interface CookieSessionsOptions {
   path?: string
   /** `Domain` (default none: a host-only cookie). */
   domain?: string
-  /** CSRF check for unsafe methods (default on, own origin only); `false` turns it off. */
+  /**
+   * CSRF check for unsafe methods and login (default on: own origin only, and `requireOrigin`, so a
+   * request with no `Origin`, `Referer` or `Sec-Fetch-Site` is refused); `false` turns it off.
+   */
   csrf?: CsrfOptions | false
   /** Trust `X-Forwarded-Proto`/`-Host` from a proxy in front (for `Secure` and the CSRF origin). */
   trustProxy?: boolean
@@ -66,7 +69,8 @@ export interface Session<D> {
  * Server-side sessions behind an `HttpOnly` cookie: 256-bit random ids (stored only as digests),
  * `SameSite=Lax; Path=/`, `Secure` on HTTPS, a new id at every login (no session fixation),
  * idle and absolute expiry, destruction on logout, and a CSRF check for cookie-authenticated
- * unsafe methods (`Origin`/`Sec-Fetch-Site` → 403). A store that cannot answer → 503.
+ * unsafe methods and login (`Origin`, else `Referer`, and `Sec-Fetch-Site`; none of them → 403).
+ * A store that cannot answer → 503.
  *
  * @example
  * const sessions = cookieSessions<{ userId: string }>({ store: new MemoryStore() })
@@ -81,6 +85,7 @@ export class CookieSessions<D> {
   readonly #options: CookieSessionsOptions
   readonly #idle: number
   readonly #absolute: number
+  readonly #prefixSecure: boolean
   readonly #challenge: string
 
   constructor(options: CookieSessionsOptions) {
@@ -94,6 +99,7 @@ export class CookieSessions<D> {
     if (options.sameSite === 'None' && options.secure !== true) {
       throw new ConfigurationError('cookieSessions: sameSite None needs secure: true (RFC 6265bis §5.6.7)')
     }
+    this.#prefixSecure = cookiePrefixNeedsSecure(this.cookieName, options)
     this.#records = new SessionRecords<D>(
       options.store,
       options.prefix ?? 'session:',
@@ -181,7 +187,8 @@ export class CookieSessions<D> {
   #cookie(request: RestRequest, value: string, maxAge: number): string {
     const { secure = 'auto', sameSite = 'Lax', path = '/', domain } = this.#options
     const isSecure =
-      secure === 'auto' ? requestIsHttps(request, { trustProxy: this.#options.trustProxy }) : secure
+      this.#prefixSecure ||
+      (secure === 'auto' ? requestIsHttps(request, { trustProxy: this.#options.trustProxy }) : secure)
     return sessionCookie(this.cookieName, value, maxAge, { secure: isSecure, sameSite, path, domain })
   }
 
@@ -199,4 +206,24 @@ export class CookieSessions<D> {
  */
 export function cookieSessions<D>(options: CookieSessionsOptions): CookieSessions<D> {
   return new CookieSessions<D>(options)
+}
+
+/**
+ * RFC 6265bis §4.1.3: a `__Secure-` cookie must be Secure, a `__Host-` one also Path=/ and
+ * host-only, or browsers drop it. Names are matched without regard to case, as browsers do.
+ * Returns whether the prefix forces `Secure` (then `secure: 'auto'` always sets it).
+ */
+function cookiePrefixNeedsSecure(name: string, options: CookieSessionsOptions): boolean {
+  const lower = name.toLowerCase()
+  const host = lower.startsWith('__host-')
+  if (!host && !lower.startsWith('__secure-')) return false
+  if (options.secure === false) {
+    throw new ConfigurationError(`cookieSessions: a cookie named ${name} must be Secure (RFC 6265bis §4.1.3)`)
+  }
+  if (host && ((options.path ?? '/') !== '/' || options.domain !== undefined)) {
+    throw new ConfigurationError(
+      `cookieSessions: a __Host- cookie needs path '/' and no domain (RFC 6265bis §4.1.3)`,
+    )
+  }
+  return true
 }
