@@ -5,16 +5,19 @@
  *
  * This module only defines `app` and imports nothing from `node:`, so the same file runs on every
  * runtime: examples/http-features.ts serves it on Node, examples/runtimes/ on Bun, Deno and
- * Workers, examples/lambda.ts on AWS Lambda (docs/deploy.md).
+ * Workers, examples/lambda.ts on AWS Lambda (docs/deploy.md). Its OpenAPI document is at
+ * /openapi.json.
  */
 import {
   type CorsOptions,
   created,
   html,
+  type OpenApiInfo,
   RestApplication,
   renderCsv,
   renderHtml,
   renderJson,
+  serveOpenApi,
 } from 'restmachine'
 import { z } from 'zod'
 
@@ -30,7 +33,37 @@ interface Document {
 }
 
 /** POST/PUT input: `title` 1–200 characters, optional `body`; other members are ignored. */
-const DocumentInput = z.object({ title: z.string().min(1).max(200), body: z.string().default('') })
+const DocumentInput = z
+  .object({ title: z.string().min(1).max(200), body: z.string().default('') })
+  .meta({ description: 'A new or replacing document.' })
+
+/** What the API answers for a document (documented in OpenAPI; handlers return plain objects). */
+const DocumentSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    version: z.int().min(1).meta({ description: 'Incremented by every write; part of the ETag.' }),
+    updated: z.iso.datetime().meta({ description: 'The Last-Modified time.' }),
+  })
+  .meta({ title: 'Document', description: 'A stored document.' })
+
+/** The OpenAPI document's info and tags (served at /openapi.json). */
+const OPENAPI: OpenApiInfo = {
+  title: 'HTTP features',
+  version: '1.0.0',
+  description:
+    'Documents with conditional requests (ETag, Last-Modified), content negotiation, byte ranges and CORS, all answered by the decision machine.',
+  license: { name: 'MIT', identifier: 'MIT' },
+  contact: { name: 'RestMachine examples', email: 'examples@example.org' },
+  tags: [
+    { name: 'documents', description: 'Stored documents: conditional reads and writes, creation by PUT.' },
+    { name: 'report', description: 'A summary of the documents in JSON, HTML or CSV.' },
+    { name: 'files', description: 'Static text files served with byte ranges.' },
+    { name: 'diagnostics', description: 'Endpoints that show how failures are answered.' },
+    { name: 'openapi', description: 'This document.' },
+  ],
+}
 
 /** The in-memory store, reset to the seed on every start. */
 function createStore() {
@@ -96,14 +129,38 @@ export const app = new RestApplication({ provides: 'application/json' })
   })
   .validates('documentInput', DocumentInput)
 
-app.get('/documents', ({ store }) => [...store.documents.values()])
-
-app.post('/documents', ({ store, documentInput }) => {
-  const document = store.create(documentInput)
-  return created(document, `/documents/${document.id}`)
+app.get('/documents', ({ store }) => [...store.documents.values()], {
+  openapi: {
+    summary: 'List documents',
+    description: 'Every stored document, in creation order.',
+    responses: { 200: { schema: z.array(DocumentSchema).meta({ title: 'Documents' }) } },
+  },
 })
 
-app.get('/documents/{id}', ({ document }) => document, { cors: documentCors })
+app.post(
+  '/documents',
+  ({ store, documentInput }) => {
+    const document = store.create(documentInput)
+    return created(document, `/documents/${document.id}`)
+  },
+  {
+    openapi: {
+      summary: 'Create a document',
+      description: 'Stores a new document under the next free id; `Location` names it.',
+      responses: { 201: { schema: DocumentSchema } },
+    },
+  },
+)
+
+app.get('/documents/{id}', ({ document }) => document, {
+  cors: documentCors,
+  openapi: {
+    summary: 'Read a document',
+    description:
+      'One document, with its `ETag` and `Last-Modified`; `If-None-Match` or `If-Modified-Since` turn an unchanged one into a 304.',
+    responses: { 200: { schema: DocumentSchema } },
+  },
+})
 
 app.put(
   '/documents/{id}',
@@ -111,11 +168,21 @@ app.put(
   {
     creates: 'document',
     cors: documentCors,
+    openapi: {
+      summary: 'Create or replace a document',
+      description:
+        'Replaces the document (200), or creates it under this id (201); `If-Match` makes the write conditional.',
+      responses: { 200: { schema: DocumentSchema }, 201: { schema: DocumentSchema } },
+    },
   },
 )
 
 app.delete('/documents/{id}', ({ document, store }) => void store.documents.delete(document.id), {
   cors: documentCors,
+  openapi: {
+    summary: 'Delete a document',
+    description: 'Removes the document; `If-Match` makes it conditional.',
+  },
 })
 
 app.get('/report', ({ store }) => ({ title: 'Document report', count: store.documents.size }), {
@@ -129,13 +196,37 @@ app.get('/report', ({ store }) => ({ title: 'Document report', count: store.docu
     'text/csv': (_, { context }) =>
       renderCsvRows([...(context.store as ReturnType<typeof createStore>).documents.values()]),
   },
+  openapi: {
+    summary: 'Report on the documents',
+    description: 'A title and the number of documents as JSON or HTML, or the documents as CSV rows.',
+    responses: { 200: { schema: z.object({ title: z.string(), count: z.int() }).meta({ title: 'Report' }) } },
+  },
 })
 
-app.get('/files/{name}', ({ file }) => file.content, { provides: 'text/plain', ranges: true })
-
-app.get('/boom', () => {
-  throw new Error('kaboom-secret-detail')
+app.get('/files/{name}', ({ file }) => file.content, {
+  provides: 'text/plain',
+  ranges: true,
+  openapi: {
+    summary: 'Read a file',
+    description: 'The file as text; `Range: bytes=…` asks for parts of it (206).',
+  },
 })
+
+app.get(
+  '/boom',
+  () => {
+    throw new Error('kaboom-secret-detail')
+  },
+  {
+    openapi: {
+      summary: 'Fail on purpose',
+      description: "Always throws: the answer is a 500 whose body never carries the error's message.",
+      tags: ['diagnostics'],
+    },
+  },
+)
+
+serveOpenApi(app, OPENAPI)
 
 function renderCsvRows(documents: readonly Document[]): string {
   const rows = documents.map(({ id, title, version }) => ({ id, title, version }))

@@ -1,6 +1,6 @@
 // The README's twenty lines, kept compiling and tested (test/examples/quick-start.test.ts).
 import { pathToFileURL } from 'node:url'
-import { Forbidden, RestApplication, respond } from 'restmachine'
+import { Forbidden, RestApplication, respond, serveOpenApi } from 'restmachine'
 import { serve } from 'restmachine/node'
 import { z } from 'zod'
 
@@ -19,6 +19,19 @@ app.put('/posts/{id}', ({ post, user, edit, db }) => {
 })
 app.delete('/posts/{id}', ({ post, db }) => void db.posts.delete(post.id)) // → 204
 app.post('/posts', () => respond({ id: '2' }, { status: 201, headers: { location: '/posts/2' } }))
+
+// Beyond the twenty lines: the OpenAPI document at /openapi.json. Summaries, descriptions, tags and
+// statuses are derived from the routes; only what the code cannot say is written here.
+serveOpenApi(app, {
+  title: 'Posts (quick start)',
+  version: '1.0.0',
+  description:
+    "The README's twenty lines: posts that anyone signed in may read and only their owner may edit.",
+  license: { name: 'MIT', identifier: 'MIT' },
+  contact: { name: 'RestMachine examples', email: 'examples@example.org' },
+  tags: [{ name: 'posts', description: 'Blog posts.' }],
+  dependencies: { user: { security: { type: 'apiKey', in: 'header', name: 'X-User' } } },
+})
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await serve(app, { port: Number(process.env.PORT ?? 8000) }) // `POST /posts/1` → 405 with an Allow header

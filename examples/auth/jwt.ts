@@ -9,10 +9,19 @@
  */
 
 import type { TtlStore } from 'restmachine'
-import { RestApplication, respond, Unauthorized } from 'restmachine'
+import { RestApplication, respond, serveOpenApi, Unauthorized } from 'restmachine'
 import { createJwt, jwtBearer, passwordHasher, refreshTokens } from 'restmachine/auth'
 import { z } from 'zod'
 import { loginRateLimit } from './shared/login-rate-limit.js'
+import {
+  AUTH_ERROR_BODIES,
+  AUTH_TAGS,
+  EXAMPLE_INFO,
+  JWT_SCHEME,
+  MessageSchema,
+  ProfileSchema,
+  TokensSchema,
+} from './shared/openapi.js'
 import { runIfMain } from './shared/run.js'
 import { type ExampleSettings, exampleSecret, settingsFromEnvironment } from './shared/settings.js'
 import { openState } from './shared/state.js'
@@ -74,8 +83,10 @@ export function createApp(settings: ExampleSettings = {}) {
     .onStartup('database', async () => ({ users: await withPasswords(DEMO_USERS, passwords) }))
     .validates('loginRequest', LoginRequest)
     .validates('refreshRequest', RefreshRequest)
-    .dependency('loginRateLimit', loginRateLimit(settings, state))
-    .authorized('accessToken', jwtBearer(tokens.jwt, { schema: AccessClaims }))
+    .dependency('loginRateLimit', loginRateLimit(settings, state), { openapi: { responses: [429] } })
+    .authorized('accessToken', jwtBearer(tokens.jwt, { schema: AccessClaims }), {
+      openapi: { security: JWT_SCHEME },
+    })
     .dependency('currentUser', ({ accessToken, database }) => {
       const user = database.users.find((u) => u.id === accessToken.user_id)
       if (user === undefined)
@@ -95,30 +106,79 @@ export function createApp(settings: ExampleSettings = {}) {
       }
       return tokens.issue(toPublic(user))
     },
-    { requires: ['loginRateLimit'] },
+    {
+      requires: ['loginRateLimit'],
+      openapi: {
+        summary: 'Log in',
+        description: 'Exchanges an email and password for an access token and a refresh token.',
+        tags: ['auth'],
+        responses: { 200: { schema: TokensSchema }, 401: { description: 'Wrong email or password.' } },
+      },
+    },
   )
 
-  app.get('/profile', ({ currentUser }) => ({ user: currentUser }))
-
-  app.post('/refresh', async ({ refreshRequest, database }) => {
-    // 401 for an access token, a forged, expired, revoked or already-used one (reuse revokes the family).
-    const rotated = await tokens.refresh.rotate(refreshRequest.refresh_token)
-    const user = findUser(database.users, rotated.subject)
-    if (user === undefined) {
-      await tokens.refresh.revokeFamily(rotated.familyId)
-      throw new Unauthorized('User not found', { challenge: 'Bearer error="invalid_token"' })
-    }
-    return tokens.renew(toPublic(user), rotated.token)
+  app.get('/profile', ({ currentUser }) => ({ user: currentUser }), {
+    openapi: {
+      summary: 'Read my profile',
+      description: 'The signed-in user.',
+      tags: ['users'],
+      responses: { 200: { schema: ProfileSchema } },
+    },
   })
 
-  app.post('/logout', async ({ currentUser, refreshRequest }) => {
-    await tokens.refresh.revoke(refreshRequest.refresh_token, { subject: currentUser.id })
-    return { message: 'Logged out successfully' }
-  })
+  app.post(
+    '/refresh',
+    async ({ refreshRequest, database }) => {
+      // 401 for an access token, a forged, expired, revoked or already-used one (reuse revokes the family).
+      const rotated = await tokens.refresh.rotate(refreshRequest.refresh_token)
+      const user = findUser(database.users, rotated.subject)
+      if (user === undefined) {
+        await tokens.refresh.revokeFamily(rotated.familyId)
+        throw new Unauthorized('User not found', { challenge: 'Bearer error="invalid_token"' })
+      }
+      return tokens.renew(toPublic(user), rotated.token)
+    },
+    {
+      openapi: {
+        summary: 'Refresh the tokens',
+        description:
+          'Exchanges a refresh token for a new access token and a new refresh token; the old one is spent, and using it again revokes the whole family.',
+        tags: ['auth'],
+        responses: {
+          200: { schema: TokensSchema },
+          401: { description: 'The refresh token is invalid, expired or already used.' },
+        },
+      },
+    },
+  )
+
+  app.post(
+    '/logout',
+    async ({ currentUser, refreshRequest }) => {
+      await tokens.refresh.revoke(refreshRequest.refresh_token, { subject: currentUser.id })
+      return { message: 'Logged out successfully' }
+    },
+    {
+      openapi: {
+        summary: 'Log out',
+        description: "Revokes the signed-in user's refresh token.",
+        tags: ['auth'],
+        responses: { 200: { schema: MessageSchema } },
+      },
+    },
+  )
 
   app.onShutdown(() => state.close())
   app.errorHandler(401, ({ message }) => ({ error: 'Unauthorized', message }))
   app.errorHandler(403, ({ message }) => ({ error: 'Forbidden', message }))
+  serveOpenApi(app, {
+    ...EXAMPLE_INFO,
+    errorBodies: AUTH_ERROR_BODIES,
+    title: 'Authentication: JWT and refresh tokens',
+    description:
+      "The guide's JWT example: HS256 access tokens, refresh tokens rotated on every use (a reused one revokes its family), logout, a login rate limit.",
+    tags: AUTH_TAGS,
+  })
   return app
 }
 

@@ -5,6 +5,7 @@ import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { SecurityHeadersOptions } from '../http/security-headers.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import type { OperationDoc } from '../openapi/index.js'
 import type { BodyParser } from '../render/body-parsers.js'
 import type { PathTemplate } from '../router/path-template.js'
 import type { DependencyContext } from './context-types.js'
@@ -52,6 +53,11 @@ export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptio
   cors?: CorsOptions | false
   /** Which resource's validators answer preconditions, when the route uses several with validators. */
   resource?: keyof Ctx & string
+  /**
+   * Documentation for OpenAPI: summary, description, tags, response bodies (each derived when absent).
+   * @example openapi: { summary: 'Read a post', tags: ['posts'], responses: { 200: { schema: Post } } }
+   */
+  openapi?: OperationDoc
 }
 
 /** What an error handler receives. */

@@ -1,6 +1,6 @@
 import type { Registrations } from '../app/registrations.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
-import type { GenerateOpenApiOptions } from './generate-options.js'
+import type { GenerateOpenApiOptions, OperationDoc } from './generate-options.js'
 
 /**
  * Refuses documentation for things the application does not have, so a misspelt route key or
@@ -23,6 +23,15 @@ export function checkOptions(registrations: Registrations, options: GenerateOpen
       )
     }
   }
+  checkOperationIds(registrations, options)
+  for (const status of Object.keys(options.errorBodies ?? {}).map(Number)) {
+    if (registrations.fallbackErrorHandler === undefined && !registrations.errorHandlers.has(status)) {
+      throw new ConfigurationError(
+        `generateOpenApi(): errorBodies[${status}] documents a status no errorHandler answers`,
+      )
+    }
+  }
+  if (options.tags !== undefined) checkTags(registrations, options)
   for (const name of Object.keys(options.dependencies ?? {})) {
     if (!registrations.providers.has(name)) {
       throw new ConfigurationError(
@@ -30,4 +39,49 @@ export function checkOptions(registrations: Registrations, options: GenerateOpen
       )
     }
   }
+}
+
+// Two operations with one operationId would give a generated client two methods of one name.
+function checkOperationIds(registrations: Registrations, options: GenerateOpenApiOptions): void {
+  const owners = new Map<string, string>()
+  const docs = authorDocs(registrations, options)
+  for (const [key, doc] of docs) {
+    const id = doc?.operationId
+    if (id === undefined) continue
+    const owner = owners.get(id)
+    if (owner !== undefined && owner !== key) {
+      throw new ConfigurationError(
+        `generateOpenApi(): operationId '${id}' is given to both ${owner} and ${key}`,
+      )
+    }
+    owners.set(id, key)
+  }
+}
+
+// Once the author lists the tags, a tag an operation names must be one of them (a misspelling otherwise
+// becomes a new group). Tags derived from paths need not be listed.
+function checkTags(registrations: Registrations, options: GenerateOpenApiOptions): void {
+  const declared = new Set((options.tags ?? []).map((tag) => tag.name))
+  const docs = authorDocs(registrations, options)
+  for (const [key, doc] of docs) {
+    for (const tag of doc?.tags ?? []) {
+      if (!declared.has(tag)) {
+        throw new ConfigurationError(
+          `generateOpenApi(): ${key} has the tag '${tag}', which is not in tags (${[...declared].join(', ')})`,
+        )
+      }
+    }
+  }
+}
+
+// Every piece of operation documentation the author wrote, keyed 'METHOD /template': the routes' own
+// `openapi` options and the generator's `operations`.
+function authorDocs(
+  registrations: Registrations,
+  options: GenerateOpenApiOptions,
+): (readonly [string, OperationDoc | undefined])[] {
+  return [
+    ...registrations.routes.map((r) => [`${r.method} ${r.template.source}`, r.options.openapi] as const),
+    ...Object.entries(options.operations ?? {}),
+  ]
 }

@@ -1,5 +1,6 @@
 import { checkOptions } from './check-options.js'
 import { type CompiledPath, compiledPaths, type DocumentableApp } from './compiled-paths.js'
+import { documentTags } from './document-tags.js'
 import {
   ERROR_SCHEMA,
   PROBLEM_DETAILS_SCHEMA,
@@ -8,11 +9,18 @@ import {
 } from './error-schemas.js'
 import type { GenerateOpenApiOptions } from './generate-options.js'
 import { openApiPath } from './naming.js'
-import type { OpenApiDocument, OpenApiMethod, PathItemObject, SecuritySchemeObject } from './openapi-types.js'
+import type {
+  InfoObject,
+  OpenApiDocument,
+  OpenApiMethod,
+  PathItemObject,
+  SecuritySchemeObject,
+} from './openapi-types.js'
 import { buildOperation, type OperationSettings } from './operation.js'
 import { plannedNodeIds } from './planned-nodes.js'
 import { routeView } from './route-view.js'
 import { SchemaRegistry } from './schema-registry.js'
+import { dropUnusedSchemas } from './unused-schemas.js'
 
 const OPENAPI_METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
 
@@ -44,22 +52,26 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
     errorRefs,
     problemDetails: compiled.problemDetails,
     customErrors: fallbackErrorHandler === undefined ? new Set(errorHandlers.keys()) : 'all',
+    errorBodies: options.errorBodies,
     challenge: compiled.challenge,
     operations: options.operations,
     securitySchemes,
     // The author's operationIds are taken before any is derived, so a derived one never repeats them.
-    operationIds: new Set(Object.values(options.operations ?? {}).flatMap((doc) => doc.operationId ?? [])),
+    operationIds: new Set(
+      [
+        ...app.registrations.routes.map((r) => r.options.openapi),
+        ...Object.values(options.operations ?? {}),
+      ].flatMap((doc) => doc?.operationId ?? []),
+    ),
     appCors: compiled.cors,
   }
   const views = { appNodes: plannedNodeIds(compiled.entry), dependencies: options.dependencies }
   const document: OpenApiDocument = {
     openapi: '3.1.0',
-    info: {
-      title: options.title,
-      version: options.version,
-      ...(options.description === undefined ? {} : { description: options.description }),
-    },
-    ...(options.servers === undefined ? {} : { servers: options.servers.map((server) => ({ ...server })) }),
+    info: documentInfo(options),
+    // OpenAPI 3.1 §4.8.1: without servers the default is `/`; said out loud, as linters ask.
+    servers: (options.servers ?? [{ url: '/' }]).map((server) => ({ ...server })),
+    tags: [], // filled once every operation's tags are known
     paths: {},
     components: { schemas: registry.schemas },
   }
@@ -83,7 +95,19 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
     document.paths[openApiPath(path.routes[0]!.template)] = item
   }
   if (Object.keys(securitySchemes).length > 0) document.components.securitySchemes = securitySchemes
+  dropUnusedSchemas(document)
+  document.tags = documentTags(document, options.tags)
   return document
+}
+
+function documentInfo(options: GenerateOpenApiOptions): InfoObject {
+  const info: InfoObject = { title: options.title, version: options.version }
+  for (const key of ['summary', 'description', 'termsOfService'] as const) {
+    if (options[key] !== undefined) info[key] = options[key]
+  }
+  if (options.contact !== undefined) info.contact = { ...options.contact }
+  if (options.license !== undefined) info.license = { ...options.license }
+  return info
 }
 
 // 405 belongs to no operation (it answers the methods a path does not have), so it is stated here.

@@ -20,8 +20,12 @@ export type {
 } from './generate-options.js'
 export { jsonSchemaConverter, toJsonSchema } from './json-schema.js'
 export type {
+  ContactObject,
+  ExternalDocumentationObject,
   HeaderObject,
+  InfoObject,
   JsonSchema,
+  LicenseObject,
   MediaTypeObject,
   OpenApiDocument,
   OperationObject,
@@ -31,6 +35,7 @@ export type {
   ResponseObject,
   SecuritySchemeObject,
   ServerObject,
+  TagObject,
 } from './openapi-types.js'
 export { dependencyDoc, validatorSchema, validatorSource } from './provider-docs.js'
 export { openApiHandler, type RoutableApp, serveOpenApi } from './serve-openapi.js'

@@ -35,12 +35,14 @@ export function operationId(method: string, template: PathTemplate, taken: Set<s
 }
 
 /**
- * The tag of a route: its first static path segment, so `/posts` and `/posts/{id}` group together.
+ * The tag of a route: its first static path segment without a file extension, so `/posts` and
+ * `/posts/{id}` group together and `/openapi.json` is tagged `openapi`.
  *
  * @example
  * pathTag(parsePathTemplate('/posts/{post_id}')) // 'posts'
  */
 export function pathTag(template: PathTemplate): string | undefined {
   const first = template.segments[0]
-  return first?.kind === 'static' && first.value !== '' ? first.value : undefined
+  const name = first?.kind === 'static' ? first.value.replace(/(.)\.[A-Za-z0-9]+$/, '$1') : ''
+  return name === '' ? undefined : name
 }

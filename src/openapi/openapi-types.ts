@@ -12,6 +12,32 @@ export interface ServerObject {
   readonly description?: string
 }
 
+/** The licence the API is offered under: an SPDX `identifier` or a `url`, never both (OpenAPI 3.1 §4.8.4). */
+export type LicenseObject =
+  | { readonly name: string; readonly identifier: string }
+  | { readonly name: string; readonly url: string }
+  | { readonly name: string }
+
+/** Who to ask about the API. @example { name: 'API team', email: 'api@example.org' } */
+export interface ContactObject {
+  readonly name?: string
+  readonly url?: string
+  readonly email?: string
+}
+
+/** A link to documentation elsewhere. */
+export interface ExternalDocumentationObject {
+  readonly url: string
+  readonly description?: string
+}
+
+/** A tag that groups operations, with what the group is about. @example { name: 'posts', description: 'Blog posts.' } */
+export interface TagObject {
+  readonly name: string
+  readonly description?: string
+  readonly externalDocs?: ExternalDocumentationObject
+}
+
 /** A response header. */
 export interface HeaderObject {
   readonly description?: string
@@ -98,11 +124,23 @@ export type SecuritySchemeObject =
   | { readonly type: 'openIdConnect'; readonly openIdConnectUrl: string; readonly description?: string }
   | { readonly type: 'mutualTLS'; readonly description?: string }
 
+/** The document's `info` (OpenAPI 3.1 §4.8.2). */
+export interface InfoObject {
+  title: string
+  version: string
+  summary?: string
+  description?: string
+  termsOfService?: string
+  contact?: ContactObject
+  license?: LicenseObject
+}
+
 /** A generated OpenAPI 3.1.0 document. */
 export interface OpenApiDocument {
   openapi: '3.1.0'
-  info: { title: string; version: string; description?: string }
-  servers?: ServerObject[]
+  info: InfoObject
+  servers: ServerObject[]
+  tags?: TagObject[]
   paths: Record<string, PathItemObject>
   components: {
     schemas: Record<string, JsonSchema>

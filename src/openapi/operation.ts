@@ -3,6 +3,7 @@ import type { CorsOptions } from '../http/cors.js'
 import type { OperationDoc } from './generate-options.js'
 import { operationId, pathTag } from './naming.js'
 import type { OperationObject, SecuritySchemeObject } from './openapi-types.js'
+import { derivedDescription, derivedSummary } from './operation-text.js'
 import { operationParameters } from './parameters.js'
 import { operationRequestBody } from './request-body.js'
 import { operationResponses, type ResponseSettings } from './responses.js'
@@ -28,28 +29,54 @@ export function buildOperation(
   view: RouteView,
   settings: OperationSettings,
 ): OperationObject {
-  const key = `${view.method} ${route.template.source}`
-  const own = lookup(settings.operations, key)
-  // HEAD is served by the GET route, so it shares its documentation but not its operationId.
-  const doc =
-    own ?? (view.method === 'HEAD' ? lookup(settings.operations, `GET ${route.template.source}`) : undefined)
-  const id = own?.operationId ?? operationId(view.method, route.template, settings.operationIds)
-  const tag = pathTag(route.template)
-  const notes = [doc?.description, ...machineNotes(view, settings.appCors)].filter((n) => n !== undefined)
+  const doc = operationDoc(route, view.method, settings.operations)
+  const id = doc?.operationId ?? operationId(view.method, route.template, settings.operationIds)
+  const tag = pathTag(route.template) ?? 'default'
+  const notes = [doc?.description ?? derivedDescription(view), ...machineNotes(view, settings.appCors)]
   const parameters = operationParameters(route, view, settings.registry)
   const requestBody = view.method === 'HEAD' ? undefined : operationRequestBody(view, settings.registry)
-  const security = operationSecurity(view, settings.challenge, settings.securitySchemes)
   return {
     operationId: id,
-    ...(doc?.summary === undefined ? {} : { summary: doc.summary }),
-    ...(notes.length === 0 ? {} : { description: notes.join('\n\n') }),
-    ...(doc?.tags !== undefined ? { tags: [...doc.tags] } : tag === undefined ? {} : { tags: [tag] }),
+    summary: doc?.summary ?? derivedSummary(route, view),
+    description: notes.join('\n\n'),
+    tags: doc?.tags === undefined ? [tag] : [...doc.tags],
     ...(doc?.deprecated === true ? { deprecated: true } : {}),
     ...(parameters.length === 0 ? {} : { parameters }),
     ...(requestBody === undefined ? {} : { requestBody }),
     responses: operationResponses(view, { ...settings, doc, schemaName: id }),
-    ...(security === undefined ? {} : { security }),
+    // Always stated: `[]` says "public" on purpose rather than "forgot to say" (OpenAPI 3.1 §4.8.10).
+    security: operationSecurity(view, settings.challenge, settings.securitySchemes),
   }
+}
+
+/**
+ * The author's documentation of one method of a route: the route's `openapi` option, each field
+ * replaced by the generator's `operations['METHOD /template']`. HEAD is served by the GET route, so
+ * it shares its documentation but not its operationId (which must stay unique).
+ *
+ * @example
+ * operationDoc(route, 'GET', { 'GET /posts/{id}': { summary: 'Read a post' } })?.summary // 'Read a post'
+ */
+export function operationDoc(
+  route: RouteRegistration,
+  method: string,
+  operations: Readonly<Record<string, OperationDoc>> | undefined,
+): OperationDoc | undefined {
+  const given = lookup(operations, `${method} ${route.template.source}`)
+  if (method === 'HEAD' && route.method === 'GET') {
+    const get = operationDoc(route, 'GET', operations)
+    return merge(get === undefined ? undefined : { ...get, operationId: undefined }, given)
+  }
+  return merge(route.method === method ? route.options.openapi : undefined, given)
+}
+
+function merge(own: OperationDoc | undefined, given: OperationDoc | undefined): OperationDoc | undefined {
+  if (own === undefined || given === undefined) return given ?? own
+  return { ...own, ...definedFields(given) }
+}
+
+function definedFields(doc: OperationDoc): OperationDoc {
+  return Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== undefined))
 }
 
 function lookup(operations: Readonly<Record<string, OperationDoc>> | undefined, key: string) {

@@ -49,6 +49,7 @@ export function dependencyDoc(
   return {
     responses: [...(own.responses ?? []), ...(option.responses ?? [])],
     security: option.security ?? own.security,
+    optional: option.optional ?? own.optional,
   }
 }
 

@@ -1,12 +1,13 @@
+import type { StandardJSONSchemaV1 } from '@standard-schema/spec'
 import { reasonPhrase } from '../http/status-codes.js'
 import { type ErrorRefs, errorContent, isJsonType, successContent } from './content.js'
 import type { OperationDoc, ResponseDoc } from './generate-options.js'
 import { machineStatuses, type StatusReasons } from './machine-statuses.js'
-import type { ResponseObject } from './openapi-types.js'
+import type { JsonSchema, ResponseObject } from './openapi-types.js'
 import { responseHeaders } from './response-headers.js'
 import type { RouteView } from './route-view.js'
 import type { SchemaRegistry } from './schema-registry.js'
-import { successStatuses } from './success-statuses.js'
+import { handlerStatuses, successStatuses } from './success-statuses.js'
 
 /** What {@link operationResponses} needs besides the route. */
 export interface ResponseSettings {
@@ -20,6 +21,8 @@ export interface ResponseSettings {
   readonly challenge: string
   /** The author's documentation of the operation, if any. */
   readonly doc: OperationDoc | undefined
+  /** The body schemas of statuses the application's error handlers answer, by status. */
+  readonly errorBodies: Readonly<Record<number, StandardJSONSchemaV1 | JsonSchema>> | undefined
   /** A name for schemas the author gives, e.g. the operationId. */
   readonly schemaName: string
 }
@@ -36,8 +39,13 @@ export function operationResponses(
   view: RouteView,
   settings: ResponseSettings,
 ): Record<string, ResponseObject> {
-  const statuses: StatusReasons = new Map([...successStatuses(view), ...machineStatuses(view)])
-  for (const status of Object.keys(settings.doc?.responses ?? {}).map(Number)) {
+  const documented = Object.keys(settings.doc?.responses ?? {}).map(Number)
+  const success = successStatuses(view)
+  if (documented.some((status) => status >= 200 && status < 300)) {
+    for (const status of handlerStatuses(view)) if (!documented.includes(status)) success.delete(status)
+  }
+  const statuses: StatusReasons = new Map([...success, ...machineStatuses(view)])
+  for (const status of documented) {
     if (!statuses.has(status)) statuses.set(status, [])
   }
   const responses: Record<string, ResponseObject> = {}
@@ -64,10 +72,14 @@ function describe(
   const custom = error && customised(settings, status)
   const why = reasons.length === 0 ? '' : ` — ${reasons.join('; ')}`
   const note = custom ? ' (body from the application’s error handler)' : ''
+  // The route's own schema for this status, else (for an error handler's body) the application's.
+  const shared = custom && settings.errorBodies !== undefined ? settings.errorBodies[status] : undefined
   const schema =
-    given?.schema === undefined
-      ? undefined
-      : settings.registry.add(given.schema, `${settings.schemaName}${status}`, 'output')?.ref
+    given?.schema !== undefined
+      ? settings.registry.add(given.schema, `${settings.schemaName}${status}`, 'output')?.ref
+      : shared !== undefined
+        ? settings.registry.add(shared, `ErrorBody${status}`, 'output')?.ref
+        : undefined
   let content = error
     ? errorContent(view, status, settings.errorRefs, errorStyle(settings, schema !== undefined, status))
     : successContent(view, status, schema)

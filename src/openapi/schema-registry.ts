@@ -28,7 +28,8 @@ export class SchemaRegistry {
 
   /**
    * Converts a Standard JSON Schema (or takes a JSON Schema) and stores it; `undefined` when it has
-   * no JSON Schema form. The same schema object is stored once per side.
+   * no JSON Schema form. The same schema object is stored once per side, named by its own `title`
+   * when it has one that fits a component name (zod: `.meta({ title: 'Document' })`), else `preferredName`.
    */
   add(schema: object, preferredName: string, side: SchemaSide): RegisteredSchema | undefined {
     let sides = this.#seen.get(schema)
@@ -40,7 +41,10 @@ export class SchemaRegistry {
     const converted = toJsonSchema(schema, side)
     let registered: RegisteredSchema | undefined
     if (converted !== undefined) {
-      const name = this.#freeName(preferredName)
+      const title = converted.title
+      const name = this.#freeName(
+        typeof title === 'string' && /^[A-Za-z0-9._-]+$/.test(title) ? title : preferredName,
+      )
       const base = `#/components/schemas/${name}`
       this.schemas[name] = relocate(converted, base)
       registered = { ref: { $ref: base }, schema: this.schemas[name] }

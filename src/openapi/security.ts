@@ -18,8 +18,10 @@ export function schemeFromChallenge(challenge: string): SecuritySchemeObject {
 
 /**
  * The operation's security requirement: every `authorized` provider it resolves (and every
- * dependency documented with a `security` scheme) must accept the credentials. Their schemes are
- * added to `schemes` under the provider's name. `undefined` for public operations.
+ * dependency documented with a `security` scheme) must accept the credentials; those documented as
+ * `optional` may also be left out, which adds the alternative without them (`{}` when alone). Their schemes are
+ * added to `schemes` under the provider's name. `[]` for public operations: stated, not left out, so
+ * a reader (and a linter) can tell "public on purpose" from "forgot to say".
  *
  * @example
  * operationSecurity(view, 'Bearer', schemes) // [{ accessToken: [] }]
@@ -28,15 +30,20 @@ export function operationSecurity(
   view: RouteView,
   challenge: string,
   schemes: Record<string, SecuritySchemeObject>,
-): SecurityRequirementObject[] | undefined {
+): SecurityRequirementObject[] {
   const requirement: SecurityRequirementObject = {}
+  const optional: SecurityRequirementObject = {}
   for (const provider of view.providers) {
-    const declared = view.docs.get(provider.name)?.security
-    if (provider.kind !== 'authorized' && declared === undefined) continue
+    const doc = view.docs.get(provider.name)
+    if (provider.kind !== 'authorized' && doc?.security === undefined) continue
     // Component names must match ^[a-zA-Z0-9.\-_]+$; provider names are identifiers, which may hold `$`.
     const name = provider.name.replace(/\$/g, '_')
-    schemes[name] ??= declared ?? schemeFromChallenge(challenge)
-    requirement[name] = []
+    schemes[name] ??= doc?.security ?? schemeFromChallenge(challenge)
+    if (doc?.optional === true) optional[name] = []
+    else requirement[name] = []
   }
-  return Object.keys(requirement).length === 0 ? undefined : [requirement]
+  // OpenAPI 3.1 §4.8.30: the requirements are alternatives; `{}` is "no credentials".
+  const required = Object.keys(requirement).length === 0 ? [] : [requirement]
+  if (Object.keys(optional).length === 0) return required
+  return [required[0] ?? {}, { ...requirement, ...optional }]
 }

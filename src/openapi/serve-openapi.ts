@@ -1,11 +1,15 @@
 import type { DocumentableApp } from './compiled-paths.js'
 import { generateOpenApi } from './generate-openapi.js'
-import type { GenerateOpenApiOptions } from './generate-options.js'
+import type { GenerateOpenApiOptions, OperationDoc } from './generate-options.js'
 import type { OpenApiDocument } from './openapi-types.js'
 
 /** An application that can register a GET route (any `RestApplication`). */
 export interface RoutableApp extends DocumentableApp {
-  get(path: string, handler: () => unknown, options?: { inject?: readonly string[] }): unknown
+  get(
+    path: string,
+    handler: () => unknown,
+    options?: { inject?: readonly string[]; provides?: string; openapi?: OperationDoc },
+  ): unknown
 }
 
 /**
@@ -25,7 +29,7 @@ export function openApiHandler(app: DocumentableApp, options: GenerateOpenApiOpt
 
 /**
  * Registers `GET path` (default `/openapi.json`; HEAD too) answering the application's OpenAPI
- * document as JSON. The route is part of the document it serves.
+ * document as JSON (406 for clients that accept no JSON). The route is part of the document it serves.
  *
  * @example
  * serveOpenApi(app, { title: 'Documents API', version: '1.0.0' })
@@ -36,5 +40,13 @@ export function serveOpenApi(
   options: GenerateOpenApiOptions,
   path = '/openapi.json',
 ): void {
-  app.get(path, openApiHandler(app, options), { inject: [] })
+  app.get(path, openApiHandler(app, options), {
+    inject: [],
+    // The document is JSON only: a client that accepts none gets 406 (RFC 9110 §12.5.1), not a surprise.
+    provides: 'application/json',
+    openapi: {
+      summary: 'Get the OpenAPI document',
+      description: 'This OpenAPI 3.1 document, generated from the routes and the plans the server runs.',
+    },
+  })
 }

@@ -43,3 +43,27 @@ export function successStatuses(view: RouteView): StatusReasons {
       return new Map([[200, [result]]])
   }
 }
+
+/**
+ * The success statuses of {@link successStatuses} that the handler chooses rather than the machine
+ * (a POST's 200 or 201, a DELETE's 204…). When the author documents the operation's success
+ * statuses, these are the author's to state: the ones not documented are left out, so a typed
+ * client does not see a 201 the handler never sends. A `creates` 201 and a `ranges` 206 stay.
+ *
+ * @example
+ * handlerStatuses(view) // Set { 200, 201 } for a POST
+ */
+export function handlerStatuses(view: RouteView): ReadonlySet<number> {
+  switch (view.method) {
+    case 'POST':
+      return new Set([200, 201])
+    case 'PUT':
+      return new Set(view.plan.creates === undefined ? [200] : [])
+    case 'DELETE':
+      return new Set([204])
+    case 'OPTIONS':
+      return new Set(view.plan.handler === undefined ? [] : [200])
+    default:
+      return new Set([200])
+  }
+}

@@ -61,7 +61,7 @@ describe('paths and operations', () => {
     const listed = await documentOf(app, { automaticOptions: true })
     const options = listed.paths['/a']?.options
     expect(Object.keys(options?.responses ?? {})).toEqual(['204', 'default'])
-    expect(options?.security).toBeUndefined()
+    expect(options?.security).toEqual([])
   })
 
   it('names methods OpenAPI 3.1 cannot express in the path description instead of dropping them silently', async () => {
