@@ -170,9 +170,7 @@ function defaultBody(
   const accept = x.request.headers.get('accept')
   const wantsProblem =
     app.problemDetails ||
-    (accept !== null &&
-      accept.includes('problem') &&
-      negotiateMediaType(accept, ERROR_TYPES) === PROBLEM_JSON)
+    (accept?.includes('problem') === true && negotiateMediaType(accept, ERROR_TYPES) === PROBLEM_JSON)
   if (!wantsProblem) return defaultErrorBody(error, requestId)
   return respond(problemDetails(error, requestId), {
     status: error.status,

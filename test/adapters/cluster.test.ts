@@ -60,11 +60,9 @@ describe('serve({ workers })', () => {
     cluster.child.kill('SIGHUP')
     const seen = new Set<unknown>()
     let failures = 0
-    let requests = 0
     const deadline = Date.now() + 60_000
     let recentFromNew = 0
     while (Date.now() < deadline && recentFromNew < 10) {
-      requests++
       try {
         const response = await fetchJson(`${url}/pid`)
         if (response.status !== 200) failures++
