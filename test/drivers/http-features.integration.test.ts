@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../examples/http-features.js'
 import { handler } from '../../examples/lambda.js'
-import { captureConsoleErrors } from '../support/console-errors.js'
+import { captureConsole } from '../support/console.js'
 import { FRONT_DOORS } from './drivers.js'
 
 // One app object behind every driver, as deployed: examples/lambda.ts wraps the very `app` the
@@ -89,7 +89,7 @@ describe.each(drivers.map((driver, index) => [driver.name, driver, 9000 + index 
     })
 
     it('hides a failing handler behind a generic 500 and logs the error with the request id', async () => {
-      const logged = captureConsoleErrors()
+      const logged = captureConsole('error')
       const response = await client.get('/boom')
       expect(response.status).toBe(500)
       expect(response.text).not.toContain('kaboom-secret-detail')

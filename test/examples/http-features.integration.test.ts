@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { captureConsoleErrors } from '../support/console-errors.js'
+import { captureConsole } from '../support/console.js'
 import { rawRequest, statusOf } from '../support/http.js'
 import { EXAMPLE_DOORS, type OpenDoor, openDoor } from './support/doors.js'
 
@@ -111,7 +111,7 @@ describe.each(EXAMPLE_DOORS)('examples/http-features.ts via %s', (door) => {
     })
 
     it('hides the error of a failing handler behind a generic 500 and logs it with the request id', async () => {
-      const logged = captureConsoleErrors()
+      const logged = captureConsole('error')
       const response = await get('/boom')
       const text = await response.text()
       expect(response.status).toBe(500)

@@ -4,15 +4,15 @@
  * test finishes.
  *
  * @example
- * const logged = captureConsoleErrors()
+ * const logged = captureConsole('error')
  * await client.get('/boom')
  * expect(logged[0]?.[0]).toMatch(/^\[restmachine\] request \S+ failed: GET \/boom$/)
  */
 import { onTestFinished, vi } from 'vitest'
 
-/** The arguments of each `console.error` call made during the current test, printed nowhere. */
-export function captureConsoleErrors(): unknown[][] {
-  const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+/** The arguments of each `console[method]` call made during the current test, printed nowhere. */
+export function captureConsole(method: 'error' | 'warn'): unknown[][] {
+  const spy = vi.spyOn(console, method).mockImplementation(() => undefined)
   onTestFinished(() => spy.mockRestore())
   return spy.mock.calls
 }
