@@ -1,4 +1,4 @@
-// The README's twenty lines, kept compiling and tested (test/examples/quick-start.test.ts).
+// The README's twenty lines, kept compiling and tested (test/examples/quick-start.integration.test.ts).
 import { pathToFileURL } from 'node:url'
 import { Forbidden, RestApplication, respond, serveOpenApi } from 'restmachine'
 import { serve } from 'restmachine/node'

@@ -2,7 +2,7 @@ import { RestApplication } from 'restmachine'
 import { cloudflareFetch } from 'restmachine/fetch'
 import { describe, expect, it } from 'vitest'
 
-// The wrapper's rules, in-process; test/runtimes/workerd-encoding.test.ts runs it in workerd.
+// The wrapper's rules, in-process; test/runtimes/workerd-encoding.integration.test.ts runs it in workerd.
 describe('cloudflareFetch', () => {
   const app = new RestApplication()
   app.get('/note', () => ({ note: 'hello' }))

@@ -1,6 +1,6 @@
 /**
  * Entry script for the cluster test: serves a small app with `workers` processes on a free port
- * and prints `{"url":…}` once every worker listens. Not a test file; test/adapters/cluster.test.ts runs it.
+ * and prints `{"url":…}` once every worker listens. Not a test file; test/adapters/cluster.integration.test.ts runs it.
  */
 import { RestApplication } from 'restmachine'
 import { serve } from 'restmachine/node'

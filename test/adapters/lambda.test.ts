@@ -7,6 +7,7 @@ import {
   toLambdaHandler,
 } from 'restmachine/lambda'
 import { describe, expect, it } from 'vitest'
+import { captureConsole } from '../support/console.js'
 import { CONTEXT, echoApp, fixture } from './lambda-support.js'
 
 type Event = Record<string, unknown> & { requestContext: Record<string, unknown> }
@@ -211,11 +212,20 @@ describe('Application Load Balancer', () => {
   })
 
   it('without multi-value headers sends one Set-Cookie and warns once', async () => {
+    // The warning is once per process; no other unit test sends several cookies through an ALB.
+    const warned = captureConsole('warn')
     const { invoke } = serve()
     const event = fixture<Event>('alb')
     event.path = '/cookies'
     const result = (await invoke(event)).result as AlbResult
     expect(result.headers?.['set-cookie']).toBe('a=1; Path=/')
+    await invoke(event)
+    expect(warned).toEqual([
+      [
+        '[restmachine] an ALB response can carry only one Set-Cookie field; the others were dropped. ' +
+          'Enable lambda.multi_value_headers.enabled on the target group.',
+      ],
+    ])
   })
 
   it('with multi-value headers reads repeated values and answers in multiValueHeaders', async () => {

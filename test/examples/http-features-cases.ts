@@ -1,7 +1,7 @@
 /**
  * The http-features example's cases as plain requests (shared/specs/http-features.md), in the order
  * they run: writes use ids of their own, and each case expects the state the earlier ones left on a
- * freshly started server. One list, used by test/examples/http-features.test.ts (Node, expected
+ * freshly started server. One list, used by test/examples/http-features.integration.test.ts (Node, expected
  * statuses) and test/runtimes/ (every runtime compared with Node).
  */
 export interface HttpFeaturesCase {

@@ -1,5 +1,5 @@
 // A Cloudflare Worker that uses restmachine/auth: bundled by esbuild for workerd and run by
-// miniflare in test/package/workerd-passwords.test.ts.
+// miniflare in test/package/workerd-passwords.integration.test.ts.
 import { createJwt, passwordHasher } from 'restmachine/auth'
 
 const jwt = createJwt({ secret: 'a-worker-secret-of-at-least-32-bytes!' })

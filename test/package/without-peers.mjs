@@ -1,4 +1,4 @@
-// Run by test/package/installed-package.test.ts with node inside a fresh project that installed
+// Run by test/package/installed-package.integration.test.ts with node inside a fresh project that installed
 // only the restmachine tarball: what a user without the optional peers gets. Prints one JSON line.
 const results = {}
 

@@ -1,5 +1,5 @@
 // A module worker using restmachine/auth on workerd: API keys and JWTs work (Web Crypto only),
-// password hashing cannot (argon2 is a native addon), and says so. Run by passwords-on-runtimes.test.ts.
+// password hashing cannot (argon2 is a native addon), and says so. Run by passwords-on-runtimes.integration.test.ts.
 import { RestApplication } from 'restmachine'
 import { apiKey, createJwt, jwtBearer, passwordHasher } from 'restmachine/auth'
 

@@ -1,6 +1,6 @@
 // Hashes and verifies one password with restmachine/auth's passwordHasher (argon2id through
 // @node-rs/argon2) and prints what happened as one JSON line: run on each runtime by
-// passwords-on-runtimes.test.ts.
+// passwords-on-runtimes.integration.test.ts.
 import { passwordHasher } from 'restmachine/auth'
 
 const passwords = passwordHasher({ memoryCost: 1024, timeCost: 1 })

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { Miniflare } from 'miniflare'
@@ -164,12 +165,21 @@ export const startDeno = (file: string) =>
  * `nodejs_compat` flag: the worker must do with Web-standard APIs.
  */
 export async function startWorkerd(file: string, name = 'workerd'): Promise<RunningRuntime> {
+  let output = ''
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString()
+  }
   const miniflare = new Miniflare({
     modules: [{ type: 'ESModule', path: file }],
     modulesRoot: dirname(file),
     compatibilityDate: '2026-04-01',
     host: '127.0.0.1',
     port: 0,
+    // Kept, like the other runtimes' output, instead of printed (a /boom case logs a stack).
+    handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
+      stdout.on('data', collect)
+      stderr.on('data', collect)
+    },
   })
   const close = () => miniflare.dispose()
   let timer: NodeJS.Timeout | undefined
@@ -180,7 +190,7 @@ export async function startWorkerd(file: string, name = 'workerd'): Promise<Runn
         timer = setTimeout(() => reject(new Error(`${name} did not start in ${STARTUP_MS} ms`)), STARTUP_MS)
       }),
     ])
-    return { name, url: url.href, close }
+    return { name, url: url.href, close, output: () => output }
   } catch (error) {
     await close().catch(() => undefined)
     throw error

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createApp as createJwtApp } from '../../examples/auth/jwt.js'
 import { createApp as createSessionsApp } from '../../examples/auth/sessions.js'
+import { captureConsole } from '../support/console.js'
 import {
   describeWithRedisServer,
   type PrivateRedisServer,
@@ -44,6 +45,7 @@ describeWithRedisServer('auth while Redis goes away and comes back', () => {
   })
 
   it('fails closed with 503 within 5 s, never 401 or 500, and loses no session or refresh token', async () => {
+    const logged = captureConsole('error')
     const credentials = { json: { email: 'alice@example.com', password: 'secret' } }
     const login = await sessions.call('POST', '/login', { ...credentials, headers: { origin: sessions.url } })
     expect(login.status).toBe(200)
@@ -89,6 +91,10 @@ describeWithRedisServer('auth while Redis goes away and comes back', () => {
     expect(refreshed.status).toBe(200)
     expect([...seen.keys()].sort()).toEqual([200, 503])
     expect(slowest).toBeLessThan(5000)
+    // Each example says once that Redis is unavailable, and nothing else is logged (no 500).
+    const lines = logged.map(([message]) => String(message))
+    for (const line of lines) expect(line).toMatch(/^\[(jwt|sessions)\] Redis unavailable: .+ \(retrying\)$/)
+    expect(lines.map((line) => line.slice(0, line.indexOf(']') + 1)).sort()).toEqual(['[jwt]', '[sessions]'])
     console.info(
       `Redis outage: first 503 after ${Math.round(refusedWithin)} ms, sessions back ${Math.round(backWithin)} ms ` +
         `after Redis restarted, slowest request ${Math.round(slowest)} ms, statuses ${JSON.stringify([...seen])}`,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { captureConsole } from '../support/console.js'
 import { rawRequest, statusOf } from '../support/http.js'
 import { EXAMPLE_DOORS, type OpenDoor, openDoor } from './support/doors.js'
 
@@ -109,13 +110,21 @@ describe.each(EXAMPLE_DOORS)('examples/http-features.ts via %s', (door) => {
       }
     })
 
-    it('hides the error of a failing handler behind a generic 500', async () => {
+    it('hides the error of a failing handler behind a generic 500 and logs it with the request id', async () => {
+      const logged = captureConsole('error')
       const response = await get('/boom')
       const text = await response.text()
       expect(response.status).toBe(500)
       expect(text).not.toContain('kaboom')
       expect(text).not.toMatch(/\bat\s+\S+\s+\(/)
-      expect(typeof JSON.parse(text).error).toBe('string')
+      const body = JSON.parse(text)
+      expect(typeof body.error).toBe('string')
+      expect(logged).toEqual([
+        [
+          `[restmachine] request ${body.request_id} failed: GET /boom`,
+          { requestId: body.request_id, error: new Error('kaboom-secret-detail') },
+        ],
+      ])
     })
   })
 

@@ -5,7 +5,7 @@ import { createApp as createSessionsApp } from '../../examples/auth/sessions.js'
 import { deleteRedisKeys, describeWithRedis, uniqueRedisPrefix } from '../support/redis.js'
 
 // Two instances of an example that share nothing but Redis — the property examples/scale relies on
-// (scale-auth-complete.test.ts runs the process-level version behind nginx). Instances here are
+// (scale-auth-complete.integration.test.ts runs the process-level version behind nginx). Instances here are
 // in one process to keep the suite fast; each has its own app, startup values and Redis connection.
 const LOW_COST = { memoryCost: 1024, timeCost: 1 }
 const SECRET = 'shared-state-secret-long-enough-for-hs256!!'

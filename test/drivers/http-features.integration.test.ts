@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../examples/http-features.js'
 import { handler } from '../../examples/lambda.js'
+import { captureConsole } from '../support/console.js'
 import { FRONT_DOORS } from './drivers.js'
 
 // One app object behind every driver, as deployed: examples/lambda.ts wraps the very `app` the
@@ -87,10 +88,18 @@ describe.each(drivers.map((driver, index) => [driver.name, driver, 9000 + index 
       expect(preflight.headers.get('access-control-allow-origin')).toBe(origin)
     })
 
-    it('hides a failing handler behind a generic 500', async () => {
+    it('hides a failing handler behind a generic 500 and logs the error with the request id', async () => {
+      const logged = captureConsole('error')
       const response = await client.get('/boom')
       expect(response.status).toBe(500)
       expect(response.text).not.toContain('kaboom-secret-detail')
+      const id = response.json<{ request_id: string }>().request_id
+      expect(logged).toEqual([
+        [
+          `[restmachine] request ${id} failed: GET /boom`,
+          { requestId: id, error: new Error('kaboom-secret-detail') },
+        ],
+      ])
     })
   },
 )
