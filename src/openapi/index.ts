@@ -3,7 +3,12 @@
  * parameters and bodies from Standard Schema validators, and every status each route's plan can
  * answer. See docs/openapi.md.
  */
-export { type CompiledPath, compiledPaths, type DocumentableApp } from './compiled-paths.js'
+export type {
+  ApplicationView,
+  DocumentableApp,
+  DocumentedRoute,
+  PathView,
+} from './application-view.js'
 export {
   ERROR_SCHEMA,
   PROBLEM_DETAILS_SCHEMA,
