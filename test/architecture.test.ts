@@ -15,6 +15,8 @@ function sourceFiles(dir: string): string[] {
 const NODE_ALLOWED = [/^adapters\/node\//, /^stores\/redis/, /^entries\/(node|redis)\.ts$/]
 
 // Which rooms each room may import (shared/DESIGN.md), plus `errors` and `http` which are foundations.
+// app → openapi and never back: openapi reads the `ApplicationView` type it defines itself
+// (docs/decisions/0315-openapi-reads-an-application-view.md).
 const ALLOWED_ROOMS: Record<string, string[]> = {
   http: [],
   errors: ['http'],
@@ -24,10 +26,61 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
   machine: ['http', 'errors', 'di', 'router'],
   stores: [],
   app: ['di', 'router', 'machine', 'http', 'errors', 'render', 'openapi'],
-  openapi: ['app', 'di', 'machine', 'router', 'http', 'errors'],
+  openapi: ['di', 'machine', 'router', 'http', 'errors'],
   testing: ['app', 'http'],
   adapters: ['app', 'http', 'errors', 'machine'],
   auth: ['errors', 'stores', 'http', 'app', 'di'],
+}
+
+// The package surface: `src/index.ts` and `src/entries/` re-export the rooms and may import any of
+// them; no room may import the surface (that would make every room depend on every other).
+const SURFACE = new Set(['index.ts', 'entries'])
+
+const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g
+
+/** The room of a path relative to src/ (`app/x.ts` → `app`), or what lies outside src. */
+function roomOf(path: string): string {
+  return path.startsWith('..') ? `outside src (${path})` : (path.split('/')[0] as string)
+}
+
+/** Every room → room edge the source files make, each with one file that makes it. */
+function roomGraph(files: readonly { path: string; text: string }[]): Map<string, Map<string, string>> {
+  const graph = new Map<string, Map<string, string>>()
+  for (const file of files) {
+    const room = roomOf(file.path)
+    for (const match of file.text.matchAll(RELATIVE_IMPORT)) {
+      const target = roomOf(relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string)))
+      if (target === room) continue
+      const edges = graph.get(room) ?? new Map<string, string>()
+      graph.set(room, edges)
+      if (!edges.has(target)) edges.set(target, file.path)
+    }
+  }
+  return graph
+}
+
+/** The first cycle found by a depth-first search, as its path (`a → b → a`), or undefined. */
+function findCycle(graph: ReadonlyMap<string, Iterable<string>>): string[] | undefined {
+  const done = new Set<string>()
+  const path: string[] = []
+  const visit = (room: string): string[] | undefined => {
+    const at = path.indexOf(room)
+    if (at >= 0) return [...path.slice(at), room]
+    if (done.has(room)) return undefined
+    path.push(room)
+    for (const next of graph.get(room) ?? []) {
+      const cycle = visit(next)
+      if (cycle !== undefined) return cycle
+    }
+    path.pop()
+    done.add(room)
+    return undefined
+  }
+  for (const room of graph.keys()) {
+    const cycle = visit(room)
+    if (cycle !== undefined) return cycle
+  }
+  return undefined
 }
 
 describe('architecture', () => {
@@ -46,20 +99,50 @@ describe('architecture', () => {
 
   it('keeps dependencies between rooms pointing one way', () => {
     const violations: string[] = []
-    for (const file of files) {
-      const room = file.path.split('/')[0] as string
+    for (const [room, edges] of roomGraph(files)) {
       const allowed = ALLOWED_ROOMS[room]
-      if (allowed === undefined) continue
-      for (const match of file.text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
-        const target = relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string))
-        const targetRoom = target.startsWith('..')
-          ? `outside src (${target})`
-          : (target.split('/')[0] as string)
-        if (targetRoom !== room && !allowed.includes(targetRoom))
-          violations.push(`${file.path} → ${targetRoom}`)
-      }
+      if (allowed === undefined) continue // the package surface imports anything
+      for (const [target, file] of edges)
+        if (!allowed.includes(target)) violations.push(`${file} → ${target}`)
     }
     expect(violations).toEqual([])
+  })
+
+  it('lets no room import the package surface (src/index.ts, src/entries/)', () => {
+    const offenders = [...roomGraph(files)]
+      .filter(([room]) => !SURFACE.has(room))
+      .flatMap(([, edges]) => [...edges].filter(([target]) => SURFACE.has(target)))
+      .map(([target, file]) => `${file} → ${target}`)
+    expect(offenders).toEqual([])
+  })
+
+  it('has no import cycle between rooms, openapi ↔ app included', () => {
+    const graph = new Map([...roomGraph(files)].map(([room, edges]) => [room, [...edges.keys()]]))
+    const cycle = findCycle(graph)
+    expect(cycle, `rooms import each other in a cycle: ${cycle?.join(' → ')}`).toBeUndefined()
+    expect(graph.get('openapi') ?? []).not.toContain('app')
+  })
+
+  it('allows no cycle in its own table of rooms, so the rules cannot drift into one', () => {
+    const cycle = findCycle(new Map(Object.entries(ALLOWED_ROOMS)))
+    expect(cycle, `the table allows a cycle: ${cycle?.join(' → ')}`).toBeUndefined()
+  })
+
+  it('finds a cycle and names its path', () => {
+    const graph = new Map([
+      ['app', ['machine', 'openapi']],
+      ['openapi', ['machine', 'app']],
+      ['machine', []],
+    ])
+    expect(findCycle(graph)).toEqual(['app', 'openapi', 'app'])
+    expect(
+      findCycle(
+        new Map([
+          ['app', ['machine']],
+          ['machine', []],
+        ]),
+      ),
+    ).toBeUndefined()
   })
 
   it('keeps source files small enough to be one idea', () => {

@@ -5,7 +5,13 @@ import type { Registrations } from './registrations.js'
 /** Where an application is in its life. */
 export interface Lifecycle {
   state: 'idle' | 'starting' | 'started' | 'stopped'
+  /**
+   * The application compiled from its registrations as they are: made by the first `start()` or
+   * `describe()`, and dropped by a registration while idle, so one state is compiled once.
+   */
   compiled: CompiledApp | undefined
+  /** The compiled application once its startup values exist: requests are served from it. */
+  ready: CompiledApp | undefined
   starting: Promise<void> | undefined
 }
 
@@ -15,16 +21,27 @@ interface Startable {
   readonly settings: RestApplicationOptions
 }
 
+/**
+ * The application compiled from its current registrations: compiled on the first call, then the same
+ * object until a registration drops it. `start()` and `describe()` both come here, so documenting an
+ * application before it starts compiles it no more often than starting it does.
+ */
+export function compiledApplication(app: Startable): CompiledApp {
+  const lifecycle = app.lifecycle
+  lifecycle.compiled ??= compileApplication(app.registrations, app.settings)
+  return lifecycle.compiled
+}
+
 /** Compiles the application and creates its startup values, once. */
 export function startApplication(app: Startable): Promise<void> {
   const lifecycle = app.lifecycle
   if (lifecycle.starting !== undefined) return lifecycle.starting
   lifecycle.state = 'starting'
   lifecycle.starting = (async () => {
-    const compiled = compileApplication(app.registrations, app.settings)
+    const compiled = compiledApplication(app)
     const values = app.registrations.startupValues
     for (const factory of compiled.startupOrder) values[factory.name] = await factory.create(values)
-    lifecycle.compiled = compiled
+    lifecycle.ready = compiled
     lifecycle.state = 'started'
   })()
   return lifecycle.starting

@@ -6,9 +6,11 @@ import type { RestRequest } from '../http/rest-request.js'
 import type { SecurityHeadersOptions } from '../http/security-headers.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
 import type { OperationDoc } from '../openapi/index.js'
-import type { BodyParser } from '../render/body-parsers.js'
+import { type BodyParser, defaultBodyParsers } from '../render/body-parsers.js'
 import type { PathTemplate } from '../router/path-template.js'
+import { BUILT_IN_PROVIDERS } from './built-ins.js'
 import type { DependencyContext } from './context-types.js'
+import { DEFAULT_RENDERERS } from './default-renderers.js'
 
 /** Per-route settings. */
 export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptions {
@@ -113,4 +115,24 @@ export interface Registrations {
   /** Renderers by media type, for routes' `provides`. */
   readonly renderers: Map<string, RenderFunction>
   fallbackErrorHandler: ErrorHandler | undefined
+}
+
+/**
+ * What a new application has registered: the built-in injectables, renderers and body parsers.
+ *
+ * @example
+ * const registrations = emptyRegistrations() // registrations.providers.has('request') === true
+ */
+export function emptyRegistrations(): Registrations {
+  return {
+    providers: new Map(BUILT_IN_PROVIDERS.map((p) => [p.name, p])),
+    startup: new Map(),
+    startupValues: Object.create(null),
+    routes: [],
+    shutdownHooks: [],
+    errorHandlers: new Map(),
+    renderers: new Map(DEFAULT_RENDERERS),
+    bodyParsers: [...defaultBodyParsers],
+    fallbackErrorHandler: undefined,
+  }
 }

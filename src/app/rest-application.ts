@@ -1,19 +1,22 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { ContextFunction, Provider, ProviderKind } from '../di/provider.js'
-import { invalidNameReason } from '../di/provider.js'
+import type { ContextFunction, ProviderKind } from '../di/provider.js'
 import { type InjectOptions, readInjection } from '../di/read-injection.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import type { Handler, RenderFunction } from '../machine/route-plan.js'
-import { type GenerateOpenApiOptions, generateOpenApi, type OpenApiDocument } from '../openapi/index.js'
-import { type BodyParser, defaultBodyParsers } from '../render/body-parsers.js'
+import {
+  type ApplicationView,
+  type GenerateOpenApiOptions,
+  generateOpenApi,
+  type OpenApiDocument,
+} from '../openapi/index.js'
+import type { BodyParser } from '../render/body-parsers.js'
 import type { RestApplicationOptions } from './application-options.js'
-import { BUILT_IN_PROVIDERS, PATH_PARAMS } from './built-ins.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
-import { DEFAULT_RENDERERS } from './default-renderers.js'
+import { describeApplication } from './describe-application.js'
 import { handleRequest } from './handle-request.js'
-import { type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
+import { compiledApplication, type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
 import type {
   CreatingContext,
   DependencyOptions,
@@ -21,9 +24,14 @@ import type {
   Refusable,
   ValidatesOptions,
 } from './registration-types.js'
-import type { ErrorHandler, Registrations, RouteOptions } from './registrations.js'
+import {
+  type ErrorHandler,
+  emptyRegistrations,
+  type Registrations,
+  type RouteOptions,
+} from './registrations.js'
 import { type ResourceOptions, readResourceFacts } from './resource-options.js'
-import { readRoute, registerErrorHandler } from './route-registration.js'
+import { checkNameFree, readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
 
@@ -40,19 +48,14 @@ import { handleFetch } from './web-fetch.js'
  */
 export class RestApplication<Ctx extends object = NoContext, Startup extends object = NoContext> {
   /** @internal */
-  readonly registrations: Registrations = {
-    providers: new Map(BUILT_IN_PROVIDERS.map((p) => [p.name, p])),
-    startup: new Map(),
-    startupValues: Object.create(null),
-    routes: [],
-    shutdownHooks: [],
-    errorHandlers: new Map(),
-    renderers: new Map(DEFAULT_RENDERERS),
-    bodyParsers: [...defaultBodyParsers],
-    fallbackErrorHandler: undefined,
-  }
+  readonly registrations: Registrations = emptyRegistrations()
   /** @internal */
-  readonly lifecycle: Lifecycle = { state: 'idle', compiled: undefined, starting: undefined }
+  readonly lifecycle: Lifecycle = {
+    state: 'idle',
+    compiled: undefined,
+    ready: undefined,
+    starting: undefined,
+  }
 
   constructor(readonly settings: RestApplicationOptions = {}) {}
 
@@ -329,15 +332,27 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   }
 
   /**
+   * A read-only view of the compiled application: its paths in registration order with their routes,
+   * plans and `Allow`, its providers and error settings. Before `start()` it compiles the application
+   * the way `start()` does, and `start()` then reuses that compile. Configuration mistakes throw here.
+   *
+   * @example
+   * app.describe().paths.map((path) => `${path.template.source}: ${path.entry.allow}`)
+   */
+  describe(): ApplicationView {
+    return describeApplication(compiledApplication(this), this.settings)
+  }
+
+  /**
    * Serves one request in the core's own request/response model (what adapters call).
    *
    * @example
    * const response = await app.handle(new RestRequest({ method: 'GET', path: '/', headers }))
    */
   handle(request: RestRequest): RestResponse | Promise<RestResponse> {
-    const compiled = this.lifecycle.compiled
-    if (compiled !== undefined) return handleRequest(compiled, request)
-    return this.start().then(() => handleRequest(this.lifecycle.compiled!, request))
+    const ready = this.lifecycle.ready
+    if (ready !== undefined) return handleRequest(ready, request)
+    return this.start().then(() => handleRequest(this.lifecycle.ready!, request))
   }
 
   /**
@@ -359,38 +374,23 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     const owner = `${kind === 'dependency' ? 'dependency' : kind === 'resource' ? 'resourceExists' : kind}('${name}')`
     this.#claimName(name, owner)
     const inject = readInjection(fn, options, owner, `app.${owner.replace(`('${name}')`, '')}('${name}', FN)`)
-    const provider: Provider = {
-      name,
-      kind,
-      inject,
-      readsBody: false,
-      resolve: resolve ?? (fn as unknown as (c: Record<string, unknown>) => unknown),
-      ...(facts === undefined ? {} : { facts }),
-      ...((options as DependencyOptions | undefined)?.openapi === undefined
-        ? {}
-        : { openapi: (options as DependencyOptions).openapi }),
-    }
-    this.registrations.providers.set(name, provider)
+    const call = resolve ?? (fn as unknown as (c: Record<string, unknown>) => unknown)
+    this.registrations.providers.set(name, registeredProvider(kind, name, inject, call, options, facts))
     return this as never
   }
 
   #claimName(name: string, owner: string): void {
     this.#assertIdle(owner)
-    const reason = invalidNameReason(name)
-    if (reason !== undefined) throw new ConfigurationError(`${owner}: the name '${name}' ${reason}`)
-    if (name === PATH_PARAMS || this.registrations.providers.has(name)) {
-      const builtIn = name === PATH_PARAMS || this.registrations.providers.get(name)?.kind === 'builtin'
-      throw new ConfigurationError(
-        `${owner}: '${name}' is already ${builtIn ? 'a built-in injectable' : 'registered'}; choose another name`,
-      )
-    }
+    checkNameFree(this.registrations, name, owner)
   }
 
+  // Every registration that changes what compiles passes here: it drops a compile made by describe().
   #assertIdle(what: string): void {
     if (this.lifecycle.state !== 'idle') {
       throw new ConfigurationError(
         `${what}: the application has already started; register everything before start()`,
       )
     }
+    this.lifecycle.compiled = undefined
   }
 }

@@ -1,5 +1,5 @@
-import type { Registrations } from '../app/registrations.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
+import type { ApplicationView } from './application-view.js'
 import type { GenerateOpenApiOptions, OperationDoc } from './generate-options.js'
 
 /**
@@ -7,11 +7,11 @@ import type { GenerateOpenApiOptions, OperationDoc } from './generate-options.js
  * dependency name is an error rather than silently missing from the document.
  *
  * @example
- * checkOptions(app.registrations, { title: 't', version: '1', operations: { 'GET /nope': {} } }) // throws
+ * checkOptions(app.describe(), { title: 't', version: '1', operations: { 'GET /nope': {} } }) // throws
  */
-export function checkOptions(registrations: Registrations, options: GenerateOpenApiOptions): void {
+export function checkOptions(view: ApplicationView, options: GenerateOpenApiOptions): void {
   const keys = new Set<string>()
-  for (const route of registrations.routes) {
+  for (const route of view.routes) {
     keys.add(`${route.method} ${route.template.source}`)
     keys.add(`OPTIONS ${route.template.source}`)
     if (route.method === 'GET') keys.add(`HEAD ${route.template.source}`)
@@ -23,17 +23,17 @@ export function checkOptions(registrations: Registrations, options: GenerateOpen
       )
     }
   }
-  checkOperationIds(registrations, options)
+  checkOperationIds(view, options)
   for (const status of Object.keys(options.errorBodies ?? {}).map(Number)) {
-    if (registrations.fallbackErrorHandler === undefined && !registrations.errorHandlers.has(status)) {
+    if (view.customErrors !== 'all' && !view.customErrors.has(status)) {
       throw new ConfigurationError(
         `generateOpenApi(): errorBodies[${status}] documents a status no errorHandler answers`,
       )
     }
   }
-  if (options.tags !== undefined) checkTags(registrations, options)
+  if (options.tags !== undefined) checkTags(view, options)
   for (const name of Object.keys(options.dependencies ?? {})) {
-    if (!registrations.providers.has(name)) {
+    if (!view.providers.has(name)) {
       throw new ConfigurationError(
         `generateOpenApi(): dependencies['${name}'] names no registered dependency`,
       )
@@ -42,9 +42,9 @@ export function checkOptions(registrations: Registrations, options: GenerateOpen
 }
 
 // Two operations with one operationId would give a generated client two methods of one name.
-function checkOperationIds(registrations: Registrations, options: GenerateOpenApiOptions): void {
+function checkOperationIds(view: ApplicationView, options: GenerateOpenApiOptions): void {
   const owners = new Map<string, string>()
-  const docs = authorDocs(registrations, options)
+  const docs = authorDocs(view, options)
   for (const [key, doc] of docs) {
     const id = doc?.operationId
     if (id === undefined) continue
@@ -60,9 +60,9 @@ function checkOperationIds(registrations: Registrations, options: GenerateOpenAp
 
 // Once the author lists the tags, a tag an operation names must be one of them (a misspelling otherwise
 // becomes a new group). Tags derived from paths need not be listed.
-function checkTags(registrations: Registrations, options: GenerateOpenApiOptions): void {
+function checkTags(view: ApplicationView, options: GenerateOpenApiOptions): void {
   const declared = new Set((options.tags ?? []).map((tag) => tag.name))
-  const docs = authorDocs(registrations, options)
+  const docs = authorDocs(view, options)
   for (const [key, doc] of docs) {
     for (const tag of doc?.tags ?? []) {
       if (!declared.has(tag)) {
@@ -77,11 +77,11 @@ function checkTags(registrations: Registrations, options: GenerateOpenApiOptions
 // Every piece of operation documentation the author wrote, keyed 'METHOD /template': the routes' own
 // `openapi` options and the generator's `operations`.
 function authorDocs(
-  registrations: Registrations,
+  view: ApplicationView,
   options: GenerateOpenApiOptions,
 ): (readonly [string, OperationDoc | undefined])[] {
   return [
-    ...registrations.routes.map((r) => [`${r.method} ${r.template.source}`, r.options.openapi] as const),
+    ...view.routes.map((r) => [`${r.method} ${r.template.source}`, r.options.openapi] as const),
     ...Object.entries(options.operations ?? {}),
   ]
 }

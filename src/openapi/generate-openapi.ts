@@ -1,5 +1,5 @@
+import type { DocumentableApp, PathView } from './application-view.js'
 import { checkOptions } from './check-options.js'
-import { type CompiledPath, compiledPaths, type DocumentableApp } from './compiled-paths.js'
 import { documentTags } from './document-tags.js'
 import {
   ERROR_SCHEMA,
@@ -36,8 +36,8 @@ const OPENAPI_METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'option
  * app.get('/openapi.json', () => document) // or serveOpenApi(app, info)
  */
 export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOptions): OpenApiDocument {
-  checkOptions(app.registrations, options)
-  const { compiled, paths } = compiledPaths(app)
+  const view = app.describe()
+  checkOptions(view, options)
   const registry = new SchemaRegistry()
   const errorRefs = {
     error: registry.define('Error', ERROR_SCHEMA),
@@ -45,27 +45,25 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
     problem: registry.define('ProblemDetails', PROBLEM_DETAILS_SCHEMA),
   }
   registry.define('ValidationDetail', VALIDATION_DETAIL_SCHEMA)
-  const { errorHandlers, fallbackErrorHandler } = app.registrations
   const securitySchemes: Record<string, SecuritySchemeObject> = {}
   const settings: OperationSettings = {
     registry,
     errorRefs,
-    problemDetails: compiled.problemDetails,
-    customErrors: fallbackErrorHandler === undefined ? new Set(errorHandlers.keys()) : 'all',
+    problemDetails: view.problemDetails,
+    customErrors: view.customErrors,
     errorBodies: options.errorBodies,
-    challenge: compiled.challenge,
+    challenge: view.challenge,
     operations: options.operations,
     securitySchemes,
     // The author's operationIds are taken before any is derived, so a derived one never repeats them.
     operationIds: new Set(
-      [
-        ...app.registrations.routes.map((r) => r.options.openapi),
-        ...Object.values(options.operations ?? {}),
-      ].flatMap((doc) => doc?.operationId ?? []),
+      [...view.routes.map((r) => r.options.openapi), ...Object.values(options.operations ?? {})].flatMap(
+        (doc) => doc?.operationId ?? [],
+      ),
     ),
-    appCors: compiled.cors,
+    appCors: view.cors,
   }
-  const views = { appNodes: plannedNodeIds(compiled.entry), dependencies: options.dependencies }
+  const views = { appNodes: plannedNodeIds(view.entry), dependencies: options.dependencies }
   const document: OpenApiDocument = {
     openapi: '3.1.0',
     info: documentInfo(options),
@@ -75,7 +73,7 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
     paths: {},
     components: { schemas: registry.schemas },
   }
-  for (const path of paths) {
+  for (const path of view.paths) {
     const item: PathItemObject = { description: pathDescription(path) }
     for (const route of path.routes) {
       const plan = path.entry.methods.get(route.method)
@@ -84,15 +82,15 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
       for (const method of methods) {
         const key = method.toLowerCase()
         if (plan === undefined || !OPENAPI_METHODS.has(key)) continue
-        const view = routeView(method, plan, route.options.accepts ?? app.settings.accepts, views)
-        item[key as OpenApiMethod] = buildOperation(route, view, settings)
+        const operation = routeView(method, plan, route.options.accepts ?? view.accepts, views)
+        item[key as OpenApiMethod] = buildOperation(route, operation, settings)
       }
     }
     if (options.automaticOptions === true && !path.entry.methods.has('OPTIONS')) {
-      const view = routeView('OPTIONS', path.entry.options, undefined, views)
-      item.options = buildOperation(path.routes[0]!, view, settings)
+      const operation = routeView('OPTIONS', path.entry.options, undefined, views)
+      item.options = buildOperation(path.routes[0]!, operation, settings)
     }
-    document.paths[openApiPath(path.routes[0]!.template)] = item
+    document.paths[openApiPath(path.template)] = item
   }
   if (Object.keys(securitySchemes).length > 0) document.components.securitySchemes = securitySchemes
   dropUnusedSchemas(document)
@@ -111,7 +109,7 @@ function documentInfo(options: GenerateOpenApiOptions): InfoObject {
 }
 
 // 405 belongs to no operation (it answers the methods a path does not have), so it is stated here.
-function pathDescription({ entry }: CompiledPath): string {
+function pathDescription({ entry }: PathView): string {
   const unlisted = [...entry.methods.keys()].filter((m) => !OPENAPI_METHODS.has(m.toLowerCase()))
   return [
     `Allow: ${entry.allow}. Any other method → 405 Method Not Allowed with this \`Allow\` header.`,

@@ -1,9 +1,15 @@
 /**
  * OpenAPI 3.1 from what the decision machine actually does: paths and methods from the routes,
  * parameters and bodies from Standard Schema validators, and every status each route's plan can
- * answer. See docs/openapi.md.
+ * answer. It reads an {@link ApplicationView} (`app.describe()`) and imports nothing from the app
+ * room. See docs/openapi.md and docs/decisions/0315-openapi-reads-an-application-view.md.
  */
-export { type CompiledPath, compiledPaths, type DocumentableApp } from './compiled-paths.js'
+export type {
+  ApplicationView,
+  DocumentableApp,
+  DocumentedRoute,
+  PathView,
+} from './application-view.js'
 export {
   ERROR_SCHEMA,
   PROBLEM_DETAILS_SCHEMA,

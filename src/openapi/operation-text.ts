@@ -1,4 +1,4 @@
-import type { RouteRegistration } from '../app/registrations.js'
+import type { DocumentedRoute } from './application-view.js'
 import type { RouteView } from './route-view.js'
 
 /** Names a handler's own `name` has when the author gave it none worth reading. */
@@ -32,7 +32,7 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
  * @example
  * derivedSummary(route, view) // 'Get document' for GET /documents/{id} with resourceExists('document')
  */
-export function derivedSummary(route: RouteRegistration, view: RouteView): string {
+export function derivedSummary(route: DocumentedRoute, view: RouteView): string {
   const own = route.handler.name.replace(/^bound /, '')
   const served = view.method === route.method || view.method === 'HEAD'
   // HEAD gets a summary of its own, so a reference's table of contents tells it from the GET.
@@ -103,14 +103,14 @@ export function derivedDescription(view: RouteView): string {
 
 // The resource a route acts on: the one its PUT creates, the one named for preconditions, else the
 // first `resourceExists` its plan loads.
-function resourceOf(route: RouteRegistration, view: RouteView): string | undefined {
+function resourceOf(route: DocumentedRoute, view: RouteView): string | undefined {
   const name =
     view.plan.creates ?? route.options.resource ?? view.providers.find((p) => p.kind === 'resource')?.name
   return name === undefined ? undefined : words(name)
 }
 
 // `/admin/users` → 'admin users'; `/files/{name}` → 'files by name'; `/` → 'root'.
-function pathWords(route: RouteRegistration): string {
+function pathWords(route: DocumentedRoute): string {
   const segments = route.template.segments
   const fixed = segments.filter((s) => s.kind === 'static').map((s) => words(s.value))
   const params = segments.filter((s) => s.kind !== 'static').map((s) => words(s.name))

@@ -1,5 +1,5 @@
-import type { RouteRegistration } from '../app/registrations.js'
 import type { CorsOptions } from '../http/cors.js'
+import type { DocumentedRoute } from './application-view.js'
 import type { OperationDoc } from './generate-options.js'
 import { operationId, pathTag } from './naming.js'
 import type { OperationObject, SecuritySchemeObject } from './openapi-types.js'
@@ -25,7 +25,7 @@ export interface OperationSettings extends Omit<ResponseSettings, 'doc' | 'schem
  * buildOperation(route, routeView('GET', plan, appNodes, undefined), settings).responses['404']
  */
 export function buildOperation(
-  route: RouteRegistration,
+  route: DocumentedRoute,
   view: RouteView,
   settings: OperationSettings,
 ): OperationObject {
@@ -58,7 +58,7 @@ export function buildOperation(
  * operationDoc(route, 'GET', { 'GET /posts/{id}': { summary: 'Read a post' } })?.summary // 'Read a post'
  */
 export function operationDoc(
-  route: RouteRegistration,
+  route: DocumentedRoute,
   method: string,
   operations: Readonly<Record<string, OperationDoc>> | undefined,
 ): OperationDoc | undefined {

@@ -1,4 +1,4 @@
-import type { RouteRegistration } from '../app/registrations.js'
+import type { DocumentedRoute } from './application-view.js'
 import type { JsonSchema, ParameterObject } from './openapi-types.js'
 import { validatorSchema, validatorSource } from './provider-docs.js'
 import { isSafeRead, type RouteView } from './route-view.js'
@@ -21,7 +21,7 @@ const header = (name: string, description: string): ParameterObject => ({
  * operationParameters(route, view, registry).map((p) => p.name) // ['id', 'If-Match', 'If-None-Match']
  */
 export function operationParameters(
-  route: RouteRegistration,
+  route: DocumentedRoute,
   view: RouteView,
   registry: SchemaRegistry,
 ): ParameterObject[] {

@@ -9,7 +9,7 @@ export type ValidatorSource = 'body' | 'query'
  * `schema`; `undefined` for validator functions (and for providers that do not expose it).
  *
  * @example
- * validatorSchema(app.registrations.providers.get('documentInput')!) // the zod schema
+ * validatorSchema(app.describe().providers.get('documentInput')!) // the zod schema
  */
 export function validatorSchema(provider: Provider): object | undefined {
   if (provider.kind !== 'validator' || !('schema' in provider)) return undefined

@@ -1,4 +1,4 @@
-import type { DocumentableApp } from './compiled-paths.js'
+import type { DocumentableApp } from './application-view.js'
 import { generateOpenApi } from './generate-openapi.js'
 import type { GenerateOpenApiOptions, OperationDoc } from './generate-options.js'
 import type { OpenApiDocument } from './openapi-types.js'

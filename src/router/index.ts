@@ -5,4 +5,4 @@ export {
   parsePathTemplate,
   type TemplateSegment,
 } from './path-template.js'
-export { MALFORMED_PATH, type RouteMatch, Router } from './router.js'
+export { type ListedRoute, MALFORMED_PATH, type RouteMatch, Router } from './router.js'

@@ -8,6 +8,12 @@ export interface RouteMatch<T> {
   readonly params: Record<string, string>
 }
 
+/** One registered template and its value, as {@link Router.routes} lists them. */
+export interface ListedRoute<T> {
+  readonly template: PathTemplate
+  readonly value: T
+}
+
 /** Returned by {@link Router.match} when a path segment has invalid percent-encoding (→ 400). */
 export const MALFORMED_PATH = Symbol('malformed path')
 
@@ -42,6 +48,7 @@ export class Router<T> {
   #exact = new Map<string, T>()
   #root: TrieNode<T> = newNode()
   #shapes = new Map<string, string>()
+  #listing: ListedRoute<T>[] = []
 
   /** Registers a template. Two templates matching the same paths are a configuration error. */
   add(template: PathTemplate, value: T): void {
@@ -51,6 +58,7 @@ export class Router<T> {
       throw new ConfigurationError(`Path templates '${clash}' and '${template.source}' match the same paths`)
     }
     this.#shapes.set(shape, template.source)
+    this.#listing.push({ template, value })
     if (template.paramNames.length === 0) {
       this.#exact.set(template.source, value)
       return
@@ -74,6 +82,17 @@ export class Router<T> {
       }
     }
     node.leaf = { value, paramNames: template.paramNames }
+  }
+
+  /**
+   * Every registered template with its value, in registration order. Only tools read it (the OpenAPI
+   * generator); requests go through {@link Router.match}.
+   *
+   * @example
+   * for (const { template, value } of router.routes()) console.log(template.source, value)
+   */
+  routes(): IterableIterator<ListedRoute<T>> {
+    return this.#listing.values()
   }
 
   /** Finds the value for a raw (percent-encoded) path, `undefined` if none, or {@link MALFORMED_PATH}. */

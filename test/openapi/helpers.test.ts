@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { RestApplication } from '../../src/index.js'
-import { compiledPaths, toJsonSchema } from '../../src/openapi/index.js'
+import { toJsonSchema } from '../../src/openapi/index.js'
 import { relocate } from '../../src/openapi/json-schema.js'
 import { openApiPath, operationId } from '../../src/openapi/naming.js'
 import { plannedNodeIds } from '../../src/openapi/planned-nodes.js'
@@ -68,7 +68,7 @@ describe('reading the compiled plans', () => {
     const app = new RestApplication().resourceExists('thing', () => ({}), { etag: () => '"1"' })
     app.get('/things/{id}', ({ thing }) => thing)
     app.get('/plain', () => ({}))
-    const { paths } = compiledPaths(app)
+    const { paths } = app.describe()
     const withEtag = plannedNodeIds(paths[0]!.entry.methods.get('GET')!.entry)
     expect([...withEtag].sort()).toEqual(['G11', 'G7', 'G8', 'I12', 'J18', 'K13'])
     expect(plannedNodeIds(paths[1]!.entry.methods.get('GET')!.entry).size).toBe(0)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { app as httpFeatures } from '../../examples/http-features.js'
 import { RestApplication } from '../../src/index.js'
-import { documentOf, exposeSchema, statusesOf } from './support.js'
+import { documentOf, expectSchemaExposed, statusesOf } from './support.js'
 
 const NewPost = z.object({ title: z.string().min(1).max(200), tags: z.array(z.string()).default([]) })
 
@@ -26,7 +26,7 @@ const opaque: StandardSchemaV1<unknown, string> = {
 function postApp(name: string, schema: StandardSchemaV1) {
   const app = new RestApplication().validates(name, schema)
   app.post('/posts', (context: Record<string, unknown>) => ({ saved: context[name] }), { inject: [name] })
-  exposeSchema(app, name, schema)
+  expectSchemaExposed(app, name, schema)
   return app
 }
 
@@ -81,8 +81,8 @@ describe('schemas from Standard Schema validators', () => {
     const Meta = z.object({ draft: z.boolean() })
     const app = new RestApplication().validates('content', NewPost).validates('meta', Meta)
     app.post('/posts', ({ content, meta }) => ({ content, meta }))
-    exposeSchema(app, 'content', NewPost)
-    exposeSchema(app, 'meta', Meta)
+    expectSchemaExposed(app, 'content', NewPost)
+    expectSchemaExposed(app, 'meta', Meta)
     const document = await documentOf(app)
     expect(document.paths['/posts']?.post?.requestBody?.content['application/json']?.schema).toEqual({
       allOf: [{ $ref: '#/components/schemas/content' }, { $ref: '#/components/schemas/meta' }],
@@ -93,7 +93,7 @@ describe('schemas from Standard Schema validators', () => {
     const Filters = z.object({ page: z.coerce.number().int().min(1), q: z.string().optional() })
     const app = new RestApplication().validates('filters', Filters, { source: 'query' })
     app.get('/search', ({ filters }) => filters)
-    exposeSchema(app, 'filters', Filters)
+    expectSchemaExposed(app, 'filters', Filters)
     const document = await documentOf(app)
     const parameters = document.paths['/search']?.get?.parameters
     expect(parameters).toEqual([
@@ -113,7 +113,7 @@ describe('schemas from Standard Schema validators', () => {
     const Either = z.union([z.object({ id: z.string() }), z.object({ slug: z.string() })])
     const app = new RestApplication().validates('lookup', Either, { source: 'query' })
     app.get('/find', ({ lookup }) => lookup)
-    exposeSchema(app, 'lookup', Either)
+    expectSchemaExposed(app, 'lookup', Either)
     const document = await documentOf(app)
     expect(document.paths['/find']?.get?.parameters).toEqual([
       {

@@ -43,14 +43,13 @@ export function statusesOf(document: OpenApiDocument, method: string, path: stri
 }
 
 /**
- * Lets a `validates(name, schema)` provider expose its schema the way src/app is asked to (a
- * `schema` field on the provider), for apps built before it does; a no-op once it does.
+ * Checks that a `validates(name, schema)` provider exposes its schema (the `schema` field the
+ * generator reads) in the application's read-only view.
  */
-export function exposeSchema(app: DocumentableApp, name: string, schema: StandardSchemaV1): void {
-  const provider = app.registrations.providers.get(name)
+export function expectSchemaExposed(app: DocumentableApp, name: string, schema: StandardSchemaV1): void {
+  const provider = app.describe().providers.get(name)
   if (provider === undefined) throw new Error(`no provider '${name}'`)
-  if (!('schema' in provider))
-    app.registrations.providers.set(name, { ...provider, schema } as typeof provider)
+  expect((provider as { schema?: unknown }).schema).toBe(schema)
 }
 
 /** What the schema cannot check: templated path parameters are declared, ids and parameters unique. */

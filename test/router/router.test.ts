@@ -70,4 +70,23 @@ describe('Router', () => {
     for (let i = 0; i < 1000; i++) router.add(parsePathTemplate(`/r${i}/{id}`), i)
     expect(router.match('/r999/x')).toEqual({ value: 999, params: { id: 'x' } })
   })
+
+  it('lists every template with its value in registration order, static and parameterised alike', () => {
+    const templates = ['/posts/{id}', '/health', '/files/{rest:path}', '/posts', '/a/{x}/b']
+    const listed = [...routerWith(...templates).routes()]
+    expect(listed.map((route) => route.value)).toEqual(templates)
+    expect(listed.map((route) => route.template.source)).toEqual(templates)
+  })
+
+  it('lists a template shadowed by another one for matching (a parameter before a wildcard)', () => {
+    const router = routerWith('/{a}/{b}', '/{rest:path}')
+    expect(router.match('/x/y')).toMatchObject({ value: '/{a}/{b}' })
+    expect([...router.routes()].map((route) => route.value)).toEqual(['/{a}/{b}', '/{rest:path}'])
+  })
+
+  it('does not list a template it refused as a clash', () => {
+    const router = routerWith('/a/{x}')
+    expect(() => router.add(parsePathTemplate('/a/{y}'), '/a/{y}')).toThrow(/match the same paths/)
+    expect([...router.routes()].map((route) => route.value)).toEqual(['/a/{x}'])
+  })
 })
