@@ -5,19 +5,21 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Target } from '../src/machine/decision-node.js'
 import { DIAGRAM } from '../src/machine/diagram.js'
 
 /** Renders the diagram as a Markdown page with a Mermaid flowchart and a node table. */
 export function renderDecisionFlow(): string {
   const lines = ['flowchart TD']
   const statuses = new Set<number>()
-  const target = (value: string | number) => {
-    if (typeof value === 'number') {
-      statuses.add(value)
-      return `S${value}`
+  const target = (value: Target) => {
+    if (typeof value === 'object') {
+      statuses.add(value.status)
+      return `S${value.status}`
     }
     return value
   }
+  const cell = (value: Target) => (typeof value === 'object' ? value.status : value)
   for (const node of DIAGRAM) lines.push(`  ${node.id}{"${node.id}: ${node.label}"}`)
   lines.push('  HANDLER(["handler → render"])', '  OPTIONS(["204 + Allow"])')
   for (const node of DIAGRAM) {
@@ -26,7 +28,7 @@ export function renderDecisionFlow(): string {
   for (const status of [...statuses].sort()) lines.push(`  S${status}[${status}]`)
   const table = DIAGRAM.map(
     (node) =>
-      `| ${node.id} | ${node.label} | ${node.onTrue} | ${node.onFalse} | ${node.whenSkipped === 'onTrue' ? 'yes' : 'no'} |`,
+      `| ${node.id} | ${node.label} | ${cell(node.onTrue)} | ${cell(node.onFalse)} | ${node.whenSkipped === 'onTrue' ? 'yes' : 'no'} |`,
   )
   return [
     '# Decision flow',
