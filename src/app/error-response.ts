@@ -32,12 +32,13 @@ import type { CompiledApp } from './compile-application.js'
  */
 export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, x: Exchange): HttpError {
   const status = outcome.status
-  // Machine answers depend only on the edge (status and reason), the request method, the path's
-  // methods, the route's body limit and (for an edge with a JSON reason) whether the request had a
-  // Content-Encoding. The cache lives on the compiled application: two applications in one process
-  // never see each other's answers.
-  const key = `${status} ${outcome.reason} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''} ${
-    outcome.jsonReason !== undefined && x.request.headers.get('content-encoding') !== null
+  // Machine answers depend only on the status, the request method, the path's methods, the
+  // route's body limit and (for 415, where B5 has a JSON reason) whether the request had a
+  // Content-Encoding. Edges sharing a status share their reason, except ROUTE's 404, told apart by
+  // the empty template (test/machine/diagram-graph.test.ts holds the table to that). The cache
+  // lives on the compiled application: two applications in one process never see each other's answers.
+  const key = `${status} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''} ${
+    status === 415 && x.request.headers.get('content-encoding') !== null
   }`
   const cache = app.machineErrors
   let error = cache.get(key)
