@@ -1,12 +1,14 @@
 /**
- * Writes docs/decision-flow.md from the decision table in src/machine/diagram.ts.
- *   npx tsx scripts/decision-flow.ts          # rewrite the file
- * test/machine/decision-flow-doc.test.ts fails when the file is stale.
+ * Writes docs/decision-flow.md, and the status table of docs/decision-machine.md, from the
+ * decision table in src/machine/diagram.ts.
+ *   npx tsx scripts/decision-flow.ts          # rewrite both
+ * test/machine/decision-flow-doc.test.ts fails when either is stale.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Target } from '../src/machine/decision-node.js'
 import { DIAGRAM } from '../src/machine/diagram.js'
+import { withStatusTable } from './status-table.js'
 
 /** Renders the diagram as a Markdown page with a Mermaid flowchart and a node table. */
 export function renderDecisionFlow(): string {
@@ -51,4 +53,6 @@ export function renderDecisionFlow(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(new URL('../docs/decision-flow.md', import.meta.url), renderDecisionFlow())
+  const machinePage = new URL('../docs/decision-machine.md', import.meta.url)
+  writeFileSync(machinePage, withStatusTable(readFileSync(machinePage, 'utf8')))
 }
