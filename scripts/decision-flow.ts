@@ -1,23 +1,27 @@
 /**
- * Writes docs/decision-flow.md from the decision table in src/machine/diagram.ts.
- *   npx tsx scripts/decision-flow.ts          # rewrite the file
- * test/machine/decision-flow-doc.test.ts fails when the file is stale.
+ * Writes docs/decision-flow.md, and the status table of docs/decision-machine.md, from the
+ * decision table in src/machine/diagram.ts.
+ *   npx tsx scripts/decision-flow.ts          # rewrite both
+ * test/machine/decision-flow-doc.test.ts fails when either is stale.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Target } from '../src/machine/decision-node.js'
 import { DIAGRAM } from '../src/machine/diagram.js'
+import { withStatusTable } from './status-table.js'
 
 /** Renders the diagram as a Markdown page with a Mermaid flowchart and a node table. */
 export function renderDecisionFlow(): string {
   const lines = ['flowchart TD']
   const statuses = new Set<number>()
-  const target = (value: string | number) => {
-    if (typeof value === 'number') {
-      statuses.add(value)
-      return `S${value}`
+  const target = (value: Target) => {
+    if (typeof value === 'object') {
+      statuses.add(value.status)
+      return `S${value.status}`
     }
     return value
   }
+  const cell = (value: Target) => (typeof value === 'object' ? value.status : value)
   for (const node of DIAGRAM) lines.push(`  ${node.id}{"${node.id}: ${node.label}"}`)
   lines.push('  HANDLER(["handler → render"])', '  OPTIONS(["204 + Allow"])')
   for (const node of DIAGRAM) {
@@ -26,7 +30,7 @@ export function renderDecisionFlow(): string {
   for (const status of [...statuses].sort()) lines.push(`  S${status}[${status}]`)
   const table = DIAGRAM.map(
     (node) =>
-      `| ${node.id} | ${node.label} | ${node.onTrue} | ${node.onFalse} | ${node.whenSkipped === 'onTrue' ? 'yes' : 'no'} |`,
+      `| ${node.id} | ${node.label} | ${cell(node.onTrue)} | ${cell(node.onFalse)} | ${node.whenSkipped === 'onTrue' ? 'yes' : 'no'} |`,
   )
   return [
     '# Decision flow',
@@ -49,4 +53,6 @@ export function renderDecisionFlow(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(new URL('../docs/decision-flow.md', import.meta.url), renderDecisionFlow())
+  const machinePage = new URL('../docs/decision-machine.md', import.meta.url)
+  writeFileSync(machinePage, withStatusTable(readFileSync(machinePage, 'utf8')))
 }

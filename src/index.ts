@@ -13,7 +13,7 @@ export { type BodyReader, RestRequest, type RestRequestInit } from './http/rest-
 export { type ResponseBody, type ResponseHeaders, RestResponse } from './http/rest-response.js'
 export { createNonce, type SecurityHeadersOptions } from './http/security-headers.js'
 export { isBodylessStatus, reasonPhrase } from './http/status-codes.js'
-export { DIAGRAM, type DiagramNode } from './machine/index.js'
+export { DIAGRAM, type DiagramNode, type NodeId, type StatusOutcome } from './machine/index.js'
 export * from './openapi/index.js'
 export {
   type BodyParser,

@@ -18,6 +18,7 @@ import {
 } from '../errors/status-errors.js'
 import { negotiateMediaType } from '../http/accept.js'
 import type { RestResponse } from '../http/rest-response.js'
+import type { StatusOutcome } from '../machine/decision-node.js'
 import type { Exchange } from '../machine/exchange.js'
 import { isThenable } from '../machine/resolve-steps.js'
 import { renderValue } from '../render/render-value.js'
@@ -29,17 +30,20 @@ import type { CompiledApp } from './compile-application.js'
  * are the machine's own answers, not failures, so each is built once per application and reused:
  * its stack trace is captured only the first time.
  */
-export function errorForStatus(app: CompiledApp, status: number, x: Exchange): HttpError {
+export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, x: Exchange): HttpError {
+  const status = outcome.status
   // Machine answers depend only on the status, the request method, the path's methods, the
-  // route's body limit and (for 415) whether the request had a Content-Encoding. The cache lives
-  // on the compiled application: two applications in one process never see each other's answers.
+  // route's body limit and (for 415, where B5 has a JSON reason) whether the request had a
+  // Content-Encoding. Edges sharing a status share their reason, except ROUTE's 404, told apart by
+  // the empty template (test/machine/diagram-graph.test.ts holds the table to that). The cache
+  // lives on the compiled application: two applications in one process never see each other's answers.
   const key = `${status} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''} ${
     status === 415 && x.request.headers.get('content-encoding') !== null
   }`
   const cache = app.machineErrors
   let error = cache.get(key)
   if (error === undefined) {
-    error = machineError(status, x)
+    error = machineError(outcome, x)
     // Bounded. A 501 names a method the client made up, so 501s are kept only while the cache is
     // small: a stream of invented methods cannot fill it. Every other key is bounded by the routes
     // and the known methods. Past the bound an answer is built anew (its stack captured).
@@ -57,46 +61,46 @@ function isStoreUnavailable(value: unknown): boolean {
   return value instanceof Error && (value as { code?: unknown }).code === 'STORE_UNAVAILABLE'
 }
 
-function machineError(status: number, x: Exchange): HttpError {
-  switch (status) {
-    case 404:
-      return new NotFound(x.entry === undefined ? 'No resource matches this path' : 'Resource not found')
-    case 405:
-      return new MethodNotAllowed(
-        x.entry?.allow.split(', ') ?? [],
-        `Method ${x.request.method} is not allowed here`,
-      )
-    case 401:
-      return new Unauthorized('Authentication required')
-    case 413:
-      return new ContentTooLarge(`Request body exceeds the limit of ${x.plan?.bodyLimit ?? 0} bytes`)
-    case 414:
-      return new UriTooLong(`Request URI exceeds ${x.config.maxUriLength} characters`)
-    case 415:
-      return new UnsupportedMediaType(
-        x.plan?.readsJson === true && x.request.headers.get('content-encoding') === null
-          ? 'Expected a JSON body (Content-Type: application/json)'
-          : 'Unsupported content type or content coding',
-      )
-    case 406:
-      return new NotAcceptable('None of the available representations is acceptable')
-    case 409:
-      return new Conflict('The request conflicts with the current state of the resource')
-    case 410:
-      return new Gone('The resource is no longer available')
-    case 412:
-      return new PreconditionFailed('A precondition of the request failed')
-    case 501:
-      // RFC 9110 §15.6.2: the server does not support this method for any resource. The machine
-      // decided it, so it is an answer and not an internal failure: its message may be shown.
-      return new NotImplemented(`Method ${x.request.method} is not implemented by this server`, {
-        expose: true,
-      })
-    case 503:
-      return new ServiceUnavailable('The service is temporarily unavailable')
-    default:
-      return new HttpError(status, undefined, { expose: true })
-  }
+/**
+ * Builds a machine answer from its edge in the diagram: the wording comes from the table
+ * (src/machine/diagram.ts), the data (`Allow`, the method, the limits) from the exchange.
+ */
+function machineError({ status, reason, jsonReason }: StatusOutcome, x: Exchange): HttpError {
+  const readsJson =
+    jsonReason !== undefined &&
+    x.plan?.readsJson === true &&
+    x.request.headers.get('content-encoding') === null
+  const message = fillReason(readsJson ? jsonReason : reason, x)
+  // RFC 9110 §15.5.6: a 405 lists the methods the target resource supports in Allow.
+  if (status === 405) return new MethodNotAllowed(x.entry?.allow.split(', ') ?? [], message)
+  // RFC 9110 §15.6.2: the server does not support this method for any resource. The machine
+  // decided it, so it is an answer and not an internal failure: its message may be shown.
+  if (status === 501) return new NotImplemented(message, { expose: true })
+  const ErrorClass = MACHINE_ERROR_CLASSES[status]
+  return ErrorClass === undefined ? new HttpError(status, message, { expose: true }) : new ErrorClass(message)
+}
+
+/** The error class of each status the diagram answers with a message only. */
+const MACHINE_ERROR_CLASSES: Readonly<Partial<Record<number, new (message: string) => HttpError>>> = {
+  401: Unauthorized,
+  404: NotFound,
+  406: NotAcceptable,
+  409: Conflict,
+  410: Gone,
+  412: PreconditionFailed,
+  413: ContentTooLarge,
+  414: UriTooLong,
+  415: UnsupportedMediaType,
+  503: ServiceUnavailable,
+}
+
+/** Fills a reason's `{method}`, `{limit}` and `{maxUriLength}` from the request and the limits. */
+function fillReason(reason: string, x: Exchange): string {
+  return reason.replace(/\{(method|limit|maxUriLength)\}/g, (_, name: string) => {
+    if (name === 'method') return x.request.method
+    if (name === 'limit') return String(x.plan?.bodyLimit ?? 0)
+    return String(x.config.maxUriLength)
+  })
 }
 
 /**

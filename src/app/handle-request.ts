@@ -61,9 +61,10 @@ function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
     return step(app, x, plan.entry, plan)
   }
   if (outcome === 'HANDLER') return runHandler(app, x)
-  if (outcome === 304) return finish(app, x, notModified(x))
-  if (outcome === 301 || outcome === 307) return finish(app, x, redirect(x, outcome))
   if (outcome === 'OPTIONS') return finish(app, x, optionsResponse(x, app.cors))
+  const status = outcome.status
+  if (status === 304) return finish(app, x, notModified(x))
+  if (status === 301 || status === 307) return finish(app, x, redirect(x, status))
   return finish(app, x, errorResponse(app, x, errorForStatus(app, outcome, x)))
 }
 

@@ -1,5 +1,5 @@
 import { b4ContentTooLarge, b5KnownContentType, b6ValidContentHeaders, inputValid } from './content-nodes.js'
-import type { DecisionNode } from './decision-node.js'
+import type { DecisionNode, NodeId } from './decision-node.js'
 import { c4AcceptableMediaType, d5AcceptableLanguage, e6AcceptableCharset } from './negotiation-nodes.js'
 import {
   g8IfMatchExists,
@@ -38,6 +38,9 @@ export interface DiagramNode extends DecisionNode {
   readonly relevant?: (plan: RoutePlan | undefined, config: MachineConfig) => boolean
 }
 
+/** A row of the table: a diagram node without its id, which is the row's key. */
+export type DiagramNodeSpec = Omit<DiagramNode, 'id'>
+
 const METHODS_WITH_CONTENT = new Set(['POST', 'PUT', 'PATCH'])
 const hasEtag = (plan: RoutePlan | undefined) =>
   plan?.resource?.etag !== undefined || plan?.creates !== undefined
@@ -45,80 +48,73 @@ const hasLastModified = (plan: RoutePlan | undefined) => plan?.resource?.lastMod
 const servesContent = (plan: RoutePlan | undefined) => plan !== undefined && plan.handler !== undefined
 
 /**
- * The decision diagram as data, in webmachine v3 order where RFC 9110 agrees. Edges name the next
- * node or the status the request ends with. docs/decision-flow.md is generated from this table.
+ * The decision diagram as data, in webmachine v3 order where RFC 9110 agrees, keyed by node id
+ * (the key order is the table's order). Edges name the next node, or the status the request ends
+ * with and its reason — the machine's default error messages, the OpenAPI automatic statuses and
+ * the tables of docs/decision-flow.md and docs/decision-machine.md are generated from it.
  */
-export const DIAGRAM: readonly DiagramNode[] = [
-  {
-    id: 'B13',
+export const DIAGRAM_NODES = {
+  B13: {
     label: 'Service available?',
     test: b13ServiceAvailable,
     onTrue: 'B12',
-    onFalse: 503,
+    onFalse: { status: 503, reason: 'The service is temporarily unavailable' },
     whenSkipped: 'onTrue',
     relevant: (_, config) => config.serviceAvailable !== undefined,
   },
-  {
-    id: 'B12',
+  B12: {
     label: 'Known method?',
     test: b12KnownMethod,
     onTrue: 'B11',
-    onFalse: 501,
+    onFalse: { status: 501, reason: 'Method {method} is not implemented by this server' },
     whenSkipped: 'onTrue',
   },
-  {
-    id: 'B11',
+  B11: {
     label: 'URI too long?',
     test: b11UriTooLong,
-    onTrue: 414,
+    onTrue: { status: 414, reason: 'Request URI exceeds {maxUriLength} characters' },
     onFalse: 'ROUTE',
     whenSkipped: 'onFalse',
   },
-  {
-    id: 'ROUTE',
+  ROUTE: {
     label: 'Route matches path?',
     test: routeMatches,
     onTrue: 'B10',
-    onFalse: 404,
+    onFalse: { status: 404, reason: 'No resource matches this path' },
     whenSkipped: 'onTrue',
   },
-  {
-    id: 'B10',
+  B10: {
     label: 'Method allowed?',
     test: b10MethodAllowed,
     onTrue: 'B9',
-    onFalse: 405,
+    onFalse: { status: 405, reason: 'Method {method} is not allowed here' },
     whenSkipped: 'onTrue',
   },
-  {
-    id: 'B9',
+  B9: {
     label: 'Malformed?',
     test: b9Malformed,
-    onTrue: 400,
+    onTrue: { status: 400, reason: 'Bad Request' },
     onFalse: 'B8',
     whenSkipped: 'onFalse',
     relevant: (_, config) => config.malformed !== undefined,
   },
-  {
-    id: 'B8',
+  B8: {
     label: 'Authorized?',
     test: b8Authorized,
     onTrue: 'B7',
-    onFalse: 401,
+    onFalse: { status: 401, reason: 'Authentication required' },
     whenSkipped: 'onTrue',
     relevant: (plan) => (plan?.steps.authorize.length ?? 0) > 0,
   },
-  {
-    id: 'B7',
+  B7: {
     label: 'Forbidden?',
     test: b7Forbidden,
-    onTrue: 403,
+    onTrue: { status: 403, reason: 'Forbidden' },
     onFalse: 'B3',
     whenSkipped: 'onFalse',
     relevant: (plan) => (plan?.steps.forbid.length ?? 0) > 0,
   },
-  {
-    id: 'B3',
+  B3: {
     label: 'OPTIONS?',
     test: b3Options,
     onTrue: 'OPTIONS',
@@ -126,35 +122,31 @@ export const DIAGRAM: readonly DiagramNode[] = [
     whenSkipped: 'onFalse',
     relevant: (plan) => plan?.method === 'OPTIONS' && plan.handler === undefined,
   },
-  {
-    id: 'C4',
+  C4: {
     label: 'Acceptable media type?',
     test: c4AcceptableMediaType,
     onTrue: 'D5',
-    onFalse: 406,
+    onFalse: { status: 406, reason: 'None of the available representations is acceptable' },
     whenSkipped: 'onTrue',
     relevant: (plan) => servesContent(plan) && (plan?.negotiation.mediaTypes.length ?? 0) > 0,
   },
-  {
-    id: 'D5',
+  D5: {
     label: 'Acceptable language?',
     test: d5AcceptableLanguage,
     onTrue: 'E6',
-    onFalse: 406,
+    onFalse: { status: 406, reason: 'None of the available representations is acceptable' },
     whenSkipped: 'onTrue',
     relevant: (plan) => servesContent(plan) && plan?.negotiation.languages !== undefined,
   },
-  {
-    id: 'E6',
+  E6: {
     label: 'Acceptable charset?',
     test: e6AcceptableCharset,
     onTrue: 'G7',
-    onFalse: 406,
+    onFalse: { status: 406, reason: 'None of the available representations is acceptable' },
     whenSkipped: 'onTrue',
     relevant: (plan) => servesContent(plan) && plan?.negotiation.charsets !== undefined,
   },
-  {
-    id: 'G7',
+  G7: {
     label: 'Resource exists?',
     test: g7ResourceExists,
     onTrue: 'G8',
@@ -162,12 +154,11 @@ export const DIAGRAM: readonly DiagramNode[] = [
     whenSkipped: 'onTrue',
     relevant: (plan) => (plan?.steps.resource.length ?? 0) > 0,
   },
-  {
-    id: 'K7',
+  K7: {
     label: 'Previously existed?',
     test: k7PreviouslyExisted,
     onTrue: 'K5',
-    onFalse: 404,
+    onFalse: { status: 404, reason: 'Resource not found' },
     whenSkipped: 'onFalse',
     relevant: (plan) => {
       const r = plan?.resource
@@ -178,26 +169,23 @@ export const DIAGRAM: readonly DiagramNode[] = [
       )
     },
   },
-  {
-    id: 'K5',
+  K5: {
     label: 'Moved permanently?',
     test: k5MovedPermanently,
-    onTrue: 301,
+    onTrue: { status: 301, reason: 'The resource moved permanently' },
     onFalse: 'L5',
     whenSkipped: 'onFalse',
     relevant: (plan) => plan?.resource?.movedPermanently !== undefined,
   },
-  {
-    id: 'L5',
+  L5: {
     label: 'Moved temporarily?',
     test: l5MovedTemporarily,
-    onTrue: 307,
-    onFalse: 410,
+    onTrue: { status: 307, reason: 'The resource moved temporarily' },
+    onFalse: { status: 410, reason: 'The resource is no longer available' },
     whenSkipped: 'onFalse',
     relevant: (plan) => plan?.resource?.movedTemporarily !== undefined,
   },
-  {
-    id: 'G8',
+  G8: {
     label: 'If-Match exists?',
     test: g8IfMatchExists,
     onTrue: 'G11',
@@ -205,17 +193,15 @@ export const DIAGRAM: readonly DiagramNode[] = [
     whenSkipped: 'onFalse',
     relevant: hasEtag,
   },
-  {
-    id: 'G11',
+  G11: {
     label: 'If-Match matches?',
     test: g11IfMatchMatches,
     onTrue: 'I12',
-    onFalse: 412,
+    onFalse: { status: 412, reason: 'A precondition of the request failed' },
     whenSkipped: 'onTrue',
     relevant: hasEtag,
   },
-  {
-    id: 'H10',
+  H10: {
     label: 'If-Unmodified-Since applies?',
     test: h10IfUnmodifiedSinceApplies,
     onTrue: 'H12',
@@ -223,17 +209,15 @@ export const DIAGRAM: readonly DiagramNode[] = [
     whenSkipped: 'onFalse',
     relevant: hasLastModified,
   },
-  {
-    id: 'H12',
+  H12: {
     label: 'Modified since If-Unmodified-Since?',
     test: h12ModifiedSinceUnmodifiedSince,
-    onTrue: 412,
+    onTrue: { status: 412, reason: 'A precondition of the request failed' },
     onFalse: 'I12',
     whenSkipped: 'onFalse',
     relevant: hasLastModified,
   },
-  {
-    id: 'I12',
+  I12: {
     label: 'If-None-Match exists?',
     test: i12IfNoneMatchExists,
     onTrue: 'K13',
@@ -241,8 +225,7 @@ export const DIAGRAM: readonly DiagramNode[] = [
     whenSkipped: 'onFalse',
     relevant: hasEtag,
   },
-  {
-    id: 'K13',
+  K13: {
     label: 'If-None-Match matches?',
     test: k13IfNoneMatchMatches,
     onTrue: 'J18',
@@ -250,17 +233,15 @@ export const DIAGRAM: readonly DiagramNode[] = [
     whenSkipped: 'onFalse',
     relevant: hasEtag,
   },
-  {
-    id: 'J18',
+  J18: {
     label: 'GET or HEAD?',
     test: j18GetOrHead,
-    onTrue: 304,
-    onFalse: 412,
+    onTrue: { status: 304, reason: 'If-None-Match matches the current ETag' },
+    onFalse: { status: 412, reason: 'A precondition of the request failed' },
     whenSkipped: 'onFalse',
     relevant: hasEtag,
   },
-  {
-    id: 'L13',
+  L13: {
     label: 'If-Modified-Since applies?',
     test: l13IfModifiedSinceApplies,
     onTrue: 'L17',
@@ -268,61 +249,68 @@ export const DIAGRAM: readonly DiagramNode[] = [
     whenSkipped: 'onFalse',
     relevant: hasLastModified,
   },
-  {
-    id: 'L17',
+  L17: {
     label: 'Modified since If-Modified-Since?',
     test: l17ModifiedSince,
     onTrue: 'O14',
-    onFalse: 304,
+    onFalse: { status: 304, reason: 'Not modified since If-Modified-Since' },
     whenSkipped: 'onTrue',
     relevant: hasLastModified,
   },
-  {
-    id: 'O14',
+  O14: {
     label: 'Conflict?',
     test: o14Conflict,
-    onTrue: 409,
+    onTrue: { status: 409, reason: 'The request conflicts with the current state of the resource' },
     onFalse: 'B4',
     whenSkipped: 'onFalse',
     relevant: (plan) => plan?.conflict !== undefined,
   },
-  {
-    id: 'B4',
+  B4: {
     label: 'Content too large?',
     test: b4ContentTooLarge,
-    onTrue: 413,
+    onTrue: { status: 413, reason: 'Request body exceeds the limit of {limit} bytes' },
     onFalse: 'B5',
     whenSkipped: 'onFalse',
     relevant: (plan) => plan !== undefined && (plan.readsBody || METHODS_WITH_CONTENT.has(plan.method)),
   },
-  {
-    id: 'B5',
+  B5: {
     label: 'Known content type?',
     test: b5KnownContentType,
     onTrue: 'B6',
-    onFalse: 415,
+    onFalse: {
+      status: 415,
+      reason: 'Unsupported content type or content coding',
+      jsonReason: 'Expected a JSON body (Content-Type: application/json)',
+    },
     whenSkipped: 'onTrue',
     relevant: (plan) => plan?.readsJson === true || plan?.acceptsContentType !== undefined,
   },
-  {
-    id: 'B6',
+  B6: {
     label: 'Valid content headers?',
     test: b6ValidContentHeaders,
     onTrue: 'INPUT',
-    onFalse: 415,
+    onFalse: { status: 415, reason: 'Unsupported content type or content coding' },
     whenSkipped: 'onTrue',
     relevant: (plan) => plan?.readsBody === true,
   },
-  {
-    id: 'INPUT',
+  INPUT: {
     label: 'Input valid?',
     test: inputValid,
     onTrue: 'HANDLER',
-    onFalse: 422,
+    onFalse: { status: 422, reason: 'Unprocessable Content' },
     whenSkipped: 'onTrue',
     relevant: (plan) => (plan?.steps.input.length ?? 0) > 0,
   },
-]
+} as const satisfies { readonly [id in NodeId]: DiagramNodeSpec }
+
+/** The diagram's nodes in table order, each with its id. */
+export const DIAGRAM: readonly DiagramNode[] = (Object.keys(DIAGRAM_NODES) as NodeId[]).map((id) => ({
+  id,
+  ...DIAGRAM_NODES[id],
+}))
+
+/** The node every request starts at. */
+export const APP_ENTRY_NODE: NodeId = 'B13'
 
 /** The node where the application-wide part of the diagram hands over to a route's plan. */
-export const ROUTE_ENTRY_NODE = 'B9'
+export const ROUTE_ENTRY_NODE: NodeId = 'B9'

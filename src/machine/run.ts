@@ -1,6 +1,5 @@
-import type { PlannedNode, Terminal } from './decision-node.js'
+import type { PlannedNode, ROUTED, Terminal } from './decision-node.js'
 import type { Exchange } from './exchange.js'
-import type { ROUTED } from './plan.js'
 
 type Outcome = Terminal | typeof ROUTED
 
@@ -12,7 +11,8 @@ type Outcome = Terminal | typeof ROUTED
 export function runPlan(exchange: Exchange, start: PlannedNode | Outcome): Outcome | Promise<Outcome> {
   let node = start
   const trace = exchange.trace
-  while (typeof node === 'object') {
+  // A planned node has a test; a status outcome (also an object) has none.
+  while (typeof node === 'object' && 'test' in node) {
     const current: PlannedNode = node
     trace?.push(current.id)
     const answer = current.test(exchange)

@@ -1,4 +1,6 @@
 import type { ProviderKind } from '../di/provider.js'
+import type { NodeId } from '../machine/decision-node.js'
+import { DIAGRAM } from '../machine/diagram.js'
 import { isSafeRead, type RouteView } from './route-view.js'
 
 /** Statuses an operation can end with, each with the reasons it can, in the order found. */
@@ -11,10 +13,50 @@ const KIND_NAMES: Partial<Record<ProviderKind, string>> = {
   validator: 'validates',
 }
 
+const named = (view: RouteView, kind: ProviderKind) =>
+  view.providers.filter((p) => p.kind === kind).map((p) => `${KIND_NAMES[kind]}('${p.name}')`)
+const when = (yes: boolean, reason: string): readonly string[] => (yes ? [reason] : [])
+
+/**
+ * How the document words a status edge of the diagram for one operation: the reasons it lists
+ * under the edge's status (none when the operation cannot take the edge). The statuses themselves
+ * come from the diagram's edges; a node without an entry (B12, B11, ROUTE, B10 — answers about
+ * the server or the path, not the operation) is not documented per operation.
+ */
+const DESCRIBE: { readonly [id in NodeId]?: (view: RouteView, status: number) => readonly string[] } = {
+  B13: (view) => when(view.appNodes.has('B13'), 'the `serviceAvailable` check said no (B13)'),
+  B9: (view) => when(view.nodes.has('B9'), 'the `malformed` check refused the request (B9)'),
+  B8: (view) => named(view, 'authorized').map((name) => `${name} refused the credentials (B8)`),
+  B7: (view) => named(view, 'forbidden').map((name) => `${name} refused access (B7)`),
+  C4: (view) => when(view.nodes.has('C4'), 'no offered representation matches Accept (C4)'),
+  D5: (view) => when(view.nodes.has('D5'), 'no offered representation matches Accept-Language (D5)'),
+  E6: (view) => when(view.nodes.has('E6'), 'no offered representation matches Accept-Charset (E6)'),
+  K7: missingResource,
+  K5: (view) => when(view.nodes.has('K5'), 'the resource moved permanently (K5)'),
+  L5: (view, status) =>
+    status === 307
+      ? when(view.nodes.has('L5'), 'the resource moved temporarily (L5)')
+      : when(view.nodes.has('K7'), 'the resource existed once and is gone (K7)'),
+  G11: (view) => when(view.nodes.has('G11'), 'If-Match matches no current ETag (G11)'),
+  H12: (view) => when(view.nodes.has('H12'), 'modified since If-Unmodified-Since (H12)'),
+  J18: (view, status) =>
+    status === 304
+      ? when(view.nodes.has('J18') && isSafeRead(view), 'If-None-Match matches the current ETag (K13)')
+      : when(view.nodes.has('J18') && !isSafeRead(view), 'If-None-Match matches the current ETag (J18)'),
+  L17: (view) =>
+    when(view.nodes.has('L17') && isSafeRead(view), 'not modified since If-Modified-Since (L17)'),
+  O14: (view) => when(view.nodes.has('O14'), 'the `conflict` callback found a conflict (O14)'),
+  B4: (view) => when(view.nodes.has('B4'), `the content exceeds ${view.plan.bodyLimit} bytes (B4)`),
+  B5: (view) => when(view.nodes.has('B5'), 'the Content-Type is not one the route reads (B5)'),
+  B6: (view) => when(view.nodes.has('B6'), 'a Content-Encoding other than identity (B6)'),
+  INPUT: (view) =>
+    view.nodes.has('INPUT') ? named(view, 'validator').map((name) => `${name} rejected the input`) : [],
+}
+
 /**
  * The statuses the decision machine can answer for an operation instead of running its handler,
- * derived from the nodes its plan runs and the providers it resolves — not from what the handler
- * returns. See docs/openapi.md for the table.
+ * derived from the diagram's status edges, the nodes its plan runs and the providers it resolves —
+ * not from what the handler returns. See docs/openapi.md for the table.
  *
  * @example
  * machineStatuses(view).get(404) // ["resourceExists('document') found nothing (G7)"]
@@ -26,54 +68,42 @@ export function machineStatuses(view: RouteView): StatusReasons {
     if (reasons === undefined) statuses.set(status, [reason])
     else if (!reasons.includes(reason)) reasons.push(reason)
   }
-  const { nodes, plan, providers } = view
-  const named = (kind: ProviderKind) =>
-    providers.filter((p) => p.kind === kind).map((p) => `${KIND_NAMES[kind]}('${p.name}')`)
-  const reads = (name: string) => providers.some((p) => p.name === name)
+  for (const node of DIAGRAM) {
+    const describe = DESCRIBE[node.id]
+    for (const edge of [node.onTrue, node.onFalse]) {
+      if (describe === undefined || typeof edge !== 'object') continue
+      for (const reason of describe(view, edge.status)) add(edge.status, reason)
+    }
+    // What the operation's dependencies document follows authentication, where they start to run.
+    if (node.id === 'B8') addDocumented(view, add)
+  }
+  // Not edges: the body parsers behind INPUT throw 400, and ranges are applied after the handler.
+  const reads = (name: string) => view.providers.some((p) => p.name === name)
+  if (view.nodes.has('INPUT')) {
+    if (reads('jsonBody')) add(400, 'the content is not valid JSON')
+    if (reads('parsedBody')) add(400, 'the content cannot be parsed as its Content-Type')
+  }
+  if (view.plan.ranges && view.method === 'GET') add(416, 'no requested byte range is satisfiable')
+  return new Map([...statuses].sort(([a], [b]) => a - b))
+}
 
-  if (view.appNodes.has('B13')) add(503, 'the `serviceAvailable` check said no (B13)')
-  if (nodes.has('B9')) add(400, 'the `malformed` check refused the request (B9)')
-  for (const name of named('authorized')) add(401, `${name} refused the credentials (B8)`)
+/** The statuses the operation's dependencies document (`security`, `responses`). */
+function addDocumented(view: RouteView, add: (status: number, reason: string) => void): void {
   for (const [name, doc] of view.docs) {
     if (doc.security !== undefined) add(401, `'${name}' refused the credentials`)
     for (const status of doc.responses ?? []) add(status, `'${name}' may answer it`)
   }
-  for (const name of named('forbidden')) add(403, `${name} refused access (B7)`)
-  for (const [id, status] of [
-    ['C4', 'Accept'],
-    ['D5', 'Accept-Language'],
-    ['E6', 'Accept-Charset'],
-  ]) {
-    if (nodes.has(id as string)) add(406, `no offered representation matches ${status} (${id})`)
-  }
-  if (nodes.has('G7')) {
-    const history = plan.resource
-    // K7 is true whenever only "moved" callbacks exist: knowing where it went implies it existed.
-    const canBeUnknown = !nodes.has('K7') || history?.previouslyExisted !== undefined
-    const missing = providers.filter((p) => p.kind === 'resource' && !createdHere(view, p.name))
-    if (canBeUnknown) for (const p of missing) add(404, `resourceExists('${p.name}') found nothing (G7)`)
-  }
-  if (nodes.has('K5')) add(301, 'the resource moved permanently (K5)')
-  if (nodes.has('L5')) add(307, 'the resource moved temporarily (L5)')
-  if (nodes.has('K7')) add(410, 'the resource existed once and is gone (K7)')
-  if (nodes.has('G11')) add(412, 'If-Match matches no current ETag (G11)')
-  if (nodes.has('H12')) add(412, 'modified since If-Unmodified-Since (H12)')
-  if (nodes.has('J18')) {
-    if (isSafeRead(view)) add(304, 'If-None-Match matches the current ETag (K13)')
-    else add(412, 'If-None-Match matches the current ETag (J18)')
-  }
-  if (nodes.has('L17') && isSafeRead(view)) add(304, 'not modified since If-Modified-Since (L17)')
-  if (nodes.has('O14')) add(409, 'the `conflict` callback found a conflict (O14)')
-  if (nodes.has('B4')) add(413, `the content exceeds ${plan.bodyLimit} bytes (B4)`)
-  if (nodes.has('B5')) add(415, 'the Content-Type is not one the route reads (B5)')
-  if (nodes.has('B6')) add(415, 'a Content-Encoding other than identity (B6)')
-  if (nodes.has('INPUT')) {
-    if (reads('jsonBody')) add(400, 'the content is not valid JSON')
-    if (reads('parsedBody')) add(400, 'the content cannot be parsed as its Content-Type')
-    for (const name of named('validator')) add(422, `${name} rejected the input`)
-  }
-  if (plan.ranges && view.method === 'GET') add(416, 'no requested byte range is satisfiable')
-  return new Map([...statuses].sort(([a], [b]) => a - b))
+}
+
+/** K7's 404: a resource that found nothing, unless the route creates it or it can only have moved. */
+function missingResource(view: RouteView): readonly string[] {
+  if (!view.nodes.has('G7')) return []
+  // K7 is true whenever only "moved" callbacks exist: knowing where it went implies it existed.
+  const canBeUnknown = !view.nodes.has('K7') || view.plan.resource?.previouslyExisted !== undefined
+  if (!canBeUnknown) return []
+  return view.providers
+    .filter((p) => p.kind === 'resource' && !createdHere(view, p.name))
+    .map((p) => `resourceExists('${p.name}') found nothing (G7)`)
 }
 
 /** Whether a provider is the resource this PUT creates (missing → 201, not 404). */

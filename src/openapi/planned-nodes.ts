@@ -1,4 +1,4 @@
-import type { PlannedNode, Terminal } from '../machine/decision-node.js'
+import { isPlannedNode, type PlannedNode, type ROUTED, type Terminal } from '../machine/decision-node.js'
 
 /**
  * The ids of the decision nodes a compiled plan can pass through. The planner has already dropped
@@ -7,12 +7,12 @@ import type { PlannedNode, Terminal } from '../machine/decision-node.js'
  * @example
  * plannedNodeIds(plan.entry).has('G7') // the route answers 404 from resourceExists
  */
-export function plannedNodeIds(entry: PlannedNode | Terminal | string): Set<string> {
+export function plannedNodeIds(entry: PlannedNode | Terminal | typeof ROUTED): Set<string> {
   const seen = new Set<string>()
-  const pending: (PlannedNode | Terminal | string)[] = [entry]
+  const pending: (PlannedNode | Terminal | typeof ROUTED)[] = [entry]
   while (pending.length > 0) {
     const next = pending.pop()
-    if (typeof next !== 'object' || seen.has(next.id)) continue
+    if (next === undefined || !isPlannedNode(next) || seen.has(next.id)) continue
     seen.add(next.id)
     pending.push(next.onTrue, next.onFalse)
   }
