@@ -1,4 +1,7 @@
 const everReady = new WeakSet<object>()
+// One wait per client while it makes its first connection: concurrent requests share it, so a burst
+// at start-up adds one `ready` listener, not one per request.
+const firstConnection = new WeakMap<object, Promise<void>>()
 
 /** What {@link whenRedisReady} needs of an ioredis client. */
 interface ConnectingClient {
@@ -12,7 +15,8 @@ interface ConnectingClient {
  * Waits, at most `ms`, for an ioredis client that is still making its first connection to become
  * ready. The limiter refuses at once while Redis is not ready — it never queues — so without this
  * wait the first requests after start-up would be 503s. A client seen ready before is in an outage
- * when it is not ready: no wait then, the request fails fast. Resolves either way.
+ * when it is not ready: no wait then, the request fails fast. Resolves either way. Concurrent callers
+ * share one wait (the first caller's `ms`).
  *
  * @example
  * await whenRedisReady(client, 2000)
@@ -27,15 +31,20 @@ export function whenRedisReady(client: object, ms: number): Promise<void> {
   // Once connected, a client that is not ready means an outage: answer at once, do not wait.
   if (everReady.has(client)) return Promise.resolve()
   if (typeof redis.once !== 'function') return Promise.resolve()
+  const pending = firstConnection.get(client)
+  if (pending !== undefined) return pending
   if (status === 'wait') redis.connect?.().catch(() => {}) // a client made with lazyConnect
-  return new Promise((resolve) => {
+  const wait = new Promise<void>((resolve) => {
     const done = () => {
       if (redis.status === 'ready') everReady.add(client)
       clearTimeout(timer)
       redis.off?.('ready', done)
+      firstConnection.delete(client)
       resolve()
     }
     const timer = setTimeout(done, ms)
     redis.once?.('ready', done)
   })
+  firstConnection.set(client, wait)
+  return wait
 }
