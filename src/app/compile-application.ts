@@ -1,5 +1,4 @@
-import { orderProviders } from '../di/graph.js'
-import type { Provider } from '../di/provider.js'
+import { orderProviders, type Provider } from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { HttpError } from '../errors/http-error.js'
 import { type CorsOptions, validateCorsOptions } from '../http/cors.js'

@@ -1,3 +1,4 @@
+import { isThenable } from '../di/index.js'
 import { defaultErrorBody, publicMessage } from '../errors/error-body.js'
 import { HttpError, isHttpError } from '../errors/http-error.js'
 import { PROBLEM_JSON, problemDetails } from '../errors/problem-details.js'
@@ -19,7 +20,6 @@ import {
 import { negotiateMediaType } from '../http/accept.js'
 import type { RestResponse } from '../http/rest-response.js'
 import type { Exchange } from '../machine/exchange.js'
-import { isThenable } from '../machine/resolve-steps.js'
 import { renderValue } from '../render/render-value.js'
 import { Reply, respond } from '../render/reply.js'
 import type { CompiledApp } from './compile-application.js'

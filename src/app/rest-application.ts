@@ -1,6 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { ContextFunction, ProviderKind } from '../di/provider.js'
-import { type InjectOptions, readInjection } from '../di/read-injection.js'
+import { type ContextFunction, type InjectOptions, type ProviderKind, readInjection } from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'

@@ -1,9 +1,15 @@
-import { type ContextFunction, invalidNameReason, type Provider, type ProviderKind } from '../di/provider.js'
-import { type InjectOptions, readInjection } from '../di/read-injection.js'
+import {
+  type ContextFunction,
+  type InjectOptions,
+  invalidNameReason,
+  PATH_PARAMS,
+  type Provider,
+  type ProviderKind,
+  readInjection,
+} from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { Handler } from '../machine/route-plan.js'
 import { parsePathTemplate } from '../router/path-template.js'
-import { PATH_PARAMS } from './built-ins.js'
 import type { DependencyOptions } from './registration-types.js'
 import type { ErrorHandler, Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 

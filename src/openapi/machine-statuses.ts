@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../di/provider.js'
+import type { ProviderKind } from '../di/index.js'
 import { isSafeRead, type RouteView } from './route-view.js'
 
 /** Statuses an operation can end with, each with the reasons it can, in the order found. */
