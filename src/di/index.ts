@@ -25,3 +25,11 @@ export {
 export { INJECT, type InjectOptions, readInjection } from './read-injection.js'
 export type { RequestState, RouteInjection } from './request-state.js'
 export { isThenable, resolvePhase, seedContext } from './resolve-phase.js'
+export {
+  type CheckWrapper,
+  createStartupValues,
+  orderStartup,
+  runShutdownHooks,
+  type ShutdownHook,
+  type StartupFactory,
+} from './startup.js'
