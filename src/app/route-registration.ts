@@ -1,8 +1,6 @@
 import {
   type ContextFunction,
   type InjectOptions,
-  invalidNameReason,
-  PATH_PARAMS,
   type Provider,
   type ProviderKind,
   readInjection,
@@ -55,23 +53,6 @@ export function registerErrorHandler(registrations: Registrations, args: (number
       throw new ConfigurationError(`errorHandler(): ${status} is not an error status (400–599)`)
     }
     registrations.errorHandlers.set(status, handler)
-  }
-}
-
-/**
- * Refuses a name that is no valid identifier or is already taken, by a built-in or a registration.
- *
- * @example
- * checkNameFree(registrations, 'request', "dependency('request')") // throws: a built-in injectable
- */
-export function checkNameFree(registrations: Registrations, name: string, owner: string): void {
-  const reason = invalidNameReason(name)
-  if (reason !== undefined) throw new ConfigurationError(`${owner}: the name '${name}' ${reason}`)
-  if (name === PATH_PARAMS || registrations.providers.has(name)) {
-    const builtIn = name === PATH_PARAMS || registrations.providers.get(name)?.kind === 'builtin'
-    throw new ConfigurationError(
-      `${owner}: '${name}' is already ${builtIn ? 'a built-in injectable' : 'registered'}; choose another name`,
-    )
   }
 }
 

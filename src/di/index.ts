@@ -23,6 +23,7 @@ export {
   type ResolveFn,
 } from './provider.js'
 export { INJECT, type InjectOptions, readInjection } from './read-injection.js'
+export { checkNameFree } from './registry.js'
 export type { RequestState, RouteInjection } from './request-state.js'
 export { isThenable, resolvePhase, seedContext } from './resolve-phase.js'
 export {
@@ -32,4 +33,5 @@ export {
   runShutdownHooks,
   type ShutdownHook,
   type StartupFactory,
+  startupProvider,
 } from './startup.js'

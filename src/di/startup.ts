@@ -20,6 +20,21 @@ export interface ShutdownHook {
   readonly inject: readonly string[]
 }
 
+/**
+ * The provider of a startup value: request-scoped code injects it by name and gets the value made
+ * at start (read from `values`, which `createStartupValues` fills).
+ *
+ * @example
+ * providers.set('database', startupProvider('database', ['config'], registrations.startupValues))
+ */
+export function startupProvider(
+  name: string,
+  inject: readonly string[],
+  values: Record<string, unknown>,
+): Provider {
+  return { name, kind: 'startup', inject, readsBody: false, resolve: () => values[name] }
+}
+
 /** Runs one provider's start-up check; the caller may wrap it to say more when it fails. */
 export type CheckWrapper = (provider: Provider, check: () => void) => void
 

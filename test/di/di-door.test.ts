@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
+  checkNameFree,
   groupByPhase,
   isLater,
   latestPhase,
   orderStartup,
   type Provider,
   type ProviderKind,
+  startupProvider,
 } from '../../src/di/index.js'
 import { ConfigurationError } from '../../src/errors/index.js'
 
@@ -81,5 +83,36 @@ describe('startup scope', () => {
     expect(() => orderStartup(providers, new Map(), [{ inject: ['user'], run: () => undefined }])).toThrow(
       /an onShutdown hook injects 'user', which is request-scoped/,
     )
+  })
+})
+
+describe('registry names', () => {
+  const providers = new Map([
+    ['request', provider('request', 'builtin')],
+    ['db', provider('db', 'dependency')],
+  ])
+
+  it('refuses a name taken by a built-in, by pathParams, or by another registration', () => {
+    expect(() => checkNameFree(providers, 'request', "dependency('request')")).toThrow(
+      "dependency('request'): 'request' is already a built-in injectable; choose another name",
+    )
+    expect(() => checkNameFree(providers, 'pathParams', "dependency('pathParams')")).toThrow(
+      /a built-in injectable/,
+    )
+    expect(() => checkNameFree(providers, 'db', "dependency('db')")).toThrow("'db' is already registered")
+  })
+
+  it('refuses a name that cannot be destructured or shadows Object.prototype', () => {
+    expect(() => checkNameFree(providers, 'current-user', 'x')).toThrow('is not a JavaScript identifier')
+    expect(() => checkNameFree(providers, 'constructor', 'x')).toThrow('is a member of Object.prototype')
+    expect(() => checkNameFree(providers, 'currentUser', 'x')).not.toThrow()
+  })
+
+  it('gives a startup value as made at start, read when injected', () => {
+    const values: Record<string, unknown> = {}
+    const db = startupProvider('db', [], values)
+    values.db = 'connected'
+    expect(db.kind).toBe('startup')
+    expect(db.resolve({}, undefined as never)).toBe('connected')
   })
 })
