@@ -4,7 +4,7 @@
  * `restmachine/testing` and friends.
  */
 export * from './app/index.js'
-export { INJECT } from './di/read-injection.js'
+export { INJECT } from './di/index.js'
 export * from './errors/index.js'
 export type { CorsOptions } from './http/cors.js'
 export { RequestHeaders } from './http/request-headers.js'

@@ -20,7 +20,8 @@ const NODE_ALLOWED = [/^adapters\/node\//, /^stores\/redis/, /^entries\/(node|re
 const ALLOWED_ROOMS: Record<string, string[]> = {
   http: [],
   errors: ['http'],
-  di: ['errors'],
+  // di reads the request (http) and parses bodies with render's parsers for its built-ins.
+  di: ['errors', 'http', 'render'],
   router: ['errors'],
   render: ['http', 'errors'],
   machine: ['http', 'errors', 'di', 'router'],
@@ -35,6 +36,10 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
 // The package surface: `src/index.ts` and `src/entries/` re-export the rooms and may import any of
 // them; no room may import the surface (that would make every room depend on every other).
 const SURFACE = new Set(['index.ts', 'entries'])
+
+// Rooms that other rooms (and the package surface) may import only through their door, index.ts.
+// Only di so far: most other cross-room imports still reach into files (ARCHITECTURE.md).
+const DOOR_ONLY = new Set(['di'])
 
 const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g
 
@@ -57,6 +62,24 @@ function roomGraph(files: readonly { path: string; text: string }[]): Map<string
     }
   }
   return graph
+}
+
+/** Every import from another room into a door-only room that does not go through its index.ts. */
+function importsPastDoor(
+  files: readonly { path: string; text: string }[],
+  doorOnly: ReadonlySet<string>,
+): string[] {
+  const offenders: string[] = []
+  for (const file of files) {
+    const room = roomOf(file.path)
+    for (const match of file.text.matchAll(RELATIVE_IMPORT)) {
+      const target = relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string))
+      const targetRoom = roomOf(target)
+      if (targetRoom === room || !doorOnly.has(targetRoom)) continue
+      if (target !== `${targetRoom}/index.js`) offenders.push(`${file.path} → ${target}`)
+    }
+  }
+  return offenders
 }
 
 /** The first cycle found by a depth-first search, as its path (`a → b → a`), or undefined. */
@@ -106,6 +129,19 @@ describe('architecture', () => {
         if (!allowed.includes(target)) violations.push(`${file} → ${target}`)
     }
     expect(violations).toEqual([])
+  })
+
+  it('lets other rooms import di only through its door, src/di/index.ts', () => {
+    expect(importsPastDoor(files, DOOR_ONLY)).toEqual([])
+  })
+
+  it('names an import that reaches past a door into a file', () => {
+    const reaching = [
+      { path: 'machine/run.ts', text: "import { resolvePhase } from '../di/resolve-phase.js'" },
+      { path: 'adapters/node/x.ts', text: "import type { Provider } from '../../di/index.js'" },
+      { path: 'di/graph.ts', text: "import { closestNames } from './closest-names.js'" },
+    ]
+    expect(importsPastDoor(reaching, DOOR_ONLY)).toEqual(['machine/run.ts → di/resolve-phase.js'])
   })
 
   it('lets no room import the package surface (src/index.ts, src/entries/)', () => {

@@ -1,5 +1,4 @@
-import { orderProviders } from '../di/graph.js'
-import type { Provider } from '../di/provider.js'
+import { orderProviders, orderStartup, type Provider, type StartupFactory } from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { HttpError } from '../errors/http-error.js'
 import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
@@ -17,7 +16,7 @@ import {
   STANDARD_METHODS,
 } from './application-options.js'
 import { planRoute } from './plan-route.js'
-import type { Registrations, RouteRegistration, StartupFactory } from './registrations.js'
+import type { Registrations, RouteRegistration } from './registrations.js'
 import { withRoutesNeeding } from './routes-needing.js'
 
 /** An application ready to serve: its machine configuration and the order to create startup values. */
@@ -66,7 +65,13 @@ export function compileApplication(
   options: RestApplicationOptions,
 ): CompiledApp {
   const { providers } = registrations
-  const startupOrder = checkStartupScope(registrations)
+  // Startup values and shutdown hooks inject only startup values (src/di/startup.ts).
+  const startupOrder = orderStartup(
+    providers,
+    registrations.startup,
+    registrations.shutdownHooks,
+    (provider, check) => withRoutesNeeding(provider, registrations.routes, providers, check),
+  )
   for (const provider of providers.values()) {
     if (provider.kind === 'builtin') continue
     withRoutesNeeding(provider, registrations.routes, providers, () =>
@@ -159,35 +164,6 @@ function groupByTemplate(routes: readonly RouteRegistration[]): Map<string, Rout
     else groups.set(route.template.source, [route])
   }
   return groups
-}
-
-/** Startup values may inject only other startup values; returns them in creation order. */
-function checkStartupScope(registrations: Registrations): StartupFactory[] {
-  const startupProviders = new Map<string, Provider>()
-  for (const [name, provider] of registrations.providers)
-    if (provider.kind === 'startup') startupProviders.set(name, provider)
-  const check = (inject: readonly string[], owner: string) => {
-    for (const name of inject) {
-      const provider = registrations.providers.get(name)
-      if (provider !== undefined && provider.kind !== 'startup') {
-        throw new ConfigurationError(
-          `${owner} injects '${name}', which is request-scoped; startup values and shutdown hooks may inject only other onStartup values`,
-        )
-      }
-    }
-  }
-  for (const factory of registrations.startup.values()) check(factory.inject, `onStartup('${factory.name}')`)
-  for (const hook of registrations.shutdownHooks) {
-    check(hook.inject, 'an onShutdown hook')
-    orderProviders(hook.inject, startupProviders, new Set(), 'an onShutdown hook')
-  }
-  for (const provider of startupProviders.values()) {
-    withRoutesNeeding(provider, registrations.routes, registrations.providers, () =>
-      orderProviders([provider.name], startupProviders, new Set(), `onStartup('${provider.name}')`),
-    )
-  }
-  const order = orderProviders([...startupProviders.keys()], startupProviders, new Set(), 'startup')
-  return order.map((provider) => registrations.startup.get(provider.name)!)
 }
 
 function validateCors(cors: CorsOptions, owner: string): void {

@@ -1,3 +1,4 @@
+import { isThenable, seedContext } from '../di/index.js'
 import { BadRequest } from '../errors/status-errors.js'
 import { isPreflight } from '../http/cors.js'
 import { malformedRequest } from '../http/message-checks.js'
@@ -7,10 +8,8 @@ import { createNonce } from '../http/security-headers.js'
 import type { PlannedNode, Terminal } from '../machine/decision-node.js'
 import { Exchange } from '../machine/exchange.js'
 import { ROUTED } from '../machine/plan.js'
-import { isThenable } from '../machine/resolve-steps.js'
 import type { RoutePlan } from '../machine/route-plan.js'
 import { runPlan } from '../machine/run.js'
-import { PATH_PARAMS } from './built-ins.js'
 import { applyRange } from './byte-ranges.js'
 import type { CompiledApp } from './compile-application.js'
 import { applyCors, corsFor, optionsResponse } from './cors-response.js'
@@ -41,7 +40,7 @@ function step(
 ): Result {
   let outcome: Outcome | Promise<Outcome>
   try {
-    if (seedFor !== undefined) seedContext(x, seedFor)
+    if (seedFor !== undefined) seedContext(x)
     outcome = runPlan(x, start)
   } catch (error) {
     return finish(app, x, errorResponse(app, x, error))
@@ -66,19 +65,6 @@ function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
   if (status === 304) return finish(app, x, notModified(x))
   if (status === 301 || status === 307) return finish(app, x, redirect(x, status))
   return finish(app, x, errorResponse(app, x, errorForStatus(app, outcome, x)))
-}
-
-/** Sets the values that cost nothing to compute before any node runs: built-ins, startup values, path parameters. */
-function seedContext(x: Exchange, plan: RoutePlan): void {
-  const context = x.context
-  const params = x.params as Record<string, string>
-  context[PATH_PARAMS] = params
-  for (const name in params) context[name] = params[name]
-  const seed = plan.steps.seed
-  for (let i = 0; i < seed.length; i++) {
-    const provider = seed[i]!
-    context[provider.name] = provider.resolve(context, x)
-  }
 }
 
 function runHandler(app: CompiledApp, x: Exchange): Result {

@@ -1,3 +1,4 @@
+import { createStartupValues, runShutdownHooks } from '../di/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { type CompiledApp, compileApplication } from './compile-application.js'
 import type { Registrations } from './registrations.js'
@@ -39,8 +40,7 @@ export function startApplication(app: Startable): Promise<void> {
   lifecycle.state = 'starting'
   lifecycle.starting = (async () => {
     const compiled = compiledApplication(app)
-    const values = app.registrations.startupValues
-    for (const factory of compiled.startupOrder) values[factory.name] = await factory.create(values)
+    await createStartupValues(compiled.startupOrder, app.registrations.startupValues)
     lifecycle.ready = compiled
     lifecycle.state = 'started'
   })()
@@ -56,14 +56,7 @@ export async function stopApplication(app: Startable): Promise<void> {
   }
   lifecycle.state = 'stopped'
   const { registrations } = app
-  const failures: unknown[] = []
-  for (const hook of [...registrations.shutdownHooks].reverse()) {
-    try {
-      await hook.run(registrations.startupValues)
-    } catch (error) {
-      failures.push(error)
-    }
-  }
+  const failures = await runShutdownHooks(registrations.shutdownHooks, registrations.startupValues)
   if (failures.length > 0) {
     throw new AggregateError(failures, `${failures.length} shutdown hook(s) failed`)
   }

@@ -1,10 +1,16 @@
-import { orderProviders } from '../di/graph.js'
-import type { Provider, ProviderKind } from '../di/provider.js'
+import {
+  groupByPhase,
+  isLater,
+  latestPhase,
+  orderProviders,
+  PATH_PARAMS,
+  type Phase,
+  type Provider,
+} from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { compileRoutePlan } from '../machine/plan.js'
 import type { MachineConfig, Negotiation, RenderFunction, RoutePlan } from '../machine/route-plan.js'
 import { type BodyParser, selectBodyParser } from '../render/body-parsers.js'
-import { PATH_PARAMS } from './built-ins.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
 /**
@@ -12,17 +18,6 @@ import type { Registrations, RouteOptions, RouteRegistration } from './registrat
  * the nodes that resolve them, the resource whose validators answer preconditions, what it can
  * produce and accept. Mistakes are ConfigurationErrors at start-up.
  */
-// When each kind of provider is resolved: 0 before the diagram, 1 at B8, 2 at B7, 3 at G7, 4 at INPUT.
-const OWN_PHASE: Record<ProviderKind, number> = {
-  builtin: 0,
-  startup: 0,
-  dependency: 1,
-  authorized: 1,
-  forbidden: 2,
-  resource: 3,
-  validator: 4,
-}
-
 export function planRoute(
   route: RouteRegistration,
   registrations: Registrations,
@@ -48,25 +43,18 @@ export function planRoute(
     ...(route.conflict?.inject ?? []),
   ]
   const ordered = orderProviders([...route.inject, ...factRoots], providers, local, consumer)
-  const phases = new Map<string, number>()
-  const steps: Provider[][] = [[], [], [], [], []]
-  for (const provider of ordered) {
-    let phase = OWN_PHASE[provider.kind] + (provider.readsBody ? 4 : 0)
-    for (const name of provider.inject) phase = Math.max(phase, phases.get(name) ?? 0)
-    phase = Math.min(phase, 4)
-    phases.set(provider.name, phase)
-    steps[phase]!.push(provider)
-  }
-  const latest = (names: readonly string[]) => Math.max(0, ...names.map((name) => phases.get(name) ?? 0))
+  const { steps, phases } = groupByPhase(ordered)
   for (const [fact, fn] of Object.entries(resource?.facts ?? {})) {
-    const limit = fact === 'etag' || fact === 'lastModified' ? 3 : 2
-    if (latest(fn.inject) > limit) {
+    // Validators are read with the resource (G7); the history callbacks run when it is missing, so
+    // they can use only what is known before G7.
+    const limit: Phase = fact === 'etag' || fact === 'lastModified' ? 'resource' : 'forbid'
+    if (isLater(latestPhase(fn.inject, phases), limit)) {
       throw new ConfigurationError(
-        `${consumer}: the ${fact} callback of '${resource?.name}' needs ${limit === 3 ? 'the request body' : 'values that are resolved after the resource'}; it can use only what is known before G7`,
+        `${consumer}: the ${fact} callback of '${resource?.name}' needs ${limit === 'resource' ? 'the request body' : 'values that are resolved after the resource'}; it can use only what is known before G7`,
       )
     }
   }
-  if (route.conflict !== undefined && latest(route.conflict.inject) > 3) {
+  if (route.conflict !== undefined && isLater(latestPhase(route.conflict.inject, phases), 'resource')) {
     throw new ConfigurationError(
       `${consumer}: the conflict callback cannot use the request body (it runs before it is read)`,
     )
@@ -83,13 +71,7 @@ export function planRoute(
   const plan: RoutePlan = {
     method: route.method,
     template: route.template.source,
-    steps: {
-      seed: steps[0]!,
-      authorize: steps[1]!,
-      forbid: steps[2]!,
-      resource: steps[3]!,
-      input: steps[4]!,
-    },
+    steps,
     readsBody: ordered.some((p) => p.readsBody),
     readsJson: ordered.some((p) => p.name === 'jsonBody'),
     acceptsContentType: ordered.some((p) => p.name === 'parsedBody')

@@ -1,4 +1,4 @@
-import type { InjectOptions } from '../di/read-injection.js'
+import type { InjectOptions } from '../di/index.js'
 import type { DependencyDoc } from '../openapi/index.js'
 import type { DependencyContext } from './context-types.js'
 

@@ -1,5 +1,11 @@
-import type { ContextFunction, Provider } from '../di/provider.js'
-import type { InjectOptions } from '../di/read-injection.js'
+import {
+  BUILT_IN_PROVIDERS,
+  type ContextFunction,
+  type InjectOptions,
+  type Provider,
+  type ShutdownHook,
+  type StartupFactory,
+} from '../di/index.js'
 import type { HttpError } from '../errors/http-error.js'
 import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
@@ -8,7 +14,6 @@ import type { Handler, RenderFunction } from '../machine/route-plan.js'
 import type { OperationDoc } from '../openapi/index.js'
 import { type BodyParser, defaultBodyParsers } from '../render/body-parsers.js'
 import type { PathTemplate } from '../router/path-template.js'
-import { BUILT_IN_PROVIDERS } from './built-ins.js'
 import type { DependencyContext } from './context-types.js'
 import { DEFAULT_RENDERERS } from './default-renderers.js'
 
@@ -86,19 +91,6 @@ export interface RouteRegistration {
   readonly options: RouteOptions
   /** The route's `conflict` callback with its injected names. */
   readonly conflict: ContextFunction | undefined
-}
-
-/** A startup value's factory. */
-export interface StartupFactory {
-  readonly name: string
-  readonly create: (context: Record<string, unknown>) => unknown
-  readonly inject: readonly string[]
-}
-
-/** A function run at shutdown with startup values injected. */
-export interface ShutdownHook {
-  readonly run: (context: Record<string, unknown>) => unknown
-  readonly inject: readonly string[]
 }
 
 /** Everything registered on an application, as plain data for the compiler. */

@@ -1,5 +1,4 @@
-import type { ContextFunction } from '../di/provider.js'
-import { type InjectOptions, readInjection } from '../di/read-injection.js'
+import { type ContextFunction, type InjectOptions, readInjection } from '../di/index.js'
 import type { DependencyContext, MaybePromise } from './context-types.js'
 
 type WithResource<Ctx, Name extends string, Value> = DependencyContext<Ctx> & { readonly [K in Name]: Value }

@@ -1,6 +1,12 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { ContextFunction, ProviderKind } from '../di/provider.js'
-import { type InjectOptions, readInjection } from '../di/read-injection.js'
+import {
+  type ContextFunction,
+  checkNameFree,
+  type InjectOptions,
+  type ProviderKind,
+  readInjection,
+  startupProvider,
+} from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
@@ -31,7 +37,7 @@ import {
   type RouteOptions,
 } from './registrations.js'
 import { type ResourceOptions, readResourceFacts } from './resource-options.js'
-import { checkNameFree, readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
+import { readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
 
@@ -94,13 +100,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
       inject,
       create: fn as (c: Record<string, unknown>) => unknown,
     })
-    this.registrations.providers.set(name, {
-      name,
-      kind: 'startup',
-      inject,
-      readsBody: false,
-      resolve: () => values[name],
-    })
+    this.registrations.providers.set(name, startupProvider(name, inject, values))
     return this as never
   }
 
@@ -381,7 +381,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
 
   #claimName(name: string, owner: string): void {
     this.#assertIdle(owner)
-    checkNameFree(this.registrations, name, owner)
+    checkNameFree(this.registrations.providers, name, owner)
   }
 
   // Every registration that changes what compiles passes here: it drops a compile made by describe().

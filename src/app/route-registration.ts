@@ -1,9 +1,13 @@
-import { type ContextFunction, invalidNameReason, type Provider, type ProviderKind } from '../di/provider.js'
-import { type InjectOptions, readInjection } from '../di/read-injection.js'
+import {
+  type ContextFunction,
+  type InjectOptions,
+  type Provider,
+  type ProviderKind,
+  readInjection,
+} from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { Handler } from '../machine/route-plan.js'
 import { parsePathTemplate } from '../router/path-template.js'
-import { PATH_PARAMS } from './built-ins.js'
 import type { DependencyOptions } from './registration-types.js'
 import type { ErrorHandler, Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
@@ -49,23 +53,6 @@ export function registerErrorHandler(registrations: Registrations, args: (number
       throw new ConfigurationError(`errorHandler(): ${status} is not an error status (400–599)`)
     }
     registrations.errorHandlers.set(status, handler)
-  }
-}
-
-/**
- * Refuses a name that is no valid identifier or is already taken, by a built-in or a registration.
- *
- * @example
- * checkNameFree(registrations, 'request', "dependency('request')") // throws: a built-in injectable
- */
-export function checkNameFree(registrations: Registrations, name: string, owner: string): void {
-  const reason = invalidNameReason(name)
-  if (reason !== undefined) throw new ConfigurationError(`${owner}: the name '${name}' ${reason}`)
-  if (name === PATH_PARAMS || registrations.providers.has(name)) {
-    const builtIn = name === PATH_PARAMS || registrations.providers.get(name)?.kind === 'builtin'
-    throw new ConfigurationError(
-      `${owner}: '${name}' is already ${builtIn ? 'a built-in injectable' : 'registered'}; choose another name`,
-    )
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Provider } from '../di/provider.js'
+import type { Provider } from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { RouteRegistration } from './registrations.js'
 

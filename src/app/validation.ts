@@ -1,7 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { Provider } from '../di/provider.js'
+import { isThenable, type Provider } from '../di/index.js'
 import { UnprocessableEntity, type ValidationDetail } from '../errors/status-errors.js'
-import { isThenable } from '../machine/resolve-steps.js'
 
 /**
  * Whether a value implements the Standard Schema interface (zod, valibot, arktype, effect…).

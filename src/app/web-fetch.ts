@@ -1,7 +1,7 @@
+import { isThenable } from '../di/index.js'
 import { RequestHeaders } from '../http/request-headers.js'
 import { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
-import { isThenable } from '../machine/resolve-steps.js'
 import { readLimited } from './read-body.js'
 
 interface Handles {

@@ -1,3 +1,5 @@
+import type { RequestState } from './request-state.js'
+
 /**
  * A provider is one named thing the container can inject: a request-scoped dependency, a startup
  * value, a built-in (request, headers…), or one of the decision machine's callbacks.
@@ -17,8 +19,8 @@ export type ProviderKind =
   | 'forbidden'
   | 'validator'
 
-/** Resolves a provider's value from the request's context (and the machine's per-request state). */
-export type ResolveFn = (context: Record<string, unknown>, state: unknown) => unknown
+/** Resolves a provider's value from the request's context (and, for built-ins, the request's state). */
+export type ResolveFn = (context: Record<string, unknown>, state: RequestState) => unknown
 
 /** A registered provider. */
 export interface Provider {

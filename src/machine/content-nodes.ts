@@ -1,7 +1,7 @@
+import { resolvePhase } from '../di/index.js'
 import { ContentTooLarge } from '../errors/status-errors.js'
 import { isJsonMediaType } from '../http/media-type.js'
 import type { Exchange } from './exchange.js'
-import { resolveSteps } from './resolve-steps.js'
 
 // Content nodes. RFC 9110 §13.2.1 has preconditions evaluated before the request
 // content is processed, so the content checks (webmachine's B6–B4) come after G7 and the
@@ -47,5 +47,5 @@ export function b6ValidContentHeaders(x: Exchange): boolean {
 
 /** INPUT "Input valid?" — resolves the body, validators and what depends on them (→ 400 / 422). */
 export function inputValid(x: Exchange): boolean | Promise<boolean> {
-  return resolveSteps(x, x.plan?.steps.input ?? [], 'validator')
+  return resolvePhase(x, 'input')
 }

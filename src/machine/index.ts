@@ -1,3 +1,4 @@
+export { isThenable } from '../di/index.js'
 export type {
   DecisionNode,
   NodeId,
@@ -10,6 +11,5 @@ export type {
 export { DIAGRAM, DIAGRAM_NODES, type DiagramNode, type DiagramNodeSpec } from './diagram.js'
 export { Exchange } from './exchange.js'
 export { compileAppPlan, compileRoutePlan, ROUTED } from './plan.js'
-export { isThenable } from './resolve-steps.js'
-export type { Handler, MachineConfig, PathEntry, PlanSteps, RoutePlan } from './route-plan.js'
+export type { Handler, MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 export { runPlan } from './run.js'

@@ -1,7 +1,7 @@
+import { resolvePhase } from '../di/index.js'
 import { BadRequest } from '../errors/status-errors.js'
 import { MALFORMED_PATH } from '../router/router.js'
 import type { Exchange } from './exchange.js'
-import { resolveSteps } from './resolve-steps.js'
 
 // Nodes B13–B3 of the webmachine v3 diagram, plus ROUTE (dispatch, which webmachine does before
 // the diagram). Each answers the question in its label; the table in diagram.ts wires the edges.
@@ -53,12 +53,12 @@ export function b9Malformed(x: Exchange): boolean | Promise<boolean> {
 
 /** B8 "Authorized?" — resolves authentication and every dependency needing no resource or body. */
 export function b8Authorized(x: Exchange): boolean | Promise<boolean> {
-  return resolveSteps(x, x.plan?.steps.authorize ?? [], 'authorized')
+  return resolvePhase(x, 'authorize')
 }
 
 /** B7 "Forbidden?" — resolves the route's `forbidden` callbacks that need no resource. */
 export function b7Forbidden(x: Exchange): boolean | Promise<boolean> {
-  const allowed = resolveSteps(x, x.plan?.steps.forbid ?? [], 'forbidden')
+  const allowed = resolvePhase(x, 'forbid')
   return typeof allowed === 'boolean' ? !allowed : allowed.then((yes) => !yes)
 }
 

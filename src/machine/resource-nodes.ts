@@ -1,6 +1,6 @@
+import { isThenable, resolvePhase } from '../di/index.js'
 import { formatEntityTag, parseEntityTag } from '../http/entity-tag.js'
 import type { Exchange } from './exchange.js'
-import { isThenable, resolveSteps } from './resolve-steps.js'
 import type { Fact } from './route-plan.js'
 
 // The resource nodes: G7 and, for a missing resource, the history nodes K7, K5, L5 (webmachine v3);
@@ -19,7 +19,7 @@ function then<T>(value: unknown, next: (settled: unknown) => T | Promise<T>): T 
  * resource's validators (ETag, Last-Modified) so preconditions can be answered before the handler.
  */
 export function g7ResourceExists(x: Exchange): boolean | Promise<boolean> {
-  const found = resolveSteps(x, x.plan?.steps.resource ?? [], 'resource')
+  const found = resolvePhase(x, 'resource')
   return then(found, (exists) => (exists === true ? loadValidators(x) : false))
 }
 

@@ -1,4 +1,4 @@
-import type { Provider } from '../di/provider.js'
+import type { PhaseSteps } from '../di/index.js'
 import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { Router } from '../router/router.js'
@@ -6,20 +6,6 @@ import type { PlannedNode, Terminal } from './decision-node.js'
 
 /** A route handler: receives the context object, returns what to send. */
 export type Handler = (context: Record<string, unknown>) => unknown
-
-/** The providers a route needs, grouped by the decision node that resolves them. */
-export interface PlanSteps {
-  /** Free values (request, headers, startup values…), set before the diagram runs. */
-  readonly seed: readonly Provider[]
-  /** Resolved at B8: authentication and everything else that needs neither a resource nor the body. */
-  readonly authorize: readonly Provider[]
-  /** Resolved at B7: `forbidden` callbacks that need no resource. */
-  readonly forbid: readonly Provider[]
-  /** Resolved at G7: `resourceExists` callbacks and what depends on them. */
-  readonly resource: readonly Provider[]
-  /** Resolved at INPUT: the body, validators and what depends on them. */
-  readonly input: readonly Provider[]
-}
 
 /** A function of the request context that the machine calls at a node (an ETag, a redirect target…). */
 export interface Fact {
@@ -71,7 +57,8 @@ export interface Negotiation {
 export interface RoutePlan {
   readonly method: string
   readonly template: string
-  readonly steps: PlanSteps
+  /** Its providers by the phase (the node) that resolves them. */
+  readonly steps: PhaseSteps
   /** Whether the handler's dependencies read the request content at all. */
   readonly readsBody: boolean
   /** Whether they parse it as JSON (so the content type must be JSON). */

@@ -1,4 +1,4 @@
-import type { Provider } from '../di/provider.js'
+import type { Provider } from '../di/index.js'
 import type { CorsOptions } from '../http/cors.js'
 import type { PlannedNode, ROUTED, Terminal } from '../machine/decision-node.js'
 import type { PathEntry } from '../machine/route-plan.js'

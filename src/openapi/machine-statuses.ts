@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../di/provider.js'
+import type { ProviderKind } from '../di/index.js'
 import type { NodeId } from '../machine/decision-node.js'
 import { DIAGRAM } from '../machine/diagram.js'
 import { isSafeRead, type RouteView } from './route-view.js'

@@ -1,4 +1,4 @@
-import type { Provider } from '../di/provider.js'
+import type { Provider } from '../di/index.js'
 import type { DependencyDoc } from './generate-options.js'
 
 /** Where a validator's input comes from. */

@@ -1,4 +1,4 @@
-import type { Provider } from '../di/provider.js'
+import type { Provider } from '../di/index.js'
 import type { RoutePlan } from '../machine/route-plan.js'
 import type { DependencyDoc } from './generate-options.js'
 import { plannedNodeIds } from './planned-nodes.js'

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RestRequest } from '../../http/rest-request.js'
 import type { RestResponse } from '../../http/rest-response.js'
-import { isThenable } from '../../machine/resolve-steps.js'
+import { isThenable } from '../../machine/index.js'
 import { fromIncomingMessage } from './node-request.js'
 import { writeResponse } from './write-response.js'
 

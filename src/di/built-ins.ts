@@ -1,11 +1,11 @@
-import type { Provider } from '../di/provider.js'
 import { UnsupportedMediaType } from '../errors/status-errors.js'
 import { parseCookieHeader } from '../http/cookie.js'
 import { ResponseHeaderBag } from '../http/response-header-bag.js'
 import { createNonce } from '../http/security-headers.js'
-import type { Exchange } from '../machine/exchange.js'
 import { selectBodyParser } from '../render/body-parsers.js'
 import { parseJsonContent } from '../render/parse-json.js'
+import type { Provider } from './provider.js'
+import type { RequestState } from './request-state.js'
 
 function parseQuery(rawQuery: string): Record<string, string> {
   const query: Record<string, string> = Object.create(null)
@@ -17,11 +17,8 @@ function parseQuery(rawQuery: string): Record<string, string> {
   return query
 }
 
-const exchange = (state: unknown) => state as Exchange
-
 /** Parses the content with the parser registered for its media type (B5 has checked it is accepted). */
-function parseByContentType(state: unknown): Promise<unknown> {
-  const x = exchange(state)
+function parseByContentType(x: RequestState): Promise<unknown> {
   const contentType = x.request.headers.get('content-type')
   return x.request.bytes().then((bytes) => {
     const parser = selectBodyParser(x.plan?.bodyParsers ?? [], contentType)
@@ -37,9 +34,8 @@ const CSP_NONCE: Provider = {
   inject: [],
   readsBody: false,
   resolve: (_, s) => {
-    const x = exchange(s)
-    x.cspNonce ??= createNonce()
-    return x.cspNonce
+    s.cspNonce ??= createNonce()
+    return s.cspNonce
   },
 }
 
@@ -52,38 +48,38 @@ export const PARSED_BODY: Provider = {
   resolve: (_, s) => parseByContentType(s),
 }
 
-/** The built-in injectables; see {@link BuiltInContext}. */
+/** The built-in injectables every application has (their types: `BuiltInContext` in src/app/context-types.ts). */
 export const BUILT_IN_PROVIDERS: readonly Provider[] = [
   PARSED_BODY,
   CSP_NONCE,
-  { name: 'request', kind: 'builtin', inject: [], readsBody: false, resolve: (_, s) => exchange(s).request },
+  { name: 'request', kind: 'builtin', inject: [], readsBody: false, resolve: (_, s) => s.request },
   {
     name: 'pathParams',
     kind: 'builtin',
     inject: [],
     readsBody: false,
-    resolve: (_, s) => exchange(s).params,
+    resolve: (_, s) => s.params,
   },
   {
     name: 'headers',
     kind: 'builtin',
     inject: [],
     readsBody: false,
-    resolve: (_, s) => exchange(s).request.headers,
+    resolve: (_, s) => s.request.headers,
   },
   {
     name: 'queryParams',
     kind: 'builtin',
     inject: [],
     readsBody: false,
-    resolve: (_, s) => parseQuery(exchange(s).request.rawQuery),
+    resolve: (_, s) => parseQuery(s.request.rawQuery),
   },
   {
     name: 'cookies',
     kind: 'builtin',
     inject: [],
     readsBody: false,
-    resolve: (_, s) => parseCookieHeader(exchange(s).request.headers.get('cookie')),
+    resolve: (_, s) => parseCookieHeader(s.request.headers.get('cookie')),
   },
   {
     name: 'responseHeaders',
@@ -91,9 +87,8 @@ export const BUILT_IN_PROVIDERS: readonly Provider[] = [
     inject: [],
     readsBody: false,
     resolve: (_, s) => {
-      const x = exchange(s)
-      x.responseHeaders ??= new ResponseHeaderBag()
-      return x.responseHeaders
+      s.responseHeaders ??= new ResponseHeaderBag()
+      return s.responseHeaders
     },
   },
   {
@@ -101,14 +96,14 @@ export const BUILT_IN_PROVIDERS: readonly Provider[] = [
     kind: 'builtin',
     inject: [],
     readsBody: true,
-    resolve: (_, s) => exchange(s).request.bytes(),
+    resolve: (_, s) => s.request.bytes(),
   },
   {
     name: 'jsonBody',
     kind: 'builtin',
     inject: [],
     readsBody: true,
-    resolve: (_, s) => exchange(s).request.bytes().then(parseJsonContent),
+    resolve: (_, s) => s.request.bytes().then(parseJsonContent),
   },
 ]
 

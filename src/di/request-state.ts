@@ -1,0 +1,39 @@
+import type { ResponseHeaderBag } from '../http/response-header-bag.js'
+import type { RestRequest } from '../http/rest-request.js'
+import type { BodyParser } from '../render/body-parsers.js'
+import type { PhaseSteps } from './phase.js'
+
+/**
+ * What dependency injection reads and writes of one request while it resolves providers: the
+ * request, the matched path's parameters, the route's phases and body parsers, and the context it fills. The
+ * machine's `Exchange` is one; DI never sees the rest of it.
+ *
+ * @example
+ * const cookies: Provider = { name: 'cookies', kind: 'builtin', inject: [], readsBody: false,
+ *   resolve: (_, state) => parseCookieHeader(state.request.headers.get('cookie')) }
+ */
+export interface RequestState {
+  readonly request: RestRequest
+  /** Injected values by name. */
+  readonly context: Record<string, unknown>
+  /** Decoded path parameters, once the route matched. */
+  readonly params: Readonly<Record<string, string>> | undefined
+  /** What DI needs of the matched route: its phases, the resource a PUT creates, the body parsers. */
+  readonly plan: RouteInjection | undefined
+  /** Set when a PUT targets a missing resource the route creates (RFC 9110 §9.3.4). */
+  creating: boolean
+  /** This response's Content-Security-Policy nonce, once created. */
+  cspNonce: string | undefined
+  /** Headers dependencies add to whatever response this request gets. */
+  responseHeaders: ResponseHeaderBag | undefined
+}
+
+/** The part of a route's compiled plan that dependency injection reads. */
+export interface RouteInjection {
+  /** The resource a PUT to a missing target creates instead of answering 404. */
+  readonly creates: string | undefined
+  /** The route's providers by the phase that resolves them. */
+  readonly steps: PhaseSteps
+  /** The parsers `parsedBody` chooses from by media type. */
+  readonly bodyParsers: readonly BodyParser[]
+}
