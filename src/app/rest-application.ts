@@ -63,7 +63,10 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     starting: undefined,
   }
 
-  constructor(readonly settings: RestApplicationOptions = {}) {}
+  readonly settings: RestApplicationOptions
+  constructor(settings: RestApplicationOptions = {}) {
+    this.settings = settings
+  }
 
   /**
    * Registers a request-scoped dependency: created at most once per request, on demand.

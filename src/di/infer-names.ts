@@ -36,7 +36,10 @@ const IDENTIFIER_PART = /[\w$\u0080-\uffff]/
 
 class Scanner {
   #pos = 0
-  constructor(readonly source: string) {}
+  readonly source: string
+  constructor(source: string) {
+    this.source = source
+  }
 
   /** Moves to just after the `(` that opens the parameter list, or reports why it cannot. */
   findParameterList(): 'found' | 'no-parameters' | 'bare-identifier' | 'unreadable' {

@@ -32,6 +32,7 @@ const WORD = /[\w$\u0080-\uffff]/
  * @example
  * skipToTopLevel('= /[}]/, b }', 0, ',}') // 7
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: a hand-written scanner over strings, comments, regexes and brackets (32); its branches are the grammar
 export function skipToTopLevel(source: string, start: number, stops: string): number {
   let i = start
   let depth = 0

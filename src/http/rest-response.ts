@@ -16,14 +16,18 @@ export type ResponseHeaders = Record<string, string | string[]>
  * new RestResponse(200, { 'content-type': 'text/plain' }, 'hello')
  */
 export class RestResponse {
-  constructor(
-    /** The status code. */
-    public status: number,
-    /** Lower-case header names to values. */
-    public headers: ResponseHeaders = {},
-    /** The content, or `null` for none. */
-    public body: ResponseBody = null,
-  ) {}
+  /** The status code. */
+  status: number
+  /** Lower-case header names to values. */
+  headers: ResponseHeaders
+  /** The content, or `null` for none. */
+  body: ResponseBody
+
+  constructor(status: number, headers: ResponseHeaders = {}, body: ResponseBody = null) {
+    this.status = status
+    this.headers = headers
+    this.body = body
+  }
 
   /** Adds a header value, keeping earlier ones (for `set-cookie`, `vary`…). */
   appendHeader(name: string, value: string): void {

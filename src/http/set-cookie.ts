@@ -40,6 +40,7 @@ const MAX_ATTRIBUTE_VALUE = 1024
  * serializeCookie('sid', 'abc123', { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' })
  * // 'sid=abc123; Path=/; Secure; HttpOnly; SameSite=Lax'
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: one guarded branch per RFC 6265 §4.1.1 attribute (34); to be split into validate and serialize
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
   if (!isToken(name)) throw new TypeError(`Invalid cookie name: ${JSON.stringify(name)}`)
   if (!isCookieValue(value)) {

@@ -35,10 +35,12 @@ export class Exchange {
   /** Node ids passed, when tracing is on. */
   readonly trace: string[] | undefined
 
-  constructor(
-    readonly request: RestRequest,
-    readonly config: MachineConfig,
-  ) {
+  readonly request: RestRequest
+  readonly config: MachineConfig
+
+  constructor(request: RestRequest, config: MachineConfig) {
+    this.request = request
+    this.config = config
     this.trace = config.trace ? [] : undefined
   }
 }

@@ -11,14 +11,22 @@ export interface ReplyInit {
  * like any returned value (objects as JSON, strings as text).
  */
 export class Reply {
+  /** The value to render. */
+  readonly value: unknown
+  /** The status code, or `undefined` to derive it from the value. */
+  readonly status: number | undefined
+  /** Header fields with lower-case names. */
+  readonly headers: Readonly<Record<string, string | readonly string[]>>
+
   constructor(
-    /** The value to render. */
-    readonly value: unknown,
-    /** The status code, or `undefined` to derive it from the value. */
-    readonly status: number | undefined,
-    /** Header fields with lower-case names. */
-    readonly headers: Readonly<Record<string, string | readonly string[]>>,
-  ) {}
+    value: unknown,
+    status: number | undefined,
+    headers: Readonly<Record<string, string | readonly string[]>>,
+  ) {
+    this.value = value
+    this.status = status
+    this.headers = headers
+  }
 }
 
 /**

@@ -14,22 +14,38 @@ import type { AwsClientCert, FrontDoor, LambdaContext, LambdaHttpEvent } from '.
  * })
  */
 export class LambdaInvocation {
+  /** The front door that invoked the function. */
+  readonly frontDoor: FrontDoor
+  /** The event exactly as received. */
+  readonly event: LambdaHttpEvent
+  /** The Lambda context object. */
+  readonly context: LambdaContext
+  /** The front door's request id (`requestContext.requestId`), else the Lambda `awsRequestId`. */
+  readonly requestId: string | undefined
+  /** The caller's IP address as the front door saw it. */
+  readonly sourceIp: string | undefined
+  /** The API Gateway stage (`undefined` behind an ALB). */
+  readonly stage: string | undefined
+  /** The mutual-TLS client certificate, when the API's custom domain requires one. */
+  readonly clientCertificate: ClientCertificate | undefined
+
   constructor(
-    /** The front door that invoked the function. */
-    readonly frontDoor: FrontDoor,
-    /** The event exactly as received. */
-    readonly event: LambdaHttpEvent,
-    /** The Lambda context object. */
-    readonly context: LambdaContext,
-    /** The front door's request id (`requestContext.requestId`), else the Lambda `awsRequestId`. */
-    readonly requestId: string | undefined,
-    /** The caller's IP address as the front door saw it. */
-    readonly sourceIp: string | undefined,
-    /** The API Gateway stage (`undefined` behind an ALB). */
-    readonly stage: string | undefined,
-    /** The mutual-TLS client certificate, when the API's custom domain requires one. */
-    readonly clientCertificate: ClientCertificate | undefined,
-  ) {}
+    frontDoor: FrontDoor,
+    event: LambdaHttpEvent,
+    context: LambdaContext,
+    requestId: string | undefined,
+    sourceIp: string | undefined,
+    stage: string | undefined,
+    clientCertificate: ClientCertificate | undefined,
+  ) {
+    this.frontDoor = frontDoor
+    this.event = event
+    this.context = context
+    this.requestId = requestId
+    this.sourceIp = sourceIp
+    this.stage = stage
+    this.clientCertificate = clientCertificate
+  }
 
   /** The Lambda invocation id (`context.awsRequestId`). */
   get awsRequestId(): string | undefined {

@@ -37,11 +37,10 @@ const MESSAGES: Record<JwtFailure, string> = {
  */
 export class JwtError extends Error {
   override readonly name = 'JwtError'
-  constructor(
-    readonly reason: JwtFailure,
-    options?: { cause?: unknown; detail?: string },
-  ) {
+  readonly reason: JwtFailure
+  constructor(reason: JwtFailure, options?: { cause?: unknown; detail?: string }) {
     super(options?.detail ?? MESSAGES[reason], { cause: options?.cause })
+    this.reason = reason
   }
 }
 

@@ -26,11 +26,15 @@ export function sessionError(message: string, challengeValue: string): Unauthori
  * and never beyond the absolute expiry kept inside the record. Store failures become 503.
  */
 export class SessionRecords<D> {
-  constructor(
-    readonly store: TtlStore,
-    readonly prefix: string,
-    readonly now: () => number,
-  ) {}
+  readonly store: TtlStore
+  readonly prefix: string
+  readonly now: () => number
+
+  constructor(store: TtlStore, prefix: string, now: () => number) {
+    this.store = store
+    this.prefix = prefix
+    this.now = now
+  }
 
   async #key(id: string): Promise<string> {
     return this.prefix + (await sha256Base64Url(id))
