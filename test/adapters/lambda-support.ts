@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { RestApplication, type RestRequest, respond } from 'restmachine'
+import { RestApplication, type RestApplicationOptions, type RestRequest, respond } from 'restmachine'
 import { lambdaInvocationOf } from 'restmachine/lambda'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'lambda')
@@ -14,9 +14,9 @@ export function fixture<T = Record<string, unknown>>(name: string): T {
 export const CONTEXT = { awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678', functionName: 'echo' }
 
 /** An application that answers with what it saw of the request, plus a few content shapes. */
-export function echoApp() {
+export function echoApp(options: RestApplicationOptions = {}) {
   const counters = { startups: 0, shutdowns: 0 }
-  const app = new RestApplication().onStartup('bootedAt', () => {
+  const app = new RestApplication(options).onStartup('bootedAt', () => {
     counters.startups++
     return Date.now()
   })

@@ -211,8 +211,7 @@ describe('Application Load Balancer', () => {
     expect((await invoke(event)).json()).toMatchObject({ rawQuery: 'q=a%20b%26c', query: { q: 'a b&c' } })
   })
 
-  it('without multi-value headers sends one Set-Cookie and warns once', async () => {
-    // The warning is once per process; no other unit test sends several cookies through an ALB.
+  it('without multi-value headers sends one Set-Cookie and warns once per application', async () => {
     const warned = captureConsole('warn')
     const { invoke } = serve()
     const event = fixture<Event>('alb')
@@ -220,12 +219,24 @@ describe('Application Load Balancer', () => {
     const result = (await invoke(event)).result as AlbResult
     expect(result.headers?.['set-cookie']).toBe('a=1; Path=/')
     await invoke(event)
-    expect(warned).toEqual([
-      [
-        '[restmachine] an ALB response can carry only one Set-Cookie field; the others were dropped. ' +
-          'Enable lambda.multi_value_headers.enabled on the target group.',
-      ],
-    ])
+    const message =
+      '[restmachine] an ALB response can carry only one Set-Cookie field; the others were dropped. ' +
+      'Enable lambda.multi_value_headers.enabled on the target group.'
+    expect(warned).toEqual([[message]])
+    // The flag belongs to the handler, not the process: another application warns for itself.
+    await serve().invoke(event)
+    expect(warned).toEqual([[message], [message]])
+  })
+
+  it('warns about dropped cookies through the application’s logger when it has one', async () => {
+    const logged: string[] = []
+    const { app } = echoApp({ logger: { error: () => {}, warn: (message) => logged.push(message) } })
+    const handler = toLambdaHandler(app, { stopOnSigterm: false })
+    const event = fixture<Event>('alb')
+    event.path = '/cookies'
+    await handler(event, CONTEXT)
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toMatch(/^\[restmachine\] an ALB response can carry only one Set-Cookie/)
   })
 
   it('with multi-value headers reads repeated values and answers in multiValueHeaders', async () => {

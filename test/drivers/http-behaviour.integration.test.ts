@@ -77,7 +77,7 @@ describe.each(allDrivers(buildApp).map((driver) => [driver.name, driver] as cons
       const login = await client.get('/login')
       const cookies = login.headers.getAll('set-cookie')
       // Behind an ALB without multi-value headers only one Set-Cookie can exist, and the adapter
-      // warns (once per process: no other test of this file sends several cookies through an ALB).
+      // warns (once per handler: this driver's handler meets several cookies only here).
       if (driver.name === 'lambda:alb') {
         expect(cookies).toEqual(['session=abc; Path=/; HttpOnly; Secure'])
         expect(String(warned[0]?.[0])).toMatch(

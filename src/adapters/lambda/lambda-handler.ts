@@ -9,6 +9,8 @@ export interface LambdaApp {
   start(): Promise<void>
   stop(): Promise<void>
   handle(request: RestRequest): RestResponse | Promise<RestResponse>
+  /** The application's settings; the adapter warns through their `logger` when it has one. */
+  readonly settings?: { readonly logger?: { warn?(message: string): void } }
 }
 
 /** Options of {@link toLambdaHandler}. */
@@ -73,6 +75,18 @@ export function toLambdaHandler(app: LambdaApp, options: LambdaHandlerOptions = 
       )
     })
   }
+  // Warned once per handler (so per application), through the application's logger.
+  let warnedDroppedCookies = false
+  const onDroppedCookies = () => {
+    if (warnedDroppedCookies) return
+    warnedDroppedCookies = true
+    const message =
+      '[restmachine] an ALB response can carry only one Set-Cookie field; the others were dropped. ' +
+      'Enable lambda.multi_value_headers.enabled on the target group.'
+    const logger = app.settings?.logger
+    if (logger?.warn !== undefined) logger.warn(message)
+    else console.warn(message)
+  }
   const handler = async (event: unknown, context: LambdaContext = {}): Promise<LambdaHttpResult> => {
     await ready
     const door = detectFrontDoor(event)
@@ -83,7 +97,7 @@ export function toLambdaHandler(app: LambdaApp, options: LambdaHandlerOptions = 
     }
     const request = fromLambdaEvent(event as never, context, door, options)
     const response = await app.handle(request)
-    return toLambdaResult(response, door)
+    return toLambdaResult(response, door, onDroppedCookies)
   }
   return Object.assign(handler, { stop: () => app.stop(), ready })
 }

@@ -17,19 +17,23 @@ const TEXTUAL =
   /^(?:text\/|application\/(?:json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql|yaml|x-yaml)\b|application\/[\w.+-]+\+(?:json|xml)\b|image\/svg\+xml\b)/i
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 const encoder = new TextEncoder()
-let warnedSingleCookie = false
 
 /**
  * Converts a core response into what the front door expects. The whole content is included even
  * for HEAD: the front door computes `Content-Length` from it and drops it (RFC 9110 §9.3.2).
  * Textual content is sent as text; anything else (or compressed content) as base64 with
- * `isBase64Encoded: true`. `Set-Cookie` goes where each front door looks for it.
+ * `isBase64Encoded: true`. `Set-Cookie` goes where each front door looks for it; when a
+ * single-value ALB response must drop some, `onDroppedCookies` is called (the handler warns once).
  *
  * @example
  * return toLambdaResult(await app.handle(request), 'api-gateway-v2')
  */
 // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: one switch over the three front doors' result shapes (27); split per door when the lambda adapter is next touched
-export async function toLambdaResult(response: RestResponse, door: FrontDoor): Promise<LambdaHttpResult> {
+export async function toLambdaResult(
+  response: RestResponse,
+  door: FrontDoor,
+  onDroppedCookies?: () => void,
+): Promise<LambdaHttpResult> {
   const { status } = response
   const { body, isBase64Encoded } = isBodylessStatus(status)
     ? { body: '', isBase64Encoded: false }
@@ -72,7 +76,7 @@ export async function toLambdaResult(response: RestResponse, door: FrontDoor): P
       }
     }
     case 'alb': {
-      if (cookies.length > 0) single['set-cookie'] = onlyOneCookie(cookies)
+      if (cookies.length > 0) single['set-cookie'] = onlyOneCookie(cookies, onDroppedCookies)
       const result: AlbResult = {
         statusCode: status,
         statusDescription: describe(status),
@@ -89,16 +93,10 @@ function describe(status: number): string {
   return `${status} ${reasonPhrase(status)}`
 }
 
-function onlyOneCookie(cookies: string[]): string {
+function onlyOneCookie(cookies: string[], onDropped: (() => void) | undefined): string {
   // RFC 6265 §3: Set-Cookie fields must not be folded into one, and without multi-value headers
-  // an ALB response can carry each field name once. Send the first and say how to get them all.
-  if (cookies.length > 1 && !warnedSingleCookie) {
-    warnedSingleCookie = true
-    console.warn(
-      '[restmachine] an ALB response can carry only one Set-Cookie field; the others were dropped. ' +
-        'Enable lambda.multi_value_headers.enabled on the target group.',
-    )
-  }
+  // an ALB response can carry each field name once. Send the first; the caller says how to get all.
+  if (cookies.length > 1) onDropped?.()
   return cookies[0] as string
 }
 
