@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bin, command, installInFreshProject, packPackage, ROOT, temporaryFolder } from './pack.js'
@@ -105,6 +105,47 @@ describe('the published package', () => {
     }
     expect(missing).toEqual([])
   })
+
+  it('type-checks a TypeScript user of the Web-standard entries with skipLibCheck off and no optional peer', async () => {
+    // The published declarations must not name an optional peer: a strict project without jose
+    // (or any other peer) type-checks its use of restmachine/auth.
+    writeFileSync(
+      join(project, 'user.mts'),
+      [
+        "import { RestApplication } from 'restmachine'",
+        "import { createJwt, jwtBearer, type JwtClaims, type JwtKey } from 'restmachine/auth'",
+        "import { cloudflareFetch } from 'restmachine/fetch'",
+        "import { toLambdaHandler } from 'restmachine/lambda'",
+        "import { createTestClient } from 'restmachine/testing'",
+        "const claims: JwtClaims = { sub: 'ada', role: 'admin', exp: 1 }",
+        "const key: JwtKey = { alg: 'ES256', publicKey: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' } }",
+        "const jwt = createJwt({ secret: 'a-secret-of-at-least-thirty-two-bytes!!' })",
+        "const app = new RestApplication().authorized('token', jwtBearer(jwt))",
+        "app.get('/me', ({ token }) => ({ sub: token.sub }))",
+        'export const uses = [claims, key, cloudflareFetch(app), toLambdaHandler(app), createTestClient(app)]',
+        '',
+      ].join('\n'),
+    )
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+          types: [],
+        },
+        files: ['user.mts'],
+      }),
+    )
+    const result = await command(bin('tsc'), ['-p', 'tsconfig.json'], project, 120_000)
+    expect(result.stdout + result.stderr).toBe('')
+    expect(result.code).toBe(0)
+  }, 150_000)
 
   describe('imported without its optional peers', () => {
     let results: Record<string, unknown>

@@ -1,5 +1,3 @@
-import type { Jose } from './jose.js'
-
 /**
  * Why a token was refused; `keys_unavailable` means the verifier could not get its keys (→ 503).
  *
@@ -47,20 +45,4 @@ export class JwtError extends Error {
 /** Marks a remote key set that could not be fetched (network, timeout, bad JSON) — not the token's fault. */
 export class KeysUnavailable extends Error {
   override readonly name = 'KeysUnavailable'
-}
-
-/** Maps whatever jose (or a key resolver) threw to a {@link JwtError}, given jose's error classes. */
-export function toJwtError(error: unknown, errors: Jose['errors']): JwtError {
-  if (error instanceof JwtError) return error
-  if (error instanceof KeysUnavailable) return new JwtError('keys_unavailable', { cause: error.cause })
-  if (error instanceof errors.JWTExpired) return new JwtError('expired', { cause: error })
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'nbf' && error.reason === 'check_failed') {
-      return new JwtError('not_yet_valid', { cause: error })
-    }
-    if (error.reason === 'missing') {
-      return new JwtError('invalid', { cause: error, detail: `Invalid token: missing ${error.claim} claim` })
-    }
-  }
-  return new JwtError('invalid', { cause: error })
 }

@@ -1,10 +1,15 @@
-import type { JWK, JWSHeaderParameters } from 'jose'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { type Jose, loadJose } from './jose.js'
 import { KeysUnavailable } from './jwt-errors.js'
 import type { JwtAlgorithm, JwtKey, JwtOptions } from './jwt-types.js'
 
-type KeyMaterial = CryptoKey | JWK | Uint8Array
+type KeyMaterial = CryptoKey | JsonWebKey | Uint8Array
+
+/** The protected header fields the key ring reads (RFC 7515 §4.1). */
+interface JwsHeader {
+  readonly alg?: string
+  readonly kid?: string
+}
 
 /** How a {@link Jwt} signs and finds verification keys. */
 export interface KeyRing {
@@ -15,7 +20,7 @@ export interface KeyRing {
   /** Every algorithm a token may use (RFC 8725 §3.1: an explicit allow-list, never the token's say). */
   readonly algorithms: readonly JwtAlgorithm[]
   /** Finds the key for a token's header, checking the header's `alg` is that key's algorithm. */
-  readonly resolve: (header: JWSHeaderParameters, token: unknown) => Promise<KeyMaterial>
+  readonly resolve: (header: JwsHeader, token: unknown) => Promise<KeyMaterial>
 }
 
 const HMAC_MIN_BYTES: Record<string, number> = { HS256: 32, HS384: 48, HS512: 64 }
@@ -112,7 +117,7 @@ function remoteRing(options: JwtOptions): KeyRing {
         timeoutDuration: cache.timeout ?? 2_000,
       })
       try {
-        return await remote(header, token as never)
+        return await remote(header as never, token as never) // jose's own header object, passed through
       } catch (error) {
         if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)
           throw error

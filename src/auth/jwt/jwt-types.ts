@@ -1,5 +1,3 @@
-import type { JWK, JWTPayload } from 'jose'
-
 /**
  * The JWS algorithms RestMachine signs and verifies with (RFC 7518 §3, RFC 8037). `none` is never one.
  *
@@ -28,7 +26,24 @@ export type JwtAlgorithm =
  * @example
  * const claims: JwtClaims = await jwt.verify(token)
  */
-export type JwtClaims = JWTPayload
+export interface JwtClaims {
+  /** Issuer (RFC 7519 §4.1.1). */
+  iss?: string
+  /** Subject (§4.1.2). */
+  sub?: string
+  /** Audience (§4.1.3). */
+  aud?: string | string[]
+  /** Expiration time, seconds since the epoch (§4.1.4). */
+  exp?: number
+  /** Not before, seconds since the epoch (§4.1.5). */
+  nbf?: number
+  /** Issued at, seconds since the epoch (§4.1.6). */
+  iat?: number
+  /** JWT ID (§4.1.7). */
+  jti?: string
+  /** Any other claim, unknown until checked. */
+  [claim: string]: unknown
+}
 
 /**
  * One signing or verification key. Each key is bound to exactly one algorithm, so a token can never
@@ -45,9 +60,9 @@ export interface JwtKey {
   /** The shared secret for HS256/384/512 (strings are taken as UTF-8 bytes). */
   readonly secret?: string | Uint8Array
   /** The private key (CryptoKey or private JWK) for signing with RS/PS/ES/EdDSA. */
-  readonly privateKey?: CryptoKey | JWK
+  readonly privateKey?: CryptoKey | JsonWebKey
   /** The public key (CryptoKey or public JWK) for verifying RS/PS/ES/EdDSA. */
-  readonly publicKey?: CryptoKey | JWK
+  readonly publicKey?: CryptoKey | JsonWebKey
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { loadJose } from './jose.js'
-import { JwtError, toJwtError } from './jwt-errors.js'
+import { toJwtError } from './jwt-error-mapping.js'
+import { JwtError } from './jwt-errors.js'
 import { buildKeyRing, type KeyRing } from './jwt-keys.js'
 import type { JwtClaims, JwtOptions, SignOptions, VerifyOptions } from './jwt-types.js'
 

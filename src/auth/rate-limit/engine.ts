@@ -1,4 +1,3 @@
-import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import { peerFailed } from '../optional-peer.js'
 
 /**
@@ -7,7 +6,18 @@ import { peerFailed } from '../optional-peer.js'
  * @example
  * rateLimit({ points: 5, duration: 900, limiter: new RateLimiterMemory({ points: 5, duration: 900 }) })
  */
-export type RateLimiterEngine = Pick<RateLimiterAbstract, 'consume' | 'points' | 'duration'>
+export interface RateLimiterEngine {
+  /** Requests allowed per window. */
+  readonly points: number
+  /** The window, in seconds. */
+  readonly duration: number
+  /**
+   * Takes points for `key`: resolves with the limiter's answer (`remainingPoints`, `msBeforeNext`),
+   * rejects with it when the key is over its limit. Written out here rather than imported, so the
+   * published declarations do not need the optional peer to type-check.
+   */
+  consume(key: string, points?: number): Promise<unknown>
+}
 
 /**
  * How an engine is made; see {@link createRateLimiterEngine}.
