@@ -47,7 +47,8 @@ export async function serveForTest(app: ServableApp): Promise<Served> {
 }
 
 /**
- * Sends one request and reads the answer as JSON (when there is content).
+ * Sends one request (with `send`, global `fetch` by default) and reads the answer as JSON (when
+ * there is content).
  *
  * @example
  * await callJson('http://127.0.0.1:8000', 'POST', '/login', { json: { email, password } })
@@ -57,6 +58,7 @@ export async function callJson(
   method: string,
   path: string,
   options: CallOptions = {},
+  send: (url: string, init: RequestInit) => Promise<Response> = fetch,
 ): Promise<JsonResponse> {
   const headers: Record<string, string> = { ...options.headers }
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
@@ -66,7 +68,7 @@ export async function callJson(
     headers['content-type'] ??= 'application/json'
     body = JSON.stringify(options.json)
   }
-  const response = await fetch(`${base}${path}`, { method, headers, body })
+  const response = await send(`${base}${path}`, { method, headers, body })
   const text = await response.text()
   let parsed: ReturnType<typeof JSON.parse>
   try {

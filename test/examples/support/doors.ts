@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http'
 import type { RunningServer } from 'restmachine/node'
 import type { LambdaFrontDoor } from 'restmachine/testing'
 import { vi } from 'vitest'
+import { type CallOptions, callJson, type JsonResponse } from '../../auth/support/http.js'
 import { FRONT_DOORS } from '../../drivers/drivers.js'
 import { fetchThrough } from '../../support/driver-fetch.js'
 
@@ -60,23 +61,9 @@ export async function openDoor(door: ExampleDoor, load: () => Promise<AnyApp>): 
   }
 }
 
-/** Options of one {@link ExampleApi.call}. */
-export interface CallOptions {
-  token?: string
-  json?: unknown
-  body?: string
-  headers?: Record<string, string>
-  cookie?: string
-}
-
-/** A JSON response as the example suites look at it. */
-export interface CallResponse {
-  readonly status: number
-  readonly headers: Headers
-  readonly text: string
-  /** The parsed JSON content (as loosely typed as `JSON.parse`'s result: tests assert on it). */
-  readonly body: ReturnType<typeof JSON.parse>
-}
+/** Options of one {@link ExampleApi.call}, and the JSON response as the example suites look at it. */
+export type { CallOptions }
+export type CallResponse = JsonResponse
 
 /** An example opened on a door, with a JSON caller. */
 export interface ExampleApi extends OpenDoor {
@@ -92,25 +79,8 @@ export interface ExampleApi extends OpenDoor {
  */
 export async function openApi(door: ExampleDoor, load: () => Promise<AnyApp>): Promise<ExampleApi> {
   const open = await openDoor(door, load)
-  const call = async (method: string, path: string, options: CallOptions = {}): Promise<CallResponse> => {
-    const headers: Record<string, string> = { ...options.headers }
-    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
-    if (options.cookie !== undefined) headers.cookie = options.cookie
-    let body = options.body
-    if (options.json !== undefined) {
-      headers['content-type'] ??= 'application/json'
-      body = JSON.stringify(options.json)
-    }
-    const response = await open.fetch(`${open.url}${path}`, { method, headers, body })
-    const text = await response.text()
-    let parsed: ReturnType<typeof JSON.parse>
-    try {
-      parsed = text === '' ? undefined : JSON.parse(text)
-    } catch {
-      parsed = undefined
-    }
-    return { status: response.status, headers: response.headers, text, body: parsed }
-  }
+  const call = (method: string, path: string, options: CallOptions = {}): Promise<CallResponse> =>
+    callJson(open.url, method, path, options, open.fetch)
   return { ...open, call }
 }
 
