@@ -9,6 +9,7 @@ import { DIAGRAM } from '../src/machine/diagram.js'
 
 /** Where each node's answer comes from, for the table's last column (not part of the machine). */
 const SET_BY: { readonly [id in NodeId]: string } = {
+  MESSAGE: 'the request target and `Host` (RFC 9112 §3.2), on requests whose HTTP message the adapter read',
   B13: '`serviceAvailable` option',
   B12: 'GET HEAD POST PUT PATCH DELETE OPTIONS + `extraMethods`',
   B11: '`maxUriLength` (8192)',
@@ -22,6 +23,9 @@ const SET_BY: { readonly [id in NodeId]: string } = {
   D5: 'route or app `languages`',
   E6: 'route or app `charsets`',
   G7: '`resourceExists` callbacks (and their `etag` / `lastModified`)',
+  I7: "the route's `creates` option (PUT only)",
+  H7: 'an `If-Match` on a resource that does not exist yet',
+  P3: "the route's `conflict` callback",
   K7: '`previouslyExisted` (or any `moved*` callback)',
   K5: '`movedPermanently`',
   L5: '`movedTemporarily`; without it a resource that existed is gone',
@@ -39,6 +43,10 @@ const SET_BY: { readonly [id in NodeId]: string } = {
   B5: 'JSON routes accept `application/json` and `+json`; `parsedBody` routes their `accepts`',
   B6: 'only identity `Content-Encoding`',
   INPUT: '`jsonBody`, `parsedBody`, validators (content that cannot be parsed is a 400)',
+  HANDLER: "the route's handler and the renderer C4 chose; `null` is 204, a status it sets is kept",
+  P11: 'a PUT that came through I7',
+  PARTIAL: "the route's `ranges` option, `Range` and `If-Range` on GET",
+  SATISFIABLE: "the ranges against the representation's length",
 }
 
 export const TABLE_START =
@@ -48,7 +56,7 @@ export const TABLE_END = '<!-- end of status table -->'
 const edge = (answer: string, target: Target): string => {
   if (typeof target === 'object') return `${answer} → **${target.status}**`
   if (target === 'OPTIONS') return `${answer} → **204** + \`Allow\``
-  if (target === 'HANDLER') return `${answer} → handler`
+  if (target === 'RENDERED') return `${answer} → the handler's status`
   return `${answer} → ${target}`
 }
 

@@ -33,7 +33,7 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
   di: ['errors', 'http', 'render'],
   router: ['errors'],
   render: ['http', 'errors'],
-  machine: ['http', 'errors', 'di', 'router'],
+  machine: ['http', 'errors', 'di', 'router', 'render'],
   stores: [],
   app: ['di', 'router', 'machine', 'http', 'errors', 'render', 'openapi'],
   openapi: ['di', 'machine', 'router', 'http', 'errors'],

@@ -3,9 +3,14 @@ import { ConfigurationError } from '../errors/configuration-error.js'
 import type { HttpError } from '../errors/http-error.js'
 import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
 import { securityHeaders, usesNonce } from '../http/security-headers.js'
-import type { PlannedNode, Terminal } from '../machine/decision-node.js'
-import { compileAppPlan, compileRoutePlan, type ROUTED } from '../machine/plan.js'
-import type { MachineConfig, PathEntry, RoutePlan } from '../machine/route-plan.js'
+import {
+  compileAppPlan,
+  createRoutePlan,
+  type MachineConfig,
+  type PathEntry,
+  type PlannedTarget,
+  type RoutePlan,
+} from '../machine/index.js'
 import { Router } from '../router/router.js'
 import {
   consoleLogger,
@@ -22,7 +27,8 @@ import { withRoutesNeeding } from './routes-needing.js'
 /** An application ready to serve: its machine configuration and the order to create startup values. */
 export interface CompiledApp {
   readonly config: MachineConfig
-  readonly entry: PlannedNode | Terminal | typeof ROUTED
+  /** Where each request's run starts: MESSAGE, linked for this application. */
+  readonly entry: PlannedTarget
   readonly startupOrder: readonly StartupFactory[]
   readonly registrations: Registrations
   readonly logger: Logger
@@ -133,27 +139,27 @@ export function compileApplication(
 }
 
 function optionsPlan(template: string, bodyLimit: number, config: MachineConfig): RoutePlan {
-  const plan: RoutePlan = {
-    method: 'OPTIONS',
-    template,
-    steps: { seed: [], authorize: [], forbid: [], resource: [], input: [] },
-    readsBody: false,
-    readsJson: false,
-    acceptsContentType: undefined,
-    bodyParsers: [],
-    bodyLimit,
-    handler: undefined,
-    resource: undefined,
-    creates: undefined,
-    conflict: undefined,
-    negotiation: { mediaTypes: [], renderers: undefined, languages: undefined, charsets: undefined },
-    ranges: false,
-    cacheControl: undefined,
-    cors: undefined,
-    entry: 'OPTIONS',
-  }
-  plan.entry = compileRoutePlan(plan, config)
-  return plan
+  return createRoutePlan(
+    {
+      method: 'OPTIONS',
+      template,
+      steps: { seed: [], authorize: [], forbid: [], resource: [], input: [] },
+      readsBody: false,
+      readsJson: false,
+      acceptsContentType: undefined,
+      bodyParsers: [],
+      bodyLimit,
+      handler: undefined,
+      resource: undefined,
+      creates: undefined,
+      conflict: undefined,
+      negotiation: { mediaTypes: [], renderers: undefined, languages: undefined, charsets: undefined },
+      ranges: false,
+      cacheControl: undefined,
+      cors: undefined,
+    },
+    config,
+  )
 }
 
 function groupByTemplate(routes: readonly RouteRegistration[]): Map<string, RouteRegistration[]> {

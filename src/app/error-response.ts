@@ -3,6 +3,7 @@ import { defaultErrorBody, publicMessage } from '../errors/error-body.js'
 import { HttpError, isHttpError } from '../errors/http-error.js'
 import { PROBLEM_JSON, problemDetails } from '../errors/problem-details.js'
 import {
+  BadRequest,
   Conflict,
   ContentTooLarge,
   Gone,
@@ -35,11 +36,12 @@ export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, x: Exch
   // Machine answers depend only on the status, the request method, the path's methods, the
   // route's body limit and (for 415, where B5 has a JSON reason) whether the request had a
   // Content-Encoding. Edges sharing a status share their reason, except ROUTE's 404, told apart by
-  // the empty template (test/machine/diagram-graph.test.ts holds the table to that). The cache
-  // lives on the compiled application: two applications in one process never see each other's answers.
+  // the empty template, and MESSAGE's 400, by the problem it found (one of a fixed few)
+  // (test/machine/diagram-graph.test.ts holds the table to that). The cache lives on the compiled
+  // application: two applications in one process never see each other's answers.
   const key = `${status} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''} ${
     status === 415 && x.request.headers.get('content-encoding') !== null
-  }`
+  } ${x.problem ?? ''}`
   const cache = app.machineErrors
   let error = cache.get(key)
   if (error === undefined) {
@@ -82,6 +84,7 @@ function machineError({ status, reason, jsonReason }: StatusOutcome, x: Exchange
 
 /** The error class of each status the diagram answers with a message only. */
 const MACHINE_ERROR_CLASSES: Readonly<Partial<Record<number, new (message: string) => HttpError>>> = {
+  400: BadRequest,
   401: Unauthorized,
   404: NotFound,
   406: NotAcceptable,
@@ -94,10 +97,14 @@ const MACHINE_ERROR_CLASSES: Readonly<Partial<Record<number, new (message: strin
   503: ServiceUnavailable,
 }
 
-/** Fills a reason's `{method}`, `{limit}` and `{maxUriLength}` from the request and the limits. */
+/**
+ * Fills a reason's `{method}`, `{limit}`, `{maxUriLength}` and `{problem}` from the request, the
+ * limits and what MESSAGE found.
+ */
 function fillReason(reason: string, x: Exchange): string {
-  return reason.replace(/\{(method|limit|maxUriLength)\}/g, (_, name: string) => {
+  return reason.replace(/\{(method|limit|maxUriLength|problem)\}/g, (_, name: string) => {
     if (name === 'method') return x.request.method
+    if (name === 'problem') return x.problem ?? 'Bad Request'
     if (name === 'limit') return String(x.plan?.bodyLimit ?? 0)
     return String(x.config.maxUriLength)
   })

@@ -1,96 +1,47 @@
-import { isThenable, seedContext } from '../di/index.js'
-import { BadRequest } from '../errors/status-errors.js'
+import { isThenable } from '../di/index.js'
 import { isPreflight } from '../http/cors.js'
-import { malformedRequest } from '../http/message-checks.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import { createNonce } from '../http/security-headers.js'
-import type { PlannedNode, Terminal } from '../machine/decision-node.js'
-import { Exchange } from '../machine/exchange.js'
-import { ROUTED } from '../machine/plan.js'
-import type { RoutePlan } from '../machine/route-plan.js'
-import { runPlan } from '../machine/run.js'
-import { applyRange } from './byte-ranges.js'
+import { Exchange, type HandledExchange, runMachine, type Terminal } from '../machine/index.js'
+import { answer } from './answer.js'
 import type { CompiledApp } from './compile-application.js'
-import { applyCors, corsFor, optionsResponse } from './cors-response.js'
-import { errorForStatus, errorResponse } from './error-response.js'
-import { addMachineHeaders, decorateSuccess, notModified, redirect, renderResult } from './representation.js'
+import { applyCors, corsFor } from './cors-response.js'
+import { errorResponse } from './error-response.js'
+import { addMachineHeaders } from './representation.js'
 
-type Outcome = Terminal | typeof ROUTED
 type Result = RestResponse | Promise<RestResponse>
 
 /**
- * Serves one request: the message checks every server applies first (request target, `Host`:
- * RFC 9112 §3.2 → 400), the application-wide nodes, then the route's plan, then the handler and
- * rendering. Synchronous from end to end when nothing on the way is asynchronous.
+ * Serves one request: one run of the machine, from MESSAGE (the message rules every server applies
+ * first) through the route B10 chose to the outcome, which {@link answer} turns into the response;
+ * then what every response gets ({@link finish}). Synchronous from end to end when nothing on the
+ * way is asynchronous.
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const x = new Exchange(request, app.config)
-  const malformed = malformedRequest(request)
-  if (malformed !== undefined) return finish(app, x, errorResponse(app, x, new BadRequest(malformed)))
-  return step(app, x, app.entry, undefined)
-}
-
-/** Runs planned nodes from `start` (seeding the route's context first when given its plan). */
-function step(
-  app: CompiledApp,
-  x: Exchange,
-  start: Outcome | PlannedNode,
-  seedFor: RoutePlan | undefined,
-): Result {
-  let outcome: Outcome | Promise<Outcome>
+  let outcome: Terminal | Promise<Terminal>
   try {
-    if (seedFor !== undefined) seedContext(x)
-    outcome = runPlan(x, start)
+    outcome = runMachine(x, app.entry)
   } catch (error) {
     return finish(app, x, errorResponse(app, x, error))
   }
   if (isThenable(outcome)) {
     return outcome.then(
-      (settled) => afterOutcome(app, x, settled),
+      (settled) => finish(app, x, respond(app, x, settled)),
       (error: unknown) => finish(app, x, errorResponse(app, x, error)),
     )
   }
-  return afterOutcome(app, x, outcome)
+  return finish(app, x, respond(app, x, outcome))
 }
 
-function afterOutcome(app: CompiledApp, x: Exchange, outcome: Outcome): Result {
-  if (outcome === ROUTED) {
-    const plan = x.plan as RoutePlan
-    return step(app, x, plan.entry, plan)
-  }
-  if (outcome === 'HANDLER') return runHandler(app, x)
-  if (outcome === 'OPTIONS') return finish(app, x, optionsResponse(x, app.cors))
-  const status = outcome.status
-  if (status === 304) return finish(app, x, notModified(x))
-  if (status === 301 || status === 307) return finish(app, x, redirect(x, status))
-  return finish(app, x, errorResponse(app, x, errorForStatus(app, outcome, x)))
-}
-
-function runHandler(app: CompiledApp, x: Exchange): Result {
-  let result: unknown
+/** The outcome's response; an error thrown while building it (a renderer's, say) is answered too. */
+function respond(app: CompiledApp, x: Exchange, outcome: Terminal): Result {
   try {
-    result = x.plan!.handler!(x.context)
+    // The run reached this outcome, so what the outcome's response reads was learned on the way.
+    return answer(app, x as HandledExchange, outcome)
   } catch (error) {
-    return finish(app, x, errorResponse(app, x, error))
-  }
-  if (isThenable(result)) {
-    return Promise.resolve(result).then(
-      (settled) => render(app, x, settled),
-      (error: unknown) => finish(app, x, errorResponse(app, x, error)),
-    )
-  }
-  return render(app, x, result)
-}
-
-function render(app: CompiledApp, x: Exchange, result: unknown): Result {
-  try {
-    let response = renderResult(x, result)
-    decorateSuccess(x, response)
-    if (x.plan?.ranges === true) response = applyRange(x, response)
-    return finish(app, x, response)
-  } catch (error) {
-    return finish(app, x, errorResponse(app, x, error))
+    return errorResponse(app, x, error)
   }
 }
 

@@ -8,8 +8,13 @@ import {
   type Provider,
 } from '../di/index.js'
 import { ConfigurationError } from '../errors/configuration-error.js'
-import { compileRoutePlan } from '../machine/plan.js'
-import type { MachineConfig, Negotiation, RenderFunction, RoutePlan } from '../machine/route-plan.js'
+import {
+  createRoutePlan,
+  type MachineConfig,
+  type Negotiation,
+  type RenderFunction,
+  type RoutePlan,
+} from '../machine/index.js'
 import { type BodyParser, selectBodyParser } from '../render/body-parsers.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
@@ -68,39 +73,42 @@ export function planRoute(
     }
   }
   const facts = resource?.facts
-  const plan: RoutePlan = {
-    method: route.method,
-    template: route.template.source,
-    steps,
-    readsBody: ordered.some((p) => p.readsBody),
-    readsJson: ordered.some((p) => p.name === 'jsonBody'),
-    acceptsContentType: ordered.some((p) => p.name === 'parsedBody')
-      ? contentTypeAcceptor(route.options.accepts ?? appAccepts ?? DEFAULT_ACCEPTS, registrations.bodyParsers)
-      : undefined,
-    bodyParsers: registrations.bodyParsers,
-    bodyLimit: route.options.bodyLimit ?? defaultBodyLimit,
-    handler: route.handler,
-    resource:
-      resource === undefined
-        ? undefined
-        : {
-            name: resource.name,
-            etag: facts?.etag,
-            lastModified: facts?.lastModified,
-            previouslyExisted: facts?.previouslyExisted,
-            movedPermanently: facts?.movedPermanently,
-            movedTemporarily: facts?.movedTemporarily,
-          },
-    creates,
-    conflict: route.conflict,
-    negotiation: negotiationOf(route, registrations, consumer, appProvides),
-    ranges: route.options.ranges === true,
-    cacheControl: route.options.cacheControl,
-    cors: route.options.cors,
-    entry: 'HANDLER',
-  }
-  plan.entry = compileRoutePlan(plan, config)
-  return plan
+  return createRoutePlan(
+    {
+      method: route.method,
+      template: route.template.source,
+      steps,
+      readsBody: ordered.some((p) => p.readsBody),
+      readsJson: ordered.some((p) => p.name === 'jsonBody'),
+      acceptsContentType: ordered.some((p) => p.name === 'parsedBody')
+        ? contentTypeAcceptor(
+            route.options.accepts ?? appAccepts ?? DEFAULT_ACCEPTS,
+            registrations.bodyParsers,
+          )
+        : undefined,
+      bodyParsers: registrations.bodyParsers,
+      bodyLimit: route.options.bodyLimit ?? defaultBodyLimit,
+      handler: route.handler,
+      resource:
+        resource === undefined
+          ? undefined
+          : {
+              name: resource.name,
+              etag: facts?.etag,
+              lastModified: facts?.lastModified,
+              previouslyExisted: facts?.previouslyExisted,
+              movedPermanently: facts?.movedPermanently,
+              movedTemporarily: facts?.movedTemporarily,
+            },
+      creates,
+      conflict: route.conflict,
+      negotiation: negotiationOf(route, registrations, consumer, appProvides),
+      ranges: route.options.ranges === true,
+      cacheControl: route.options.cacheControl,
+      cors: route.options.cors,
+    },
+    config,
+  )
 }
 
 /** The resource whose validators answer the route's preconditions. */

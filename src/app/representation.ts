@@ -2,63 +2,32 @@ import { formatHttpDate } from '../http/http-date.js'
 import { RestResponse } from '../http/rest-response.js'
 import { appendVary } from '../http/vary.js'
 import type { Exchange } from '../machine/exchange.js'
-import { fromWebResponse, renderValue } from '../render/render-value.js'
-import { Reply } from '../render/reply.js'
-
-const TEXT_TYPES = /^(?:text\/|application\/(?:json|xml|javascript)|[^;]*\+(?:json|xml))/i
 
 /**
- * Renders a handler's result. On a route that declared `provides`, a plain value (or a Reply's
- * value) goes through the renderer of the negotiated media type; otherwise the value's kind decides
- * (objects → JSON, strings → text). Web and core responses pass through untouched.
+ * Adds what the machine learned to the handler's representation: `Vary` and `Content-Language`
+ * from negotiation; `ETag`, `Last-Modified` and `Cache-Control` on a 2xx to GET/HEAD (a PUT
+ * response carries no validators, RFC 9110 §9.3.4).
  */
-export function renderResult(x: Exchange, result: unknown): RestResponse {
-  const renderers = x.plan?.negotiation.renderers
-  if (renderers === undefined || result instanceof RestResponse) return renderValue(result)
-  if (typeof Response !== 'undefined' && result instanceof Response) return fromWebResponse(result)
-  const reply = result instanceof Reply ? result : undefined
-  const value = reply === undefined ? result : reply.value
-  if (value === null || value === undefined) return renderValue(result)
-  const mediaType = x.mediaType as string
-  const render = renderers.get(mediaType)
-  if (render === undefined) return renderValue(result)
-  const body = render(value, { mediaType, context: x.context })
-  const headers: Record<string, string | string[]> = {}
-  if (reply !== undefined) {
-    for (const name of Object.keys(reply.headers)) {
-      const field = reply.headers[name] as string | readonly string[]
-      headers[name] = typeof field === 'string' ? field : [...field]
-    }
-  }
-  headers['content-type'] ??= contentTypeFor(mediaType, x.charset)
-  return new RestResponse(reply?.status ?? 200, headers, body)
-}
-
-function contentTypeFor(mediaType: string, charset: string | undefined): string {
-  if (charset !== undefined) return `${mediaType}; charset=${charset}`
-  // JSON is UTF-8 by definition (RFC 8259 §8.1) and takes no charset parameter.
-  if (mediaType === 'application/json' || mediaType.endsWith('+json')) return mediaType
-  return TEXT_TYPES.test(mediaType) ? `${mediaType}; charset=utf-8` : mediaType
-}
-
-/**
- * Adds what the machine learned to a successful response: `Vary` and `Content-Language` from
- * negotiation; `ETag`, `Last-Modified` and `Cache-Control` on GET/HEAD (a PUT response carries no
- * validators, RFC 9110 §9.3.4); 201 + `Location` when a PUT created the resource.
- */
-export function decorateSuccess(x: Exchange, response: RestResponse): void {
+export function decorateSuccess(x: Exchange, response: RestResponse): RestResponse {
   const headers = response.headers
   addMachineHeaders(x, headers)
   const method = x.request.method
   if ((method === 'GET' || method === 'HEAD') && response.status >= 200 && response.status < 300) {
     addValidators(x, headers)
   }
-  if (x.creating && response.status === 200) {
-    // RFC 9110 §9.3.4: "If the target resource does not have a current representation and the PUT
-    // successfully creates one, then the origin server MUST inform the user agent by sending a 201".
-    response.status = 201
-    headers.location ??= x.request.path
-  }
+  return response
+}
+
+/**
+ * 201 Created for a PUT that created its resource (P11): RFC 9110 §9.3.4, "If the target resource
+ * does not have a current representation and the PUT successfully creates one, then the origin
+ * server MUST inform the user agent by sending a 201 (Created) response". Its `Location` is the
+ * target, unless the handler named another.
+ */
+export function created(x: Exchange, response: RestResponse): RestResponse {
+  response.status = 201
+  response.headers.location ??= x.request.path
+  return response
 }
 
 /** Vary and Content-Language, which every response of a negotiated route carries. */

@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { isThenable, type Provider } from '../di/index.js'
+import { isThenable, type Provider, whenSettled } from '../di/index.js'
 import { UnprocessableEntity, type ValidationDetail } from '../errors/status-errors.js'
 
 /**
@@ -16,7 +16,7 @@ export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
 /** Validates with a Standard Schema: the output value, or a 422 listing every issue. */
 export function validateWithSchema(schema: StandardSchemaV1, input: unknown): unknown {
   const result = schema['~standard'].validate(input)
-  return isThenable(result) ? Promise.resolve(result).then(unwrap) : unwrap(result)
+  return whenSettled(result, unwrap)
 }
 
 function unwrap(result: StandardSchemaV1.Result<unknown>): unknown {

@@ -25,7 +25,7 @@ export {
 export { INJECT, type InjectOptions, readInjection } from './read-injection.js'
 export { checkNameFree } from './registry.js'
 export type { RequestState, RouteInjection } from './request-state.js'
-export { isThenable, resolvePhase, seedContext } from './resolve-phase.js'
+export { resolvePhase, resumePhase, seedContext } from './resolve-phase.js'
 export {
   type CheckWrapper,
   createStartupValues,
@@ -35,3 +35,4 @@ export {
   type StartupFactory,
   startupProvider,
 } from './startup.js'
+export { isThenable, whenSettled } from './thenable.js'

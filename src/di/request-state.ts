@@ -18,10 +18,8 @@ export interface RequestState {
   readonly context: Record<string, unknown>
   /** Decoded path parameters, once the route matched. */
   readonly params: Readonly<Record<string, string>> | undefined
-  /** What DI needs of the matched route: its phases, the resource a PUT creates, the body parsers. */
+  /** What DI needs of the matched route: its phases and the body parsers. */
   readonly plan: RouteInjection | undefined
-  /** Set when a PUT targets a missing resource the route creates (RFC 9110 §9.3.4). */
-  creating: boolean
   /** This response's Content-Security-Policy nonce, once created. */
   cspNonce: string | undefined
   /** Headers dependencies add to whatever response this request gets. */
@@ -30,8 +28,6 @@ export interface RequestState {
 
 /** The part of a route's compiled plan that dependency injection reads. */
 export interface RouteInjection {
-  /** The resource a PUT to a missing target creates instead of answering 404. */
-  readonly creates: string | undefined
   /** The route's providers by the phase that resolves them. */
   readonly steps: PhaseSteps
   /** The parsers `parsedBody` chooses from by media type. */

@@ -3,21 +3,7 @@ import { PATH_PARAMS } from './built-ins.js'
 import type { Phase } from './phase.js'
 import type { Provider, ProviderKind } from './provider.js'
 import type { RequestState } from './request-state.js'
-
-/**
- * Whether a value is a promise-like (so callers await only when they must).
- *
- * @example
- * const value = provider.resolve(context, state)
- * if (isThenable(value)) return value.then(next)
- */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  // Native promises first: a \`then\` lookup on arbitrary objects is a megamorphic property load.
-  if (value instanceof Promise) return true
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) === Object.prototype)
-    return false
-  return typeof (value as { then?: unknown }).then === 'function'
-}
+import { isThenable } from './thenable.js'
 
 /**
  * Sets the values that cost nothing to compute before any node runs: path parameters (each by its
@@ -89,21 +75,35 @@ function accept(state: RequestState, step: Provider, value: unknown, answers: Pr
   const context = state.context
   const refused = refusal(step.kind, value)
   if (refused !== undefined) {
-    if (isBeingCreated(state, step)) {
-      // RFC 9110 §9.3.4: a PUT to a missing resource that the route creates goes on without it.
-      state.creating = true
-      context[step.name] = undefined
-      return true
-    }
-    if (step.kind === answers) return false
-    throw refused
+    if (step.kind !== answers) throw refused
+    // Resolved, once, to nothing: resumePhase can go on past it.
+    context[step.name] = undefined
+    return false
   }
   context[step.name] = value
   return true
 }
 
-function isBeingCreated(state: RequestState, step: Provider): boolean {
-  return step.kind === 'resource' && state.plan?.creates === step.name && state.request.method === 'PUT'
+/**
+ * Goes on with a phase that stopped at the "no" of the provider `name`, as if it had answered
+ * nothing (each provider still resolves once per request). Returns `false` when the phase did not
+ * stop there (another provider said no first, or `name` said yes), or when a later provider of the
+ * phase's kind says no. I7 uses it for a PUT that creates its missing resource (RFC 9110 §9.3.4).
+ *
+ * @example
+ * // I7: the resource a PUT creates was not found; resolve what comes after it.
+ * resumePhase(x, 'resource', plan.creates)
+ */
+export function resumePhase(
+  state: RequestState,
+  phase: Exclude<Phase, 'seed'>,
+  name: string,
+): boolean | Promise<boolean> {
+  const context = state.context
+  const steps = state.plan?.steps[phase] ?? []
+  const at = steps.findIndex((step) => step.name === name)
+  if (at === -1 || !Object.hasOwn(context, name) || context[name] !== undefined) return false
+  return resolveFrom(state, steps, ANSWERS[phase], at + 1)
 }
 
 /** The error a provider's "no" stands for, or `undefined` when its value is a yes. */

@@ -1,7 +1,7 @@
 import { resolvePhase } from '../di/index.js'
 import { ContentTooLarge } from '../errors/status-errors.js'
 import { isJsonMediaType } from '../http/media-type.js'
-import type { Exchange } from './exchange.js'
+import type { RoutedExchange } from './exchange.js'
 
 // Content nodes. RFC 9110 §13.2.1 has preconditions evaluated before the request
 // content is processed, so the content checks (webmachine's B6–B4) come after G7 and the
@@ -11,9 +11,8 @@ import type { Exchange } from './exchange.js'
  * B4 "Content too large?" — a declared `Content-Length` over the limit is refused before reading
  * (RFC 9110 §15.5.14); for routes that read the content, it is read now, bounded by the limit.
  */
-export function b4ContentTooLarge(x: Exchange): boolean | Promise<boolean> {
+export function b4ContentTooLarge(x: RoutedExchange): boolean | Promise<boolean> {
   const plan = x.plan
-  if (plan === undefined) return false
   const declared = x.request.headers.get('content-length')
   if (declared !== null && Number(declared) > plan.bodyLimit) return true
   if (!plan.readsBody) return false
@@ -31,21 +30,20 @@ export function b4ContentTooLarge(x: Exchange): boolean | Promise<boolean> {
  * B5 "Known content type?" — a route that parses JSON accepts only JSON media types; one that parses
  * by content type accepts what its `accepts` list and the registered parsers allow (→ 415).
  */
-export function b5KnownContentType(x: Exchange): boolean {
+export function b5KnownContentType(x: RoutedExchange): boolean {
   const plan = x.plan
-  if (plan === undefined) return true
   const contentType = x.request.headers.get('content-type')
   if (plan.readsJson && (contentType === null || !isJsonMediaType(contentType))) return false
   return plan.acceptsContentType === undefined || plan.acceptsContentType(contentType)
 }
 
 /** B6 "Valid content headers?" — only identity content coding is understood (RFC 9110 §8.4.1 → 415). */
-export function b6ValidContentHeaders(x: Exchange): boolean {
+export function b6ValidContentHeaders(x: RoutedExchange): boolean {
   const coding = x.request.headers.get('content-encoding')
   return coding === null || coding.trim().toLowerCase() === 'identity' || coding.trim() === ''
 }
 
 /** INPUT "Input valid?" — resolves the body, validators and what depends on them (→ 400 / 422). */
-export function inputValid(x: Exchange): boolean | Promise<boolean> {
+export function inputValid(x: RoutedExchange): boolean | Promise<boolean> {
   return resolvePhase(x, 'input')
 }

@@ -1,10 +1,11 @@
-import type { Exchange } from './exchange.js'
+import type { HandledExchange } from './exchange.js'
 
 /**
  * Every node id of the decision diagram (src/machine/diagram.ts is keyed by exactly these), so an
  * edge to a node that does not exist is a compile error.
  */
 export type NodeId =
+  | 'MESSAGE'
   | 'B13'
   | 'B12'
   | 'B11'
@@ -18,6 +19,9 @@ export type NodeId =
   | 'D5'
   | 'E6'
   | 'G7'
+  | 'I7'
+  | 'H7'
+  | 'P3'
   | 'K7'
   | 'K5'
   | 'L5'
@@ -35,11 +39,17 @@ export type NodeId =
   | 'B5'
   | 'B6'
   | 'INPUT'
+  | 'HANDLER'
+  | 'P11'
+  | 'PARTIAL'
+  | 'SATISFIABLE'
 
 /**
  * An edge that ends the run with a status, and why. For an error status the reason is the default
- * message of the machine's answer: `{method}`, `{limit}` and `{maxUriLength}` are filled in from
- * the request, the route's body limit and the configured URI limit.
+ * message of the machine's answer: `{method}`, `{limit}`, `{maxUriLength}` and `{problem}` are filled
+ * in from the request, the route's body limit, the configured URI limit and what MESSAGE found. For
+ * a success status (200, 201, 206) the response is the handler's rendered representation with
+ * that status.
  *
  * @example
  * const refusal: StatusOutcome = { status: 401, reason: 'Authentication required' }
@@ -51,14 +61,24 @@ export interface StatusOutcome {
   readonly jsonReason?: string
 }
 
-/** Where an edge leads: another node, a status with its reason, or the end of the diagram. */
-export type Target = NodeId | StatusOutcome | 'HANDLER' | 'OPTIONS'
+/**
+ * Where a run ends: a status with its reason; `'OPTIONS'`, the implicit answer to OPTIONS (204 +
+ * `Allow`, and the CORS preflight answer); or `'RENDERED'`, the handler's representation with the
+ * status it chose (204 for no content, or one it set itself).
+ */
+export type Terminal = StatusOutcome | 'OPTIONS' | 'RENDERED'
 
-/** Where a run ends: a status with its reason, the handler, or the implicit OPTIONS answer. */
-export type Terminal = StatusOutcome | 'HANDLER' | 'OPTIONS'
+/** Where an edge leads: another node, or the end of the run. */
+export type Target = NodeId | Terminal
 
-/** A node's question about the request; may be asynchronous when it resolves dependencies. */
-export type NodeTest = (exchange: Exchange) => boolean | Promise<boolean>
+/**
+ * A node's question about the request; may be asynchronous when it resolves dependencies. Each
+ * node's function declares the part of the exchange it may read: an `Exchange` before B10, a
+ * `RoutedExchange` from B9 on (the route is chosen), a `HandledExchange` after HANDLER (the
+ * representation exists). The table holds them all, so its type is the narrowest; the run loop
+ * is where the diagram's order makes each node's declaration true.
+ */
+export type NodeTest = (exchange: HandledExchange) => boolean | Promise<boolean>
 
 /**
  * One node of the decision diagram, as data. `relevant` tells the planner whether the node can
@@ -74,18 +94,21 @@ export interface DecisionNode {
   readonly whenSkipped: 'onTrue' | 'onFalse'
 }
 
-/** Ends the application-wide part of the run: continue with the matched route's plan. */
-export const ROUTED = 'ROUTED' as const
-
 /**
- * A node linked into a plan: edges point at planned nodes or outcomes ({@link ROUTED} only in the
- * application-wide part).
+ * Where the application-wide part of a linked run (MESSAGE → B10) goes on: the entry of the route
+ * B10 chose. The run loop follows it within the same run; it is never an outcome.
  */
+export const INTO_ROUTE = 'INTO_ROUTE' as const
+
+/** A planned edge: the next node, the end of the run, or (application-wide) the chosen route. */
+export type PlannedTarget = PlannedNode | Terminal | typeof INTO_ROUTE
+
+/** A node linked into a plan: edges point at planned nodes or outcomes. */
 export interface PlannedNode {
   readonly id: NodeId
   readonly test: NodeTest
-  onTrue: PlannedNode | Terminal | typeof ROUTED
-  onFalse: PlannedNode | Terminal | typeof ROUTED
+  onTrue: PlannedTarget
+  onFalse: PlannedTarget
 }
 
 /**
@@ -94,6 +117,6 @@ export interface PlannedNode {
  * @example
  * isPlannedNode(plan.entry) // false when every node of the route was planned away
  */
-export function isPlannedNode(target: PlannedNode | Terminal | typeof ROUTED): target is PlannedNode {
+export function isPlannedNode(target: PlannedTarget): target is PlannedNode {
   return typeof target === 'object' && 'test' in target
 }

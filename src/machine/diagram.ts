@@ -1,4 +1,5 @@
 import { b4ContentTooLarge, b5KnownContentType, b6ValidContentHeaders, inputValid } from './content-nodes.js'
+import { h7IfMatchExists, i7PutCreates, p3Conflict } from './creation-nodes.js'
 import type { DecisionNode, NodeId } from './decision-node.js'
 import { c4AcceptableMediaType, d5AcceptableLanguage, e6AcceptableCharset } from './negotiation-nodes.js'
 import {
@@ -21,6 +22,7 @@ import {
   b11UriTooLong,
   b12KnownMethod,
   b13ServiceAvailable,
+  messageWellFormed,
   routeMatches,
 } from './request-nodes.js'
 import {
@@ -30,22 +32,24 @@ import {
   l5MovedTemporarily,
   o14Conflict,
 } from './resource-nodes.js'
-import type { MachineConfig, RoutePlan } from './route-plan.js'
+import { handlerAnswersOk, p11NewResource, partialRequested, rangeSatisfiable } from './response-nodes.js'
+import type { MachineConfig, RouteFacts } from './route-plan.js'
 
 /** A node of the diagram plus the planner's rule for when it can change a route's outcome. */
 export interface DiagramNode extends DecisionNode {
   /** Whether the node can change the outcome; `undefined` means always. */
-  readonly relevant?: (plan: RoutePlan | undefined, config: MachineConfig) => boolean
+  readonly relevant?: (plan: RouteFacts | undefined, config: MachineConfig) => boolean
 }
 
 /** A row of the table: a diagram node without its id, which is the row's key. */
 export type DiagramNodeSpec = Omit<DiagramNode, 'id'>
 
 const METHODS_WITH_CONTENT = new Set(['POST', 'PUT', 'PATCH'])
-const hasEtag = (plan: RoutePlan | undefined) =>
+const hasEtag = (plan: RouteFacts | undefined) =>
   plan?.resource?.etag !== undefined || plan?.creates !== undefined
-const hasLastModified = (plan: RoutePlan | undefined) => plan?.resource?.lastModified !== undefined
-const servesContent = (plan: RoutePlan | undefined) => plan !== undefined && plan.handler !== undefined
+const hasLastModified = (plan: RouteFacts | undefined) => plan?.resource?.lastModified !== undefined
+const creates = (plan: RouteFacts | undefined) => plan?.creates !== undefined
+const servesContent = (plan: RouteFacts | undefined) => plan !== undefined && plan.handler !== undefined
 
 /**
  * The decision diagram as data, in webmachine v3 order where RFC 9110 agrees, keyed by node id
@@ -54,6 +58,13 @@ const servesContent = (plan: RoutePlan | undefined) => plan !== undefined && pla
  * the tables of docs/decision-flow.md and docs/decision-machine.md are generated from it.
  */
 export const DIAGRAM_NODES = {
+  MESSAGE: {
+    label: 'Message well-formed?',
+    test: messageWellFormed,
+    onTrue: 'B13',
+    onFalse: { status: 400, reason: '{problem}' },
+    whenSkipped: 'onTrue',
+  },
   B13: {
     label: 'Service available?',
     test: b13ServiceAvailable,
@@ -150,9 +161,33 @@ export const DIAGRAM_NODES = {
     label: 'Resource exists?',
     test: g7ResourceExists,
     onTrue: 'G8',
-    onFalse: 'K7',
+    onFalse: 'I7',
     whenSkipped: 'onTrue',
     relevant: (plan) => (plan?.steps.resource.length ?? 0) > 0,
+  },
+  I7: {
+    label: 'PUT to a resource the route creates?',
+    test: i7PutCreates,
+    onTrue: 'H7',
+    onFalse: 'K7',
+    whenSkipped: 'onFalse',
+    relevant: creates,
+  },
+  H7: {
+    label: 'If-Match exists?',
+    test: h7IfMatchExists,
+    onTrue: { status: 412, reason: 'A precondition of the request failed' },
+    onFalse: 'P3',
+    whenSkipped: 'onFalse',
+    relevant: creates,
+  },
+  P3: {
+    label: 'Conflict?',
+    test: p3Conflict,
+    onTrue: { status: 409, reason: 'The request conflicts with the current state of the resource' },
+    onFalse: 'B4',
+    whenSkipped: 'onFalse',
+    relevant: (plan) => creates(plan) && plan?.conflict !== undefined,
   },
   K7: {
     label: 'Previously existed?',
@@ -301,6 +336,37 @@ export const DIAGRAM_NODES = {
     whenSkipped: 'onTrue',
     relevant: (plan) => (plan?.steps.input.length ?? 0) > 0,
   },
+  HANDLER: {
+    label: "Handler's answer is 200 OK?",
+    test: handlerAnswersOk,
+    onTrue: 'P11',
+    onFalse: 'RENDERED',
+    whenSkipped: 'onTrue',
+  },
+  P11: {
+    label: 'New resource?',
+    test: p11NewResource,
+    onTrue: { status: 201, reason: 'Created' },
+    onFalse: 'PARTIAL',
+    whenSkipped: 'onFalse',
+    relevant: creates,
+  },
+  PARTIAL: {
+    label: 'Range requested?',
+    test: partialRequested,
+    onTrue: 'SATISFIABLE',
+    onFalse: { status: 200, reason: 'OK' },
+    whenSkipped: 'onFalse',
+    relevant: (plan) => plan?.ranges === true,
+  },
+  SATISFIABLE: {
+    label: 'Range satisfiable?',
+    test: rangeSatisfiable,
+    onTrue: { status: 206, reason: 'Partial Content' },
+    onFalse: { status: 416, reason: 'None of the requested ranges can be satisfied' },
+    whenSkipped: 'onTrue',
+    relevant: (plan) => plan?.ranges === true,
+  },
 } as const satisfies { readonly [id in NodeId]: DiagramNodeSpec }
 
 /** The diagram's nodes in table order, each with its id. */
@@ -310,7 +376,7 @@ export const DIAGRAM: readonly DiagramNode[] = (Object.keys(DIAGRAM_NODES) as No
 }))
 
 /** The node every request starts at. */
-export const APP_ENTRY_NODE: NodeId = 'B13'
+export const APP_ENTRY_NODE: NodeId = 'MESSAGE'
 
 /** The node where the application-wide part of the diagram hands over to a route's plan. */
 export const ROUTE_ENTRY_NODE: NodeId = 'B9'

@@ -1,46 +1,81 @@
+import type { ByteRange } from '../http/byte-range.js'
 import type { ResponseHeaderBag } from '../http/response-header-bag.js'
 import type { RestRequest } from '../http/rest-request.js'
+import type { RestResponse } from '../http/rest-response.js'
 import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 
 /**
- * The state of one request as it walks the decision diagram: the request, the route it matched,
- * the values injected so far, and (when tracing) the ids of the nodes it passed.
+ * One request as it walks the decision diagram: the request itself (read-only), and what the
+ * nodes have learned about it, grouped by the part of the diagram that learns it. A field is
+ * written by the nodes its comment names and read by later nodes and by the answer built at
+ * the end of the run; nothing else writes it.
  */
 export class Exchange {
-  /** The matched path's methods, set by the ROUTE node. */
+  readonly request: RestRequest
+  readonly config: MachineConfig
+  /** Node ids passed, when tracing is on. */
+  readonly trace: string[] | undefined
+
+  // Message (MESSAGE).
+  /** Why the message cannot be served (RFC 9112 §3.2), for MESSAGE's 400. */
+  problem: string | undefined = undefined
+
+  // Routing (ROUTE, B10).
+  /** The matched path's methods. */
   entry: PathEntry | undefined = undefined
-  /** The plan of the matched route and method, set by B10. */
-  plan: RoutePlan | undefined = undefined
   /** Decoded path parameters. */
   params: Record<string, string> | undefined = undefined
-  /** Injected values by name. */
+  /** The plan of the matched route and method. */
+  plan: RoutePlan | undefined = undefined
+  /** Injected values by name: seeded at B10, filled by B8, B7, G7, I7 and INPUT. */
   readonly context: Record<string, unknown> = {}
-  /** The resource's current validators, once G7 found it: a formatted ETag and a time in ms. */
-  etag: string | undefined = undefined
-  lastModified: number | undefined = undefined
-  /** Set when a PUT targets a missing resource the route creates (RFC 9110 §9.3.4). */
-  creating = false
-  /** The negotiated representation (C4, D5, E6). */
+
+  // Negotiation (C4, D5, E6).
   mediaType: string | undefined = undefined
   language: string | undefined = undefined
   charset: string | undefined = undefined
   /** Request header names the response varies on (RFC 9110 §12.5.5). */
   vary: string[] | undefined = undefined
-  /** Target of a redirect decided by the machine (301/307). */
+
+  // Resource (G7, K5, L5).
+  /** G7's answer: whether the resource exists (`undefined` until G7 ran, or when it was planned away). */
+  found: boolean | undefined = undefined
+  /** The resource's current validators: a formatted ETag and a time in ms. */
+  etag: string | undefined = undefined
+  lastModified: number | undefined = undefined
+  /** Where a missing resource moved (301/307). */
   location: string | undefined = undefined
+
+  // Response (HANDLER, PARTIAL).
+  /** The handler's value, rendered. */
+  representation: RestResponse | undefined = undefined
+  /**
+   * Once PARTIAL found a Range that applies: the representation's bytes and the ranges to send
+   * (coalesced), or none when no range is satisfiable (SATISFIABLE → 416).
+   */
+  range: { readonly bytes: Uint8Array; readonly ranges: readonly ByteRange[] } | undefined = undefined
+
+  // Per response, written by dependencies.
   /** This response's Content-Security-Policy nonce, once created. */
   cspNonce: string | undefined = undefined
   /** Headers dependencies add to whatever response this request gets (see `responseHeaders`). */
   responseHeaders: ResponseHeaderBag | undefined = undefined
-  /** Node ids passed, when tracing is on. */
-  readonly trace: string[] | undefined
-
-  readonly request: RestRequest
-  readonly config: MachineConfig
 
   constructor(request: RestRequest, config: MachineConfig) {
     this.request = request
     this.config = config
     this.trace = config.trace ? [] : undefined
   }
+}
+
+/** An exchange past B10: the route is chosen. Every node after B10 is typed for one. */
+export interface RoutedExchange extends Exchange {
+  readonly entry: PathEntry
+  readonly params: Record<string, string>
+  readonly plan: RoutePlan
+}
+
+/** An exchange past HANDLER: the representation exists. */
+export interface HandledExchange extends RoutedExchange {
+  readonly representation: RestResponse
 }

@@ -4,12 +4,22 @@ export type {
   NodeId,
   NodeTest,
   PlannedNode,
+  PlannedTarget,
   StatusOutcome,
   Target,
   Terminal,
 } from './decision-node.js'
+export { INTO_ROUTE, isPlannedNode } from './decision-node.js'
 export { DIAGRAM, DIAGRAM_NODES, type DiagramNode, type DiagramNodeSpec } from './diagram.js'
-export { Exchange } from './exchange.js'
-export { compileAppPlan, compileRoutePlan, ROUTED } from './plan.js'
-export type { Handler, MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
-export { runPlan } from './run.js'
+export { Exchange, type HandledExchange, type RoutedExchange } from './exchange.js'
+export { compileAppPlan, createRoutePlan } from './plan.js'
+export type {
+  Handler,
+  MachineConfig,
+  Negotiation,
+  PathEntry,
+  RenderFunction,
+  RouteFacts,
+  RoutePlan,
+} from './route-plan.js'
+export { runMachine } from './run.js'

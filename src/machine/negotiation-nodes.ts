@@ -1,7 +1,7 @@
 import { negotiateMediaType } from '../http/accept.js'
 import { negotiateCharset } from '../http/accept-charset.js'
 import { negotiateLanguage } from '../http/accept-language.js'
-import type { Exchange } from './exchange.js'
+import type { RoutedExchange } from './exchange.js'
 
 // Content negotiation, nodes C3–E6 of the webmachine v3 diagram (RFC 9110 §12.5). Each node
 // records the request header it consulted in `vary` when the answer could differ by it.
@@ -13,7 +13,7 @@ type Negotiate = (header: string, offered: readonly string[]) => string | null
  * records the field in Vary when there was a choice to make. `undefined` means nothing is acceptable.
  */
 function choose(
-  x: Exchange,
+  x: RoutedExchange,
   field: string,
   offered: readonly string[],
   negotiate: Negotiate,
@@ -27,19 +27,19 @@ function choose(
 }
 
 /** C4 "Acceptable media type?" — q-values, ranges, ties to server order (RFC 9110 §12.5.1 → 406). */
-export function c4AcceptableMediaType(x: Exchange): boolean {
-  x.mediaType = choose(x, 'Accept', x.plan?.negotiation.mediaTypes ?? [], negotiateMediaType)
+export function c4AcceptableMediaType(x: RoutedExchange): boolean {
+  x.mediaType = choose(x, 'Accept', x.plan.negotiation.mediaTypes, negotiateMediaType)
   return x.mediaType !== undefined
 }
 
 /** D5 "Acceptable language?" (RFC 9110 §12.5.4 → 406). */
-export function d5AcceptableLanguage(x: Exchange): boolean {
-  x.language = choose(x, 'Accept-Language', x.plan?.negotiation.languages ?? [], negotiateLanguage)
+export function d5AcceptableLanguage(x: RoutedExchange): boolean {
+  x.language = choose(x, 'Accept-Language', x.plan.negotiation.languages ?? [], negotiateLanguage)
   return x.language !== undefined
 }
 
 /** E6 "Acceptable charset?" (RFC 9110 §12.5.2 → 406). */
-export function e6AcceptableCharset(x: Exchange): boolean {
-  x.charset = choose(x, 'Accept-Charset', x.plan?.negotiation.charsets ?? [], negotiateCharset)
+export function e6AcceptableCharset(x: RoutedExchange): boolean {
+  x.charset = choose(x, 'Accept-Charset', x.plan.negotiation.charsets ?? [], negotiateCharset)
   return x.charset !== undefined
 }

@@ -1,50 +1,62 @@
-import { type NodeId, type PlannedNode, ROUTED, type Target, type Terminal } from './decision-node.js'
+import {
+  INTO_ROUTE,
+  type NodeId,
+  type PlannedNode,
+  type PlannedTarget,
+  type Target,
+  type Terminal,
+} from './decision-node.js'
 import { APP_ENTRY_NODE, DIAGRAM_NODES, ROUTE_ENTRY_NODE } from './diagram.js'
-import type { MachineConfig, RoutePlan } from './route-plan.js'
-
-export { ROUTED }
-
-type Linked = PlannedNode | Terminal | typeof ROUTED
+import type { MachineConfig, RouteFacts, RoutePlan } from './route-plan.js'
 
 /**
- * Links the diagram into a plan: nodes that cannot change the outcome for this route are dropped
+ * Links the diagram from `start`: nodes that cannot change the outcome for this route are dropped
  * (their skip edge is followed instead), so the hot path runs only nodes that matter. A status
- * edge links to the table's own outcome object, so a run that ends there knows its reason.
+ * edge links to the table's own outcome object, so a run that ends there knows its reason. An edge
+ * to `handOver` links to {@link INTO_ROUTE}: the application-wide part ends where a route's begins.
  */
-function compile(
+function link(
   start: NodeId,
-  plan: RoutePlan | undefined,
+  facts: RouteFacts | undefined,
   config: MachineConfig,
-  stopAt: NodeId | undefined,
-): Linked {
-  const linked = new Map<NodeId, Linked>()
-  const link = (target: Target): Linked => {
-    if (typeof target === 'object' || target === 'HANDLER' || target === 'OPTIONS') return target
-    if (target === stopAt) return ROUTED
+  handOver: NodeId | undefined,
+): PlannedTarget {
+  const linked = new Map<NodeId, PlannedTarget>()
+  const follow = (target: Target): PlannedTarget => {
+    if (typeof target === 'object' || target === 'OPTIONS' || target === 'RENDERED') return target
+    if (target === handOver) return INTO_ROUTE
     const done = linked.get(target)
     if (done !== undefined) return done
     const node = DIAGRAM_NODES[target]
-    if ('relevant' in node && !node.relevant(plan, config)) {
-      const skipped = link(node[node.whenSkipped])
+    if ('relevant' in node && !node.relevant(facts, config)) {
+      const skipped = follow(node[node.whenSkipped])
       linked.set(target, skipped)
       return skipped
     }
-    const planned: PlannedNode = { id: target, test: node.test, onTrue: 'HANDLER', onFalse: 'HANDLER' }
+    // Edges are set once the node is in the map, so a node reached twice is linked once.
+    const planned: PlannedNode = { id: target, test: node.test, onTrue: 'RENDERED', onFalse: 'RENDERED' }
     linked.set(target, planned)
-    planned.onTrue = link(node.onTrue)
-    planned.onFalse = link(node.onFalse)
+    planned.onTrue = follow(node.onTrue)
+    planned.onFalse = follow(node.onFalse)
     return planned
   }
-  return link(start)
+  return follow(start)
 }
 
-/** Compiles the application-wide nodes (B13 → B10); ends with {@link ROUTED}. */
-export function compileAppPlan(config: MachineConfig): Linked {
-  return compile(APP_ENTRY_NODE, undefined, config, ROUTE_ENTRY_NODE)
+/** Links the application-wide nodes (MESSAGE → B10); B10's "yes" goes {@link INTO_ROUTE}. */
+export function compileAppPlan(config: MachineConfig): PlannedTarget {
+  return link(APP_ENTRY_NODE, undefined, config, ROUTE_ENTRY_NODE)
 }
 
-/** Compiles one route's nodes (B9 → handler). */
-export function compileRoutePlan(plan: RoutePlan, config: MachineConfig): PlannedNode | Terminal {
-  // Without a node to stop at, the link never yields ROUTED.
-  return compile(ROUTE_ENTRY_NODE, plan, config, undefined) as PlannedNode | Terminal
+/**
+ * Makes a route's plan, whole: its facts and the diagram linked for them from B9 to the response.
+ *
+ * @example
+ * const plan = createRoutePlan(facts, config)
+ * plan.entry // B9's planned node, or the first node after it that can change the outcome
+ */
+export function createRoutePlan(facts: RouteFacts, config: MachineConfig): RoutePlan {
+  // Without a node to hand over at, linking never yields INTO_ROUTE.
+  const entry = link(ROUTE_ENTRY_NODE, facts, config, undefined) as PlannedNode | Terminal
+  return { ...facts, entry }
 }

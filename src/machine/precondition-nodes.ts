@@ -1,58 +1,56 @@
 import { matchesAny, parseEntityTagList } from '../http/entity-tag.js'
 import { isModifiedSince, parseHttpDate } from '../http/http-date.js'
-import type { Exchange } from './exchange.js'
+import type { RoutedExchange } from './exchange.js'
 
 // Conditional requests, nodes G8–L17, evaluated in the order of RFC 9110 §13.2.2 after the resource
-// check (G7) and before the content is processed. A resource being created by PUT has no current
-// representation: If-Match is false and If-None-Match: * is true for it.
+// check (G7) and before the content is processed. They run only for a resource that exists; a
+// resource being created by PUT takes the I7 → H7 branch instead (creation-nodes.ts).
 
-const header = (x: Exchange, name: string) => x.request.headers.get(name)
-const isGetOrHead = (x: Exchange) => x.request.method === 'GET' || x.request.method === 'HEAD'
+const header = (x: RoutedExchange, name: string) => x.request.headers.get(name)
+const isGetOrHead = (x: RoutedExchange) => x.request.method === 'GET' || x.request.method === 'HEAD'
 
 /** G8 "If-Match exists?" */
-export function g8IfMatchExists(x: Exchange): boolean {
+export function g8IfMatchExists(x: RoutedExchange): boolean {
   return header(x, 'if-match') !== null
 }
 
 /** G11 "If-Match matches?" — strong comparison; `*` is true iff a representation exists (§13.1.1 → 412). */
-export function g11IfMatchMatches(x: Exchange): boolean {
-  if (x.creating) return false
+export function g11IfMatchMatches(x: RoutedExchange): boolean {
   const list = parseEntityTagList(header(x, 'if-match') as string)
   if (list === '*') return true
   return matchesAny(list, x.etag, 'strong')
 }
 
-function validDate(x: Exchange, name: string): number | null {
+function validDate(x: RoutedExchange, name: string): number | null {
   const value = header(x, name)
   // Invalid dates are ignored (RFC 9110 §13.1.3, §13.1.4).
   return value === null ? null : parseHttpDate(value)
 }
 
 /** H10 "If-Unmodified-Since applies?" — only without If-Match, with a valid date and a known Last-Modified. */
-export function h10IfUnmodifiedSinceApplies(x: Exchange): boolean {
-  return !x.creating && x.lastModified !== undefined && validDate(x, 'if-unmodified-since') !== null
+export function h10IfUnmodifiedSinceApplies(x: RoutedExchange): boolean {
+  return x.lastModified !== undefined && validDate(x, 'if-unmodified-since') !== null
 }
 
 /** H12 "Modified since If-Unmodified-Since?" (§13.1.4 → 412). */
-export function h12ModifiedSinceUnmodifiedSince(x: Exchange): boolean {
+export function h12ModifiedSinceUnmodifiedSince(x: RoutedExchange): boolean {
   return isModifiedSince(x.lastModified as number, validDate(x, 'if-unmodified-since') as number)
 }
 
 /** I12 "If-None-Match exists?" */
-export function i12IfNoneMatchExists(x: Exchange): boolean {
+export function i12IfNoneMatchExists(x: RoutedExchange): boolean {
   return header(x, 'if-none-match') !== null
 }
 
 /** K13 "If-None-Match matches?" — weak comparison; `*` is true iff a representation exists (§13.1.2). */
-export function k13IfNoneMatchMatches(x: Exchange): boolean {
-  if (x.creating) return false
+export function k13IfNoneMatchMatches(x: RoutedExchange): boolean {
   const list = parseEntityTagList(header(x, 'if-none-match') as string)
   if (list === '*') return true
   return matchesAny(list, x.etag, 'weak')
 }
 
 /** J18 "GET or HEAD?" — a matching If-None-Match is 304 for them, 412 for other methods (§13.1.2). */
-export function j18GetOrHead(x: Exchange): boolean {
+export function j18GetOrHead(x: RoutedExchange): boolean {
   return isGetOrHead(x)
 }
 
@@ -60,13 +58,13 @@ export function j18GetOrHead(x: Exchange): boolean {
  * L13 "If-Modified-Since applies?" — GET/HEAD only, only without If-None-Match, with a valid date
  * that is not in the future, and a known Last-Modified (§13.1.3).
  */
-export function l13IfModifiedSinceApplies(x: Exchange): boolean {
-  if (!isGetOrHead(x) || x.creating || x.lastModified === undefined) return false
+export function l13IfModifiedSinceApplies(x: RoutedExchange): boolean {
+  if (!isGetOrHead(x) || x.lastModified === undefined) return false
   const since = validDate(x, 'if-modified-since')
   return since !== null && since <= Date.now()
 }
 
 /** L17 "Modified since If-Modified-Since?" — if not, 304 (§13.1.3). */
-export function l17ModifiedSince(x: Exchange): boolean {
+export function l17ModifiedSince(x: RoutedExchange): boolean {
   return isModifiedSince(x.lastModified as number, validDate(x, 'if-modified-since') as number)
 }

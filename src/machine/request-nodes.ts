@@ -1,10 +1,21 @@
-import { resolvePhase } from '../di/index.js'
+import { resolvePhase, seedContext } from '../di/index.js'
 import { BadRequest } from '../errors/status-errors.js'
+import { malformedRequest } from '../http/message-checks.js'
 import { MALFORMED_PATH } from '../router/router.js'
-import type { Exchange } from './exchange.js'
+import type { Exchange, RoutedExchange } from './exchange.js'
 
-// Nodes B13–B3 of the webmachine v3 diagram, plus ROUTE (dispatch, which webmachine does before
-// the diagram). Each answers the question in its label; the table in diagram.ts wires the edges.
+// Nodes B13–B3 of the webmachine v3 diagram, plus MESSAGE (the message rules every server applies
+// first) and ROUTE (dispatch, which webmachine does before the diagram). Each answers the question
+// in its label; the table in diagram.ts wires the edges.
+
+/**
+ * MESSAGE "Message well-formed?" — the request target and `Host` (RFC 9112 §3.2 → 400), checked
+ * before anything else looks at the request; the problem found becomes the 400's message.
+ */
+export function messageWellFormed(x: Exchange): boolean {
+  x.problem = malformedRequest(x.request)
+  return x.problem === undefined
+}
 
 /** B13 "Service available?" — the app's `serviceAvailable` callback (RFC 9110 §15.6.4 → 503). */
 export function b13ServiceAvailable(x: Exchange): boolean | Promise<boolean> {
@@ -32,7 +43,11 @@ export function routeMatches(x: Exchange): boolean {
   return true
 }
 
-/** B10 "Method allowed?" — HEAD is served by GET routes, OPTIONS by every path (RFC 9110 §9.3.2, §9.3.7). */
+/**
+ * B10 "Method allowed?" — HEAD is served by GET routes, OPTIONS by every path (RFC 9110 §9.3.2,
+ * §9.3.7). Once the route is chosen, its context is seeded (path parameters, built-ins, startup
+ * values) and the run goes on into the route's plan.
+ */
 export function b10MethodAllowed(x: Exchange): boolean {
   const entry = x.entry
   if (entry === undefined) return false
@@ -42,27 +57,28 @@ export function b10MethodAllowed(x: Exchange): boolean {
     (method === 'HEAD' ? entry.methods.get('GET') : method === 'OPTIONS' ? entry.options : undefined)
   if (plan === undefined) return false
   x.plan = plan
+  seedContext(x)
   return true
 }
 
 /** B9 "Malformed?" — the app's `malformed` callback. */
-export function b9Malformed(x: Exchange): boolean | Promise<boolean> {
+export function b9Malformed(x: RoutedExchange): boolean | Promise<boolean> {
   const check = x.config.malformed
   return check === undefined ? false : check(x.request)
 }
 
 /** B8 "Authorized?" — resolves authentication and every dependency needing no resource or body. */
-export function b8Authorized(x: Exchange): boolean | Promise<boolean> {
+export function b8Authorized(x: RoutedExchange): boolean | Promise<boolean> {
   return resolvePhase(x, 'authorize')
 }
 
 /** B7 "Forbidden?" — resolves the route's `forbidden` callbacks that need no resource. */
-export function b7Forbidden(x: Exchange): boolean | Promise<boolean> {
+export function b7Forbidden(x: RoutedExchange): boolean | Promise<boolean> {
   const allowed = resolvePhase(x, 'forbid')
   return typeof allowed === 'boolean' ? !allowed : allowed.then((yes) => !yes)
 }
 
 /** B3 "OPTIONS?" — answered with 204 and `Allow` (RFC 9110 §9.3.7). */
-export function b3Options(x: Exchange): boolean {
+export function b3Options(x: RoutedExchange): boolean {
   return x.request.method === 'OPTIONS'
 }

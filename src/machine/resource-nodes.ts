@@ -1,31 +1,30 @@
-import { isThenable, resolvePhase } from '../di/index.js'
+import { resolvePhase, whenSettled as then } from '../di/index.js'
 import { formatEntityTag, parseEntityTag } from '../http/entity-tag.js'
-import type { Exchange } from './exchange.js'
+import type { RoutedExchange } from './exchange.js'
 import type { Fact } from './route-plan.js'
 
 // The resource nodes: G7 and, for a missing resource, the history nodes K7, K5, L5 (webmachine v3);
-// O14 for conflicts. Facts are the application's callbacks, called with the request's context.
+// O14 for conflicts (P3, its twin for a resource being created, is in creation-nodes.ts). Facts are
+// the application's callbacks, called with the request's context.
 
-function call(x: Exchange, fact: Fact): unknown {
+function call(x: RoutedExchange, fact: Fact): unknown {
   return fact.resolve(x.context)
-}
-
-function then<T>(value: unknown, next: (settled: unknown) => T | Promise<T>): T | Promise<T> {
-  return isThenable(value) ? Promise.resolve(value).then(next) : next(value)
 }
 
 /**
  * G7 "Resource exists?" — resolves `resourceExists` callbacks (`null`/`undefined` → no), then the
  * resource's validators (ETag, Last-Modified) so preconditions can be answered before the handler.
  */
-export function g7ResourceExists(x: Exchange): boolean | Promise<boolean> {
-  const found = resolvePhase(x, 'resource')
-  return then(found, (exists) => (exists === true ? loadValidators(x) : false))
+export function g7ResourceExists(x: RoutedExchange): boolean | Promise<boolean> {
+  return then(resolvePhase(x, 'resource'), (exists) => {
+    x.found = exists === true
+    return x.found ? loadValidators(x) : false
+  })
 }
 
-function loadValidators(x: Exchange): boolean | Promise<boolean> {
-  const resource = x.plan?.resource
-  if (resource === undefined || x.creating) return true
+function loadValidators(x: RoutedExchange): boolean | Promise<boolean> {
+  const resource = x.plan.resource
+  if (resource === undefined) return true
   const etag = resource.etag === undefined ? undefined : call(x, resource.etag)
   return then(etag, (tag) => {
     if (tag !== undefined && tag !== null) x.etag = normalizeEtag(tag)
@@ -53,15 +52,15 @@ function toTime(value: unknown): number {
 }
 
 /** K7 "Previously existed?" — a missing resource the app knows was there once (→ 410 unless moved). */
-export function k7PreviouslyExisted(x: Exchange): boolean | Promise<boolean> {
-  const fact = x.plan?.resource?.previouslyExisted
+export function k7PreviouslyExisted(x: RoutedExchange): boolean | Promise<boolean> {
+  const fact = x.plan.resource?.previouslyExisted
   if (fact !== undefined) return then(call(x, fact), (answer) => answer === true)
   // Knowing where a resource moved implies it existed.
-  const resource = x.plan?.resource
+  const resource = x.plan.resource
   return resource?.movedPermanently !== undefined || resource?.movedTemporarily !== undefined
 }
 
-function movedTo(x: Exchange, fact: Fact | undefined): boolean | Promise<boolean> {
+function movedTo(x: RoutedExchange, fact: Fact | undefined): boolean | Promise<boolean> {
   if (fact === undefined) return false
   return then(call(x, fact), (target) => {
     if (typeof target !== 'string' || target === '') return false
@@ -71,18 +70,23 @@ function movedTo(x: Exchange, fact: Fact | undefined): boolean | Promise<boolean
 }
 
 /** K5 "Moved permanently?" (RFC 9110 §15.4.2 → 301 + Location). */
-export function k5MovedPermanently(x: Exchange): boolean | Promise<boolean> {
-  return movedTo(x, x.plan?.resource?.movedPermanently)
+export function k5MovedPermanently(x: RoutedExchange): boolean | Promise<boolean> {
+  return movedTo(x, x.plan.resource?.movedPermanently)
 }
 
 /** L5 "Moved temporarily?" (RFC 9110 §15.4.8 → 307 + Location). */
-export function l5MovedTemporarily(x: Exchange): boolean | Promise<boolean> {
-  return movedTo(x, x.plan?.resource?.movedTemporarily)
+export function l5MovedTemporarily(x: RoutedExchange): boolean | Promise<boolean> {
+  return movedTo(x, x.plan.resource?.movedTemporarily)
 }
 
 /** O14 "Conflict?" — the route's `conflict` callback (RFC 9110 §15.5.10 → 409). */
-export function o14Conflict(x: Exchange): boolean | Promise<boolean> {
-  const fact = x.plan?.conflict
+export function o14Conflict(x: RoutedExchange): boolean | Promise<boolean> {
+  return conflicts(x)
+}
+
+/** Whether the route's `conflict` callback sees a conflict (O14, P3). */
+export function conflicts(x: RoutedExchange): boolean | Promise<boolean> {
+  const fact = x.plan.conflict
   if (fact === undefined) return false
   return then(call(x, fact), (answer) => answer === true)
 }

@@ -53,8 +53,11 @@ export interface Negotiation {
   readonly charsets: readonly string[] | undefined
 }
 
-/** Everything the machine needs to serve one method of one route, compiled at start-up. */
-export interface RoutePlan {
+/**
+ * What the application said about one method of one route, compiled at start-up: everything the
+ * planner reads to decide which nodes the route runs, and the nodes read when they do.
+ */
+export interface RouteFacts {
   readonly method: string
   readonly template: string
   /** Its providers by the phase (the node) that resolves them. */
@@ -84,8 +87,15 @@ export interface RoutePlan {
   readonly cacheControl: string | undefined
   /** CORS settings of this route (`false`: none, `undefined`: the application's). */
   readonly cors: CorsOptions | false | undefined
+}
+
+/**
+ * Everything the machine needs to serve one method of one route: its facts and the diagram linked
+ * for them. Made only by `createRoutePlan` (src/machine/plan.ts), whole, in one step.
+ */
+export interface RoutePlan extends RouteFacts {
   /** The first node to run after B10, or the outcome when no node can change it. */
-  entry: PlannedNode | Terminal
+  readonly entry: PlannedNode | Terminal
 }
 
 /** All methods served at one path template. */

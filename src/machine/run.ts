@@ -1,25 +1,32 @@
-import type { PlannedNode, ROUTED, Terminal } from './decision-node.js'
-import type { Exchange } from './exchange.js'
-
-type Outcome = Terminal | typeof ROUTED
+import { INTO_ROUTE, type PlannedTarget, type Terminal } from './decision-node.js'
+import type { Exchange, HandledExchange } from './exchange.js'
 
 /**
- * Walks planned nodes from `start` until an outcome. Stays synchronous while every node answers
- * synchronously; from the first asynchronous answer on, it returns a promise. Errors thrown by
- * nodes propagate (synchronously, or as a rejection) to the caller, which turns them into responses.
+ * Runs the machine once for a request: walks the linked diagram from `start` (the application's
+ * MESSAGE) through the route B10 chose, to the outcome the response is made from. Stays synchronous
+ * while every node answers synchronously; from the first asynchronous answer on, it returns a
+ * promise. Errors thrown by nodes propagate (synchronously, or as a rejection) to the caller, which
+ * turns them into responses.
  */
-export function runPlan(exchange: Exchange, start: PlannedNode | Outcome): Outcome | Promise<Outcome> {
+export function runMachine(exchange: Exchange, start: PlannedTarget): Terminal | Promise<Terminal> {
+  // Each node's function declares the part of the exchange it reads, and the diagram's order makes
+  // that true: route nodes run after B10 chose the route, response nodes after HANDLER rendered.
+  const x = exchange as HandledExchange
+  const trace = x.trace
   let node = start
-  const trace = exchange.trace
-  // A planned node has a test; a status outcome (also an object) has none.
   while (typeof node === 'object' && 'test' in node) {
-    const current: PlannedNode = node
+    const current = node
     trace?.push(current.id)
-    const answer = current.test(exchange)
+    const answer = current.test(x)
     if (typeof answer !== 'boolean') {
-      return answer.then((yes) => runPlan(exchange, yes ? current.onTrue : current.onFalse))
+      return answer.then((yes) => runMachine(x, next(x, yes ? current.onTrue : current.onFalse)))
     }
-    node = answer ? current.onTrue : current.onFalse
+    node = next(x, answer ? current.onTrue : current.onFalse)
   }
-  return node
+  return node as Terminal
+}
+
+/** An edge's target, with {@link INTO_ROUTE} resolved to the chosen route's entry. */
+function next(x: HandledExchange, target: PlannedTarget): PlannedTarget {
+  return target === INTO_ROUTE ? x.plan.entry : target
 }

@@ -1,4 +1,4 @@
-import { isPlannedNode, type PlannedNode, type ROUTED, type Terminal } from '../machine/decision-node.js'
+import { isPlannedNode, type PlannedTarget } from '../machine/decision-node.js'
 
 /**
  * The ids of the decision nodes a compiled plan can pass through. The planner has already dropped
@@ -7,9 +7,9 @@ import { isPlannedNode, type PlannedNode, type ROUTED, type Terminal } from '../
  * @example
  * plannedNodeIds(plan.entry).has('G7') // the route answers 404 from resourceExists
  */
-export function plannedNodeIds(entry: PlannedNode | Terminal | typeof ROUTED): Set<string> {
+export function plannedNodeIds(entry: PlannedTarget): Set<string> {
   const seen = new Set<string>()
-  const pending: (PlannedNode | Terminal | typeof ROUTED)[] = [entry]
+  const pending: PlannedTarget[] = [entry]
   while (pending.length > 0) {
     const next = pending.pop()
     if (next === undefined || !isPlannedNode(next) || seen.has(next.id)) continue

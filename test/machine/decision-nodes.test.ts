@@ -16,7 +16,7 @@ describe('B13 Service available?', () => {
     app.get('/hello', () => 'hi')
     const response = await createTestClient(app).get('/hello')
     expect(response.status).toBe(503)
-    expect(traceOf(response)).toEqual(['B13'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B13'])
     expect(response.json()).toMatchObject({ error: 'Service Unavailable' })
   })
 
@@ -25,13 +25,13 @@ describe('B13 Service available?', () => {
     app.get('/hello', () => 'hi')
     const response = await createTestClient(app).get('/hello')
     expect(response.status).toBe(200)
-    expect(traceOf(response)).toEqual(['B13', 'B12', 'B11', 'ROUTE', 'B10'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B13', 'B12', 'B11', 'ROUTE', 'B10', 'HANDLER'])
   })
 
   it('is skipped entirely when no callback is registered', async () => {
     const app = traced()
     app.get('/hello', () => 'hi')
-    expect(traceOf(await createTestClient(app).get('/hello'))[0]).toBe('B12')
+    expect(traceOf(await createTestClient(app).get('/hello')).slice(0, 2)).toEqual(['MESSAGE', 'B12'])
   })
 })
 
@@ -41,7 +41,7 @@ describe('B12 Known method?', () => {
     app.get('/hello', () => 'hi')
     const response = await createTestClient(app).request('PROPFIND', '/hello')
     expect(response.status).toBe(501)
-    expect(traceOf(response)).toEqual(['B12'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12'])
     expect(response.json()).toMatchObject({ error: 'Not Implemented' })
   })
 
@@ -58,7 +58,7 @@ describe('B11 URI too long?', () => {
     app.get('/hello', () => 'hi')
     const response = await createTestClient(app).get(`/hello?q=${'x'.repeat(60)}`)
     expect(response.status).toBe(414)
-    expect(traceOf(response)).toEqual(['B12', 'B11'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11'])
   })
 })
 
@@ -68,7 +68,7 @@ describe('ROUTE Route matches path?', () => {
     app.get('/hello', () => 'hi')
     const response = await createTestClient(app).get('/nowhere')
     expect(response.status).toBe(404)
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE'])
     expect(response.json()).toEqual({ error: 'Not Found', message: 'No resource matches this path' })
   })
 
@@ -89,7 +89,7 @@ describe('B10 Method allowed?', () => {
     const response = await createTestClient(app).delete('/documents')
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST')
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10'])
   })
 
   it('serves HEAD from the GET route with the same headers and no content', async () => {
@@ -110,7 +110,7 @@ describe('B9 Malformed?', () => {
     const client = createTestClient(app)
     const response = await client.get('/hello', { headers: { 'x-broken': '1' } })
     expect(response.status).toBe(400)
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'B9'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'B9'])
     expect((await client.get('/hello')).status).toBe(200)
   })
 })
@@ -128,7 +128,7 @@ describe('B8 Authorized?', () => {
     const response = await client.get('/things/1')
     expect(response.status).toBe(401)
     expect(response.headers.get('www-authenticate')).toBe('Bearer')
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'B8'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'B8'])
   })
 
   it('answers 401 before 404 so anonymous callers learn nothing about existence', async () => {
@@ -138,7 +138,7 @@ describe('B8 Authorized?', () => {
   it('reaches the resource check once authenticated', async () => {
     const response = await client.get('/things/404', { headers: { authorization: 'Bearer good' } })
     expect(response.status).toBe(404)
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'B8', 'G7'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'B8', 'G7'])
   })
 
   it('resolves plain dependencies that throw Unauthorized before resources', async () => {
@@ -165,7 +165,7 @@ describe('B7 Forbidden?', () => {
   it('answers 403 when the forbidden callback returns false', async () => {
     const response = await client.get('/admin')
     expect(response.status).toBe(403)
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'B8', 'B7'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'B8', 'B7'])
   })
 
   it('injects the callback value when access is allowed', async () => {
@@ -196,7 +196,7 @@ describe('B3 OPTIONS?', () => {
     expect(response.status).toBe(204)
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS, PUT')
     expect(response.text).toBe('')
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'B3'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'B3'])
     expect(ran).toBe(false)
   })
 })
@@ -215,7 +215,7 @@ describe('G7 Resource exists?', () => {
     const missing = await client.get('/posts/2')
     expect(missing.status).toBe(404)
     expect(missing.json()).toEqual({ error: 'Not Found', message: 'Resource not found' })
-    expect(traceOf(missing)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'G7'])
+    expect(traceOf(missing)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'G7'])
     expect(ran).toBe(false)
     expect((await client.get('/posts/1')).json()).toEqual({ id: '1' })
   })
@@ -249,7 +249,7 @@ describe('B5 Known content type?', () => {
   it('answers 415 when a JSON route receives another media type', async () => {
     const response = await client.post('/items', { body: 'a=1', headers: { 'content-type': 'text/plain' } })
     expect(response.status).toBe(415)
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'B4', 'B5'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'B4', 'B5'])
   })
 
   it('answers 415 when the content type is missing', async () => {
@@ -307,6 +307,17 @@ describe('INPUT Input valid?', () => {
   it('runs the handler with the validated value', async () => {
     const response = await client.post('/items', { json: { name: 'pen', price: 2, extra: true } })
     expect(response.json()).toEqual({ name: 'pen', price: 2 })
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'B4', 'B5', 'B6', 'INPUT'])
+    expect(traceOf(response)).toEqual([
+      'MESSAGE',
+      'B12',
+      'B11',
+      'ROUTE',
+      'B10',
+      'B4',
+      'B5',
+      'B6',
+      'INPUT',
+      'HANDLER',
+    ])
   })
 })

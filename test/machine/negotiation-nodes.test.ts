@@ -30,7 +30,7 @@ describe('C4 Acceptable media type?', () => {
   it('answers 406 when nothing offered is acceptable, after the nodes before it', async () => {
     const response = await client.get('/report', { headers: { accept: 'image/png' } })
     expect(response.status).toBe(406)
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'C4'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'C4'])
     expect(response.headers.get('vary')).toBe('Accept')
   })
 

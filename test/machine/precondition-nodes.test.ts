@@ -43,7 +43,7 @@ describe('G8/G11 If-Match', () => {
     for (const tag of ['"v1"', 'W/"v2"', 'garbage']) {
       const response = await client.put('/docs/1', { headers: { 'if-match': tag } })
       expect(response.status).toBe(412)
-      expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'G7', 'G8', 'G11'])
+      expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'G7', 'G8', 'G11'])
     }
     expect(runs()).toBe(0)
   })
@@ -67,7 +67,7 @@ describe('H10/H12 If-Unmodified-Since', () => {
       headers: { 'if-unmodified-since': 'Sun, 31 Dec 2023 00:00:00 GMT' },
     })
     expect(response.status).toBe(412)
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'G7', 'G8', 'H10', 'H12'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'B10', 'G7', 'G8', 'H10', 'H12'])
     expect((await client.put('/docs/1', { headers: { 'if-unmodified-since': 'yesterday' } })).status).toBe(
       200,
     )
@@ -92,7 +92,19 @@ describe('I12/K13/J18 If-None-Match', () => {
     expect(response.headers.get('last-modified')).toBe('Mon, 01 Jan 2024 00:00:00 GMT')
     expect(response.headers.get('cache-control')).toBe('max-age=60')
     expect(response.headers.has('content-type')).toBe(false)
-    expect(traceOf(response)).toEqual(['B12', 'B11', 'ROUTE', 'B10', 'G7', 'G8', 'H10', 'I12', 'K13', 'J18'])
+    expect(traceOf(response)).toEqual([
+      'MESSAGE',
+      'B12',
+      'B11',
+      'ROUTE',
+      'B10',
+      'G7',
+      'G8',
+      'H10',
+      'I12',
+      'K13',
+      'J18',
+    ])
     expect(runs()).toBe(0)
   })
 

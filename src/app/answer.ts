@@ -1,0 +1,34 @@
+import type { RestResponse } from '../http/rest-response.js'
+import type { HandledExchange, Terminal } from '../machine/index.js'
+import { partialContent, type RangeSelection, rangeNotSatisfiable } from './byte-ranges.js'
+import type { CompiledApp } from './compile-application.js'
+import { optionsResponse } from './cors-response.js'
+import { errorForStatus, errorResponse } from './error-response.js'
+import { created, decorateSuccess, notModified, redirect } from './representation.js'
+
+/**
+ * Turns the outcome of the machine's run into the response: the one place that does. A success
+ * status (200, 201, 206) and `'RENDERED'` send the handler's representation with what the machine
+ * learned on the way (Vary, Content-Language, validators); 304, 301 and 307 are built from the
+ * resource's validators and new location; `'OPTIONS'` is the implicit OPTIONS answer; any other
+ * status is the machine's error answer, whose message is the edge's reason.
+ */
+export function answer(
+  app: CompiledApp,
+  x: HandledExchange,
+  outcome: Terminal,
+): RestResponse | Promise<RestResponse> {
+  if (outcome === 'OPTIONS') return optionsResponse(x, app.cors)
+  if (outcome === 'RENDERED') return decorateSuccess(x, x.representation)
+  const status = outcome.status
+  if (status < 300) {
+    const response = decorateSuccess(x, x.representation)
+    if (status === 201) return created(x, response)
+    return status === 206 ? partialContent(response, x.range as RangeSelection) : response
+  }
+  if (status === 304) return notModified(x)
+  if (status === 301 || status === 307) return redirect(x, status)
+  if (status === 416)
+    return errorResponse(app, x, rangeNotSatisfiable(outcome.reason, x.range as RangeSelection))
+  return errorResponse(app, x, errorForStatus(app, outcome, x))
+}

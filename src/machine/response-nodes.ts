@@ -1,0 +1,73 @@
+import { whenSettled } from '../di/index.js'
+import { coalesceRanges, parseRange } from '../http/byte-range.js'
+import { ifRangeMatches } from '../http/if-range.js'
+import type { HandledExchange, RoutedExchange } from './exchange.js'
+import { renderResult } from './render-result.js'
+import type { Handler } from './route-plan.js'
+
+// The success branch, after INPUT: the handler runs and its value is rendered (HANDLER), then the
+// status of the representation is decided — 201 for a resource the request created (P11), 206 or
+// 416 for a Range (PARTIAL, SATISFIABLE), 200 otherwise. webmachine's O18 (300 Multiple Choices)
+// has no counterpart: C4 always chooses one representation. Its O20 (204 No Content) is the
+// renderer's, for a handler that returned nothing, and leaves by HANDLER's "no" edge.
+
+const encoder = new TextEncoder()
+
+/**
+ * HANDLER "Handler's answer is 200 OK?" — runs the route's handler with the request's context and
+ * renders what it returned (the representation). A representation with any other status (204 for
+ * nothing, or a status the handler chose) is sent as it is.
+ */
+export function handlerAnswersOk(x: RoutedExchange): boolean | Promise<boolean> {
+  // HANDLER is reached only from INPUT, on a route with a handler (B3 ends the implicit OPTIONS).
+  return whenSettled((x.plan.handler as Handler)(x.context), (result) => {
+    x.representation = renderResult(x, result)
+    return x.representation.status === 200
+  })
+}
+
+/**
+ * P11 "New resource?" — the request came through I7: a PUT created the resource, so the answer is
+ * 201 + Location (RFC 9110 §9.3.4: "the origin server MUST inform the user agent by sending a 201").
+ */
+export function p11NewResource(x: HandledExchange): boolean {
+  return x.found === false
+}
+
+/**
+ * PARTIAL "Range requested?" — on a route with `ranges`, a GET for a complete representation in
+ * memory (text or bytes) with a `Range` field that applies (RFC 9110 §14.2: unknown units and invalid
+ * syntax are ignored; `If-Range` honours it only for a strong ETag or an exact Last-Modified match,
+ * §13.1.5). Such a representation advertises `Accept-Ranges: bytes` on GET and HEAD.
+ */
+export function partialRequested(x: HandledExchange): boolean {
+  const method = x.request.method
+  const response = x.representation
+  const body = response.body
+  if ((method !== 'GET' && method !== 'HEAD') || (typeof body !== 'string' && !(body instanceof Uint8Array)))
+    return false
+  response.headers['accept-ranges'] = 'bytes'
+  // RFC 9110 §14.2: Range is defined for GET only; HEAD just advertises it.
+  const range = method === 'GET' ? x.request.headers.get('range') : null
+  if (range === null) return false
+  const ifRange = x.request.headers.get('if-range')
+  if (ifRange !== null && !ifRangeMatches(ifRange, { etag: x.etag, lastModified: x.lastModified }))
+    return false
+  const bytes = typeof body === 'string' ? encoder.encode(body) : body
+  const parsed = parseRange(range, bytes.byteLength)
+  if (parsed.kind === 'ignored' || parsed.kind === 'invalid') return false
+  // Overlapping ranges are merged so a client cannot multiply the response (RFC 9110 §14.2).
+  const ranges =
+    parsed.kind === 'unsatisfiable'
+      ? []
+      : parsed.ranges.length === 1
+        ? parsed.ranges
+        : coalesceRanges(parsed.ranges)
+  x.range = { bytes, ranges }
+  return true
+}
+
+/** SATISFIABLE "Range satisfiable?" — at least one requested range overlaps the representation (→ 206, else 416). */
+export function rangeSatisfiable(x: HandledExchange): boolean {
+  return x.range !== undefined && x.range.ranges.length > 0
+}
