@@ -35,8 +35,8 @@ export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, x: Exch
   const status = outcome.status
   // Machine answers depend only on the status, the request method, the path's methods, the
   // route's body limit and (for 415, where B5 has a JSON reason) whether the request had a
-  // Content-Encoding. Edges sharing a status share their reason, except ROUTE's 404, told apart by
-  // the empty template, and MESSAGE's 400, by the problem it found (one of a fixed few)
+  // Content-Encoding. Edges sharing a status share their reason, except PATH's 404, told apart by
+  // the empty template, and the 400s of MESSAGE and PATH, by the problem found (one of a fixed few)
   // (test/machine/diagram-graph.test.ts holds the table to that). The cache lives on the compiled
   // application: two applications in one process never see each other's answers.
   const key = `${status} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''} ${

@@ -10,6 +10,7 @@ export type NodeId =
   | 'B12'
   | 'B11'
   | 'ROUTE'
+  | 'PATH'
   | 'B10'
   | 'B9'
   | 'B8'

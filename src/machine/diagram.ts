@@ -23,6 +23,7 @@ import {
   b12KnownMethod,
   b13ServiceAvailable,
   messageWellFormed,
+  pathWellEncoded,
   routeMatches,
 } from './request-nodes.js'
 import {
@@ -91,7 +92,14 @@ export const DIAGRAM_NODES = {
     label: 'Route matches path?',
     test: routeMatches,
     onTrue: 'B10',
-    onFalse: { status: 404, reason: 'No resource matches this path' },
+    onFalse: 'PATH',
+    whenSkipped: 'onTrue',
+  },
+  PATH: {
+    label: 'Path well-encoded?',
+    test: pathWellEncoded,
+    onTrue: { status: 404, reason: 'No resource matches this path' },
+    onFalse: { status: 400, reason: '{problem}' },
     whenSkipped: 'onTrue',
   },
   B10: {

@@ -1,5 +1,4 @@
 import { resolvePhase, seedContext } from '../di/index.js'
-import { BadRequest } from '../errors/status-errors.js'
 import { malformedRequest } from '../http/message-checks.js'
 import { MALFORMED_PATH } from '../router/router.js'
 import type { Exchange, RoutedExchange } from './exchange.js'
@@ -33,14 +32,28 @@ export function b11UriTooLong(x: Exchange): boolean {
   return x.request.path.length + x.request.rawQuery.length > x.config.maxUriLength
 }
 
-/** ROUTE "Route matches the path?" — a path no route matches is 404; bad %-encoding is 400. */
+/**
+ * ROUTE "Route matches the path?" — a path no route matches goes on to PATH; so does one whose
+ * percent-encoding cannot be decoded, with the problem noted.
+ */
 export function routeMatches(x: Exchange): boolean {
   const match = x.config.router.match(x.request.path)
-  if (match === MALFORMED_PATH) throw new BadRequest('The request path contains invalid percent-encoding')
+  if (match === MALFORMED_PATH) {
+    x.problem = 'The request path contains invalid percent-encoding'
+    return false
+  }
   if (match === undefined) return false
   x.entry = match.value
   x.params = match.params
   return true
+}
+
+/**
+ * PATH "Path well-encoded?" — after ROUTE found no route: a path whose %-encoding is not UTF-8
+ * (RFC 3986 §2.1, RFC 3629) is a 400 rather than a 404, so a client learns its request was broken.
+ */
+export function pathWellEncoded(x: Exchange): boolean {
+  return x.problem === undefined
 }
 
 /**

@@ -20,8 +20,9 @@ const when = (yes: boolean, reason: string): readonly string[] => (yes ? [reason
 /**
  * How the document words a status edge of the diagram for one operation: the reasons it lists
  * under the edge's status (none when the operation cannot take the edge). The statuses themselves
- * come from the diagram's edges; a node without an entry (B12, B11, ROUTE, B10 — answers about
- * the server or the path, not the operation) is not documented per operation.
+ * come from the diagram's edges; a node without an entry (MESSAGE, B12, B11, ROUTE, PATH, B10 —
+ * answers about the message, the server or the path, not the operation — and the success branch,
+ * which the operation's own responses document) is not documented per operation.
  */
 const DESCRIBE: { readonly [id in NodeId]?: (view: RouteView, status: number) => readonly string[] } = {
   B13: (view) => when(view.appNodes.has('B13'), 'the `serviceAvailable` check said no (B13)'),
@@ -32,6 +33,8 @@ const DESCRIBE: { readonly [id in NodeId]?: (view: RouteView, status: number) =>
   D5: (view) => when(view.nodes.has('D5'), 'no offered representation matches Accept-Language (D5)'),
   E6: (view) => when(view.nodes.has('E6'), 'no offered representation matches Accept-Charset (E6)'),
   K7: missingResource,
+  H7: (view) => when(view.nodes.has('H7'), 'If-Match on a resource that does not exist yet (H7)'),
+  P3: (view) => when(view.nodes.has('P3'), 'the `conflict` callback found a conflict (P3)'),
   K5: (view) => when(view.nodes.has('K5'), 'the resource moved permanently (K5)'),
   L5: (view, status) =>
     status === 307
@@ -51,6 +54,11 @@ const DESCRIBE: { readonly [id in NodeId]?: (view: RouteView, status: number) =>
   B6: (view) => when(view.nodes.has('B6'), 'a Content-Encoding other than identity (B6)'),
   INPUT: (view) =>
     view.nodes.has('INPUT') ? named(view, 'validator').map((name) => `${name} rejected the input`) : [],
+  SATISFIABLE: (view, status) =>
+    when(
+      status === 416 && view.nodes.has('SATISFIABLE') && view.method === 'GET',
+      'no requested byte range is satisfiable',
+    ),
 }
 
 /**
@@ -77,13 +85,12 @@ export function machineStatuses(view: RouteView): StatusReasons {
     // What the operation's dependencies document follows authentication, where they start to run.
     if (node.id === 'B8') addDocumented(view, add)
   }
-  // Not edges: the body parsers behind INPUT throw 400, and ranges are applied after the handler.
+  // Not edges: the body parsers behind INPUT throw 400.
   const reads = (name: string) => view.providers.some((p) => p.name === name)
   if (view.nodes.has('INPUT')) {
     if (reads('jsonBody')) add(400, 'the content is not valid JSON')
     if (reads('parsedBody')) add(400, 'the content cannot be parsed as its Content-Type')
   }
-  if (view.plan.ranges && view.method === 'GET') add(416, 'no requested byte range is satisfiable')
   return new Map([...statuses].sort(([a], [b]) => a - b))
 }
 

@@ -68,7 +68,7 @@ describe('ROUTE Route matches path?', () => {
     app.get('/hello', () => 'hi')
     const response = await createTestClient(app).get('/nowhere')
     expect(response.status).toBe(404)
-    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE'])
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'PATH'])
     expect(response.json()).toEqual({ error: 'Not Found', message: 'No resource matches this path' })
   })
 
@@ -77,7 +77,11 @@ describe('ROUTE Route matches path?', () => {
     app.get('/files/{name}', ({ name }) => name)
     const response = await createTestClient(app).get('/files/%E0%A4%A')
     expect(response.status).toBe(400)
-    expect(response.json()).toMatchObject({ error: 'Bad Request' })
+    expect(response.json()).toEqual({
+      error: 'Bad Request',
+      message: 'The request path contains invalid percent-encoding',
+    })
+    expect(traceOf(response)).toEqual(['MESSAGE', 'B12', 'B11', 'ROUTE', 'PATH'])
   })
 })
 

@@ -82,13 +82,13 @@ describe('the decision diagram as a graph', () => {
     expect(toHandler).toEqual(['INPUT'])
   })
 
-  it("gives error edges that share a status one reason, except ROUTE's 404 and MESSAGE's 400", () => {
+  it("gives error edges that share a status one reason, except PATH's 404 and MESSAGE's and PATH's 400", () => {
     // errorForStatus (src/app/error-response.ts) caches answers by status, not by edge: two reasons
-    // for one status are only safe where its cache key tells them apart (ROUTE's empty template,
-    // the problem MESSAGE found).
+    // for one status are only safe where its cache key tells them apart (the empty template of a
+    // path no route matches, the problem MESSAGE or ROUTE found).
     const reasons = new Map<number, Set<string>>()
     for (const { id, outcome } of statusEdges) {
-      if (id === 'ROUTE' || id === 'MESSAGE' || outcome.status < 400) continue
+      if (id === 'PATH' || id === 'MESSAGE' || outcome.status < 400) continue
       const seen = reasons.get(outcome.status) ?? new Set()
       seen.add(outcome.reason)
       reasons.set(outcome.status, seen)

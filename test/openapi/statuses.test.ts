@@ -93,6 +93,16 @@ describe('statuses derived from the dependency graph', () => {
     expect(statusesOf(await documentOf(app), 'put', '/post')).toEqual(['200', '404', '409', '413', 'default'])
   })
 
+  it('documents the create branch of a PUT: 412 from If-Match (H7), 409 from a conflict (P3), no 404', async () => {
+    const app = new RestApplication().resourceExists('post', () => undefined as typeof post | undefined)
+    app.put('/posts/{id}', ({ post }) => post ?? {}, { creates: 'post', conflict: () => false })
+    const document = await documentOf(app)
+    expect(statusesOf(document, 'put', '/posts/{id}')).toEqual(['200', '201', '409', '412', '413', 'default'])
+    const text = JSON.stringify(document.paths['/posts/{id}']?.put?.responses)
+    expect(text).toContain('If-Match on a resource that does not exist yet (H7)')
+    expect(text).toContain('found a conflict (P3)')
+  })
+
   it('documents 406 from declared languages and charsets, and the headers negotiation adds', async () => {
     const app = new RestApplication()
     app.get('/hello', () => 'hi', {
