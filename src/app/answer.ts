@@ -15,20 +15,20 @@ import { created, decorateSuccess, notModified, redirect } from './representatio
  */
 export function answer(
   app: CompiledApp,
-  x: HandledExchange,
+  exchange: HandledExchange,
   outcome: Terminal,
 ): RestResponse | Promise<RestResponse> {
-  if (outcome === 'OPTIONS') return optionsResponse(x, app.cors)
-  if (outcome === 'RENDERED') return decorateSuccess(x, x.representation)
+  if (outcome === 'OPTIONS') return optionsResponse(exchange, app.cors)
+  if (outcome === 'RENDERED') return decorateSuccess(exchange, exchange.representation)
   const status = outcome.status
   if (status < 300) {
-    const response = decorateSuccess(x, x.representation)
-    if (status === 201) return created(x, response)
-    return status === 206 ? partialContent(response, x.range as RangeSelection) : response
+    const response = decorateSuccess(exchange, exchange.representation)
+    if (status === 201) return created(exchange, response)
+    return status === 206 ? partialContent(response, exchange.range as RangeSelection) : response
   }
-  if (status === 304) return notModified(x)
-  if (status === 301 || status === 307) return redirect(x, status)
+  if (status === 304) return notModified(exchange)
+  if (status === 301 || status === 307) return redirect(exchange, status)
   if (status === 416)
-    return errorResponse(app, x, rangeNotSatisfiable(outcome.reason, x.range as RangeSelection))
-  return errorResponse(app, x, errorForStatus(app, outcome, x))
+    return errorResponse(app, exchange, rangeNotSatisfiable(outcome.reason, exchange.range as RangeSelection))
+  return errorResponse(app, exchange, errorForStatus(app, outcome, exchange))
 }

@@ -4,11 +4,11 @@ import type { HttpError } from '../errors/http-error.js'
 import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
 import { securityHeaders, usesNonce } from '../http/security-headers.js'
 import {
-  compileAppPlan,
   createRoutePlan,
+  type LinkedTarget,
+  linkApplication,
   type MachineConfig,
   type PathEntry,
-  type PlannedTarget,
   type RoutePlan,
 } from '../machine/index.js'
 import { Router } from '../router/router.js'
@@ -20,7 +20,7 @@ import {
   type RestApplicationOptions,
   STANDARD_METHODS,
 } from './application-options.js'
-import { planRoute } from './plan-route.js'
+import { compileRoute } from './compile-route.js'
 import type { Registrations, RouteRegistration } from './registrations.js'
 import { withRoutesNeeding } from './routes-needing.js'
 
@@ -28,7 +28,7 @@ import { withRoutesNeeding } from './routes-needing.js'
 export interface CompiledApp {
   readonly config: MachineConfig
   /** Where each request's run starts: MESSAGE, linked for this application. */
-  readonly entry: PlannedTarget
+  readonly entry: LinkedTarget
   readonly startupOrder: readonly StartupFactory[]
   readonly registrations: Registrations
   readonly logger: Logger
@@ -108,7 +108,7 @@ export function compileApplication(
   for (const [template, routes] of groupByTemplate(registrations.routes)) {
     const methods = new Map<string, RoutePlan>()
     for (const route of routes) {
-      const plan = planRoute(route, registrations, bodyLimit, config, options.provides, options.accepts)
+      const plan = compileRoute(route, registrations, bodyLimit, config, options.provides, options.accepts)
       methods.set(route.method, plan)
       const own = route.options.securityHeaders
       if (own !== undefined) routeSecurityHeaders.set(plan, securityHeadersFor(own))
@@ -125,7 +125,7 @@ export function compileApplication(
   }
   return {
     config,
-    entry: compileAppPlan(config),
+    entry: linkApplication(config),
     startupOrder,
     registrations,
     logger: options.logger ?? consoleLogger,

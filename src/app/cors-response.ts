@@ -4,8 +4,8 @@ import { appendVary } from '../http/vary.js'
 import type { Exchange } from '../machine/exchange.js'
 
 /** The CORS settings that govern a request: its route's, else the application's. */
-export function corsFor(x: Exchange, appCors: CorsOptions | undefined): CorsOptions | undefined {
-  const plan = x.plan
+export function corsFor(exchange: Exchange, appCors: CorsOptions | undefined): CorsOptions | undefined {
+  const plan = exchange.plan
   if (plan !== undefined && plan.handler !== undefined)
     return plan.cors === false ? undefined : (plan.cors ?? appCors)
   return appCors
@@ -16,12 +16,12 @@ export function corsFor(x: Exchange, appCors: CorsOptions | undefined): CorsOpti
  * allow, the `Access-Control-*` answer (Fetch §3.2). A refused preflight gets no CORS headers, so the
  * browser blocks the actual request.
  */
-export function optionsResponse(x: Exchange, appCors: CorsOptions | undefined): RestResponse {
-  const entry = x.entry
+export function optionsResponse(exchange: Exchange, appCors: CorsOptions | undefined): RestResponse {
+  const entry = exchange.entry
   const allow = entry?.allow ?? ''
   const response = new RestResponse(204, { allow })
-  const headers = x.request.headers
-  if (entry === undefined || !isPreflight(x.request.method, headers)) return response
+  const headers = exchange.request.headers
+  if (entry === undefined || !isPreflight(exchange.request.method, headers)) return response
   const requestMethod = headers.get('access-control-request-method') as string
   const target =
     entry.methods.get(requestMethod) ?? (requestMethod === 'HEAD' ? entry.methods.get('GET') : undefined)
@@ -41,9 +41,9 @@ export function optionsResponse(x: Exchange, appCors: CorsOptions | undefined): 
 }
 
 /** Adds CORS response headers (and `Vary: Origin`) to any response of a CORS-enabled route, errors included. */
-export function applyCors(x: Exchange, response: RestResponse, cors: CorsOptions): void {
+export function applyCors(exchange: Exchange, response: RestResponse, cors: CorsOptions): void {
   if (response.headers['access-control-allow-origin'] !== undefined) return // a preflight answer
-  const fields = responseHeaders(cors, x.request.headers.get('origin'))
+  const fields = responseHeaders(cors, exchange.request.headers.get('origin'))
   for (const name of Object.keys(fields)) {
     const value = fields[name] as string
     if (name === 'vary') {

@@ -31,7 +31,7 @@ import type { CompiledApp } from './compile-application.js'
  * are the machine's own answers, not failures, so each is built once per application and reused:
  * its stack trace is captured only the first time.
  */
-export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, x: Exchange): HttpError {
+export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, exchange: Exchange): HttpError {
   const status = outcome.status
   // Machine answers depend only on the status, the request method, the path's methods, the
   // route's body limit and (for 415, where B5 has a JSON reason) whether the request had a
@@ -39,13 +39,13 @@ export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, x: Exch
   // the empty template, and the 400s of MESSAGE and PATH, by the problem found (one of a fixed few)
   // (test/machine/diagram-graph.test.ts holds the table to that). The cache lives on the compiled
   // application: two applications in one process never see each other's answers.
-  const key = `${status} ${x.request.method} ${x.entry?.template ?? ''} ${x.plan?.bodyLimit ?? ''} ${
-    status === 415 && x.request.headers.get('content-encoding') !== null
-  } ${x.problem ?? ''}`
+  const key = `${status} ${exchange.request.method} ${exchange.entry?.template ?? ''} ${exchange.plan?.bodyLimit ?? ''} ${
+    status === 415 && exchange.request.headers.get('content-encoding') !== null
+  } ${exchange.problem ?? ''}`
   const cache = app.machineErrors
   let error = cache.get(key)
   if (error === undefined) {
-    error = machineError(outcome, x)
+    error = machineError(outcome, exchange)
     // Bounded. A 501 names a method the client made up, so 501s are kept only while the cache is
     // small: a stream of invented methods cannot fill it. Every other key is bounded by the routes
     // and the known methods. Past the bound an answer is built anew (its stack captured).
@@ -67,14 +67,14 @@ function isStoreUnavailable(value: unknown): boolean {
  * Builds a machine answer from its edge in the diagram: the wording comes from the table
  * (src/machine/diagram.ts), the data (`Allow`, the method, the limits) from the exchange.
  */
-function machineError({ status, reason, jsonReason }: StatusOutcome, x: Exchange): HttpError {
+function machineError({ status, reason, jsonReason }: StatusOutcome, exchange: Exchange): HttpError {
   const readsJson =
     jsonReason !== undefined &&
-    x.plan?.readsJson === true &&
-    x.request.headers.get('content-encoding') === null
-  const message = fillReason(readsJson ? jsonReason : reason, x)
+    exchange.plan?.readsJson === true &&
+    exchange.request.headers.get('content-encoding') === null
+  const message = fillReason(readsJson ? jsonReason : reason, exchange)
   // RFC 9110 §15.5.6: a 405 lists the methods the target resource supports in Allow.
-  if (status === 405) return new MethodNotAllowed(x.entry?.allow.split(', ') ?? [], message)
+  if (status === 405) return new MethodNotAllowed(exchange.entry?.allow.split(', ') ?? [], message)
   // RFC 9110 §15.6.2: the server does not support this method for any resource. The machine
   // decided it, so it is an answer and not an internal failure: its message may be shown.
   if (status === 501) return new NotImplemented(message, { expose: true })
@@ -101,12 +101,12 @@ const MACHINE_ERROR_CLASSES: Readonly<Partial<Record<number, new (message: strin
  * Fills a reason's `{method}`, `{limit}`, `{maxUriLength}` and `{problem}` from the request, the
  * limits and what MESSAGE found.
  */
-function fillReason(reason: string, x: Exchange): string {
+function fillReason(reason: string, exchange: Exchange): string {
   return reason.replace(/\{(method|limit|maxUriLength|problem)\}/g, (_, name: string) => {
-    if (name === 'method') return x.request.method
-    if (name === 'problem') return x.problem ?? 'Bad Request'
-    if (name === 'limit') return String(x.plan?.bodyLimit ?? 0)
-    return String(x.config.maxUriLength)
+    if (name === 'method') return exchange.request.method
+    if (name === 'problem') return exchange.problem ?? 'Bad Request'
+    if (name === 'limit') return String(exchange.plan?.bodyLimit ?? 0)
+    return String(exchange.config.maxUriLength)
   })
 }
 
@@ -117,7 +117,7 @@ function fillReason(reason: string, x: Exchange): string {
  */
 export function errorResponse(
   app: CompiledApp,
-  x: Exchange,
+  exchange: Exchange,
   thrown: unknown,
 ): RestResponse | Promise<RestResponse> {
   let error: HttpError
@@ -125,47 +125,50 @@ export function errorResponse(
   if (isHttpError(thrown)) error = thrown
   else if (isStoreUnavailable(thrown)) {
     // A store (Redis…) that cannot answer fails closed: 503, never a 500 or a "let in".
-    requestId = x.request.requestId ?? crypto.randomUUID()
+    requestId = exchange.request.requestId ?? crypto.randomUUID()
     app.logger.error(`request ${requestId}: a backing store is unavailable`, { requestId, error: thrown })
     error = new ServiceUnavailable('A backing service is temporarily unavailable', { retryAfter: 2 })
   } else {
-    requestId = x.request.requestId ?? crypto.randomUUID()
-    app.logger.error(`request ${requestId} failed: ${x.request.method} ${x.request.path}`, {
+    requestId = exchange.request.requestId ?? crypto.randomUUID()
+    app.logger.error(`request ${requestId} failed: ${exchange.request.method} ${exchange.request.path}`, {
       requestId,
       error: thrown,
     })
     error = new InternalServerError(undefined, { cause: thrown })
   }
   const handler = app.registrations.errorHandlers.get(error.status) ?? app.registrations.fallbackErrorHandler
-  if (handler === undefined) return finishError(app, error, defaultBody(app, x, error, requestId))
-  const info = { request: x.request, message: publicMessage(error), error, status: error.status }
+  if (handler === undefined) return finishError(app, error, defaultBody(app, exchange, error, requestId))
+  const info = { request: exchange.request, message: publicMessage(error), error, status: error.status }
   try {
     const body = handler(info)
     if (isThenable(body)) {
       return Promise.resolve(body).then(
         (settled) => finishError(app, error, settled),
-        (failure: unknown) => handlerFailed(app, x, error, failure, requestId),
+        (failure: unknown) => handlerFailed(app, exchange, error, failure, requestId),
       )
     }
     return finishError(app, error, body)
   } catch (failure) {
-    return handlerFailed(app, x, error, failure, requestId)
+    return handlerFailed(app, exchange, error, failure, requestId)
   }
 }
 
 function handlerFailed(
   app: CompiledApp,
-  x: Exchange,
+  exchange: Exchange,
   error: HttpError,
   failure: unknown,
   requestId: string | undefined,
 ): RestResponse {
-  const id = requestId ?? x.request.requestId ?? crypto.randomUUID()
-  app.logger.error(`error handler for ${error.status} failed on ${x.request.method} ${x.request.path}`, {
-    requestId: id,
-    error: failure,
-  })
-  return finishError(app, error, defaultBody(app, x, error, requestId))
+  const id = requestId ?? exchange.request.requestId ?? crypto.randomUUID()
+  app.logger.error(
+    `error handler for ${error.status} failed on ${exchange.request.method} ${exchange.request.path}`,
+    {
+      requestId: id,
+      error: failure,
+    },
+  )
+  return finishError(app, error, defaultBody(app, exchange, error, requestId))
 }
 
 /**
@@ -174,11 +177,11 @@ function handlerFailed(
  */
 function defaultBody(
   app: CompiledApp,
-  x: Exchange,
+  exchange: Exchange,
   error: HttpError,
   requestId: string | undefined,
 ): unknown {
-  const accept = x.request.headers.get('accept')
+  const accept = exchange.request.headers.get('accept')
   const wantsProblem =
     app.problemDetails ||
     (accept?.includes('problem') === true && negotiateMediaType(accept, ERROR_TYPES) === PROBLEM_JSON)

@@ -19,54 +19,56 @@ type Result = RestResponse | Promise<RestResponse>
  * way is asynchronous.
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
-  const x = new Exchange(request, app.config)
+  const exchange = new Exchange(request, app.config)
   let outcome: Terminal | Promise<Terminal>
   try {
-    outcome = runMachine(x, app.entry)
+    outcome = runMachine(exchange, app.entry)
   } catch (error) {
-    return finish(app, x, errorResponse(app, x, error))
+    return finish(app, exchange, errorResponse(app, exchange, error))
   }
   if (isThenable(outcome)) {
     return outcome.then(
-      (settled) => finish(app, x, respond(app, x, settled)),
-      (error: unknown) => finish(app, x, errorResponse(app, x, error)),
+      (settled) => finish(app, exchange, respond(app, exchange, settled)),
+      (error: unknown) => finish(app, exchange, errorResponse(app, exchange, error)),
     )
   }
-  return finish(app, x, respond(app, x, outcome))
+  return finish(app, exchange, respond(app, exchange, outcome))
 }
 
 /** The outcome's response; an error thrown while building it (a renderer's, say) is answered too. */
-function respond(app: CompiledApp, x: Exchange, outcome: Terminal): Result {
+function respond(app: CompiledApp, exchange: Exchange, outcome: Terminal): Result {
   try {
     // The run reached this outcome, so what the outcome's response reads was learned on the way.
-    return answer(app, x as HandledExchange, outcome)
+    return answer(app, exchange as HandledExchange, outcome)
   } catch (error) {
-    return errorResponse(app, x, error)
+    return errorResponse(app, exchange, error)
   }
 }
 
-function finish(app: CompiledApp, x: Exchange, response: Result): Result {
-  if (isThenable(response)) return response.then((settled) => finish(app, x, settled) as RestResponse)
+function finish(app: CompiledApp, exchange: Exchange, response: Result): Result {
+  if (isThenable(response)) return response.then((settled) => finish(app, exchange, settled) as RestResponse)
   // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge, even when a handler made it.
   if (response.status === 401 && response.headers['www-authenticate'] === undefined) {
     response.headers['www-authenticate'] = app.challenge
   }
-  if (response.status >= 400) addMachineHeaders(x, response.headers)
-  x.responseHeaders?.applyTo(response.headers)
-  const plan = x.plan
+  if (response.status >= 400) addMachineHeaders(exchange, response.headers)
+  exchange.responseHeaders?.applyTo(response.headers)
+  const plan = exchange.plan
   const security =
     plan !== undefined && app.routeSecurityHeaders.size > 0 && app.routeSecurityHeaders.has(plan)
       ? app.routeSecurityHeaders.get(plan)
       : app.securityHeaders
   if (security !== undefined) {
-    if ('perNonce' in security) x.cspNonce ??= createNonce()
-    const fields = 'fixed' in security ? security.fixed : security.perNonce(x.cspNonce as string)
+    if ('perNonce' in security) exchange.cspNonce ??= createNonce()
+    const fields = 'fixed' in security ? security.fixed : security.perNonce(exchange.cspNonce as string)
     for (const name of Object.keys(fields)) response.headers[name] ??= fields[name] as string
   }
   // A preflight's CORS answer is all or nothing (optionsResponse): a refused one carries no CORS
   // header at all, so the browser fails the preflight (Fetch §4.8, CORS check).
-  const cors = isPreflight(x.request.method, x.request.headers) ? undefined : corsFor(x, app.cors)
-  if (cors !== undefined) applyCors(x, response, cors)
-  if (x.trace !== undefined) response.headers['x-restmachine-trace'] = x.trace.join(',')
+  const cors = isPreflight(exchange.request.method, exchange.request.headers)
+    ? undefined
+    : corsFor(exchange, app.cors)
+  if (cors !== undefined) applyCors(exchange, response, cors)
+  if (exchange.trace !== undefined) response.headers['x-restmachine-trace'] = exchange.trace.join(',')
   return response
 }

@@ -22,4 +22,4 @@ export type CreatingContext<Context, C extends string> = [C] extends [never]
 /** A function of the context of an application with context `Ctx`. */
 export type Fn<Ctx, V> = (context: DependencyContext<Ctx>) => V
 /** A callback's value once its refusals (null, undefined, false) are taken out. */
-export type Refusable<V> = Exclude<Awaited<V>, null | undefined | false>
+export type WithoutRefusal<V> = Exclude<Awaited<V>, null | undefined | false>

@@ -8,12 +8,12 @@ import type { Exchange } from '../machine/exchange.js'
  * from negotiation; `ETag`, `Last-Modified` and `Cache-Control` on a 2xx to GET/HEAD (a PUT
  * response carries no validators, RFC 9110 §9.3.4).
  */
-export function decorateSuccess(x: Exchange, response: RestResponse): RestResponse {
+export function decorateSuccess(exchange: Exchange, response: RestResponse): RestResponse {
   const headers = response.headers
-  addMachineHeaders(x, headers)
-  const method = x.request.method
+  addMachineHeaders(exchange, headers)
+  const method = exchange.request.method
   if ((method === 'GET' || method === 'HEAD') && response.status >= 200 && response.status < 300) {
-    addValidators(x, headers)
+    addValidators(exchange, headers)
   }
   return response
 }
@@ -24,38 +24,38 @@ export function decorateSuccess(x: Exchange, response: RestResponse): RestRespon
  * server MUST inform the user agent by sending a 201 (Created) response". Its `Location` is the
  * target, unless the handler named another.
  */
-export function created(x: Exchange, response: RestResponse): RestResponse {
+export function created(exchange: Exchange, response: RestResponse): RestResponse {
   response.status = 201
-  response.headers.location ??= x.request.path
+  response.headers.location ??= exchange.request.path
   return response
 }
 
 /** Vary and Content-Language, which every response of a negotiated route carries. */
-export function addMachineHeaders(x: Exchange, headers: Record<string, string | string[]>): void {
-  if (x.vary !== undefined) {
+export function addMachineHeaders(exchange: Exchange, headers: Record<string, string | string[]>): void {
+  if (exchange.vary !== undefined) {
     const existing = headers.vary
-    headers.vary = appendVary(Array.isArray(existing) ? existing.join(', ') : existing, x.vary)
+    headers.vary = appendVary(Array.isArray(existing) ? existing.join(', ') : existing, exchange.vary)
   }
-  if (x.language !== undefined) headers['content-language'] ??= x.language
+  if (exchange.language !== undefined) headers['content-language'] ??= exchange.language
 }
 
 /** ETag, Last-Modified and Cache-Control, as on a 200 to GET (and so on its 304, RFC 9110 §15.4.5). */
-export function addValidators(x: Exchange, headers: Record<string, string | string[]>): void {
-  if (x.etag !== undefined) headers.etag ??= x.etag
-  if (x.lastModified !== undefined) headers['last-modified'] ??= formatHttpDate(x.lastModified)
-  const cacheControl = x.plan?.cacheControl
+export function addValidators(exchange: Exchange, headers: Record<string, string | string[]>): void {
+  if (exchange.etag !== undefined) headers.etag ??= exchange.etag
+  if (exchange.lastModified !== undefined) headers['last-modified'] ??= formatHttpDate(exchange.lastModified)
+  const cacheControl = exchange.plan?.cacheControl
   if (cacheControl !== undefined) headers['cache-control'] ??= cacheControl
 }
 
 /** 304 Not Modified: no content, and the headers a 200 would have carried (RFC 9110 §15.4.5). */
-export function notModified(x: Exchange): RestResponse {
+export function notModified(exchange: Exchange): RestResponse {
   const headers: Record<string, string | string[]> = {}
-  addMachineHeaders(x, headers)
-  addValidators(x, headers)
+  addMachineHeaders(exchange, headers)
+  addValidators(exchange, headers)
   return new RestResponse(304, headers, null)
 }
 
 /** 301 / 307 to where a missing resource now lives (RFC 9110 §15.4.2, §15.4.8). */
-export function redirect(x: Exchange, status: number): RestResponse {
-  return new RestResponse(status, { location: x.location as string }, null)
+export function redirect(exchange: Exchange, status: number): RestResponse {
+  return new RestResponse(status, { location: exchange.location as string }, null)
 }

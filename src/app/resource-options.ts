@@ -29,7 +29,7 @@ export interface ResourceOptions<Ctx, Name extends string, Value> extends Inject
   movedTemporarily?: (context: DependencyContext<Ctx>) => MaybePromise<string | null | undefined>
 }
 
-const FACT_NAMES = [
+const CALLBACK_NAMES = [
   'etag',
   'lastModified',
   'previouslyExisted',
@@ -38,17 +38,18 @@ const FACT_NAMES = [
 ] as const
 
 /** Reads the callbacks of {@link ResourceOptions} into context functions with their injected names. */
-export function readResourceFacts(
+export function readResourceCallbacks(
   name: string,
-  options: ResourceOptions<unknown, string, unknown> | undefined,
+  given: object | undefined,
 ): Record<string, ContextFunction> | undefined {
-  if (options === undefined) return undefined
-  const facts: Record<string, ContextFunction> = {}
-  for (const fact of FACT_NAMES) {
-    const fn = options[fact] as ((context: Record<string, unknown>) => unknown) | undefined
+  if (given === undefined) return undefined
+  const options = given as ResourceOptions<unknown, string, unknown>
+  const callbacks: Record<string, ContextFunction> = {}
+  for (const callback of CALLBACK_NAMES) {
+    const fn = options[callback] as ((context: Record<string, unknown>) => unknown) | undefined
     if (fn === undefined) continue
-    const owner = `resourceExists('${name}') ${fact}`
-    facts[fact] = { inject: readInjection(fn, undefined, owner, `{ ${fact}: FN }`), resolve: fn }
+    const owner = `resourceExists('${name}') ${callback}`
+    callbacks[callback] = { inject: readInjection(fn, undefined, owner, `{ ${callback}: FN }`), resolve: fn }
   }
-  return Object.keys(facts).length === 0 ? undefined : facts
+  return Object.keys(callbacks).length === 0 ? undefined : callbacks
 }

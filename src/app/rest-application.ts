@@ -27,8 +27,8 @@ import type {
   CreatingContext,
   DependencyOptions,
   Fn,
-  Refusable,
   ValidatesOptions,
+  WithoutRefusal,
 } from './registration-types.js'
 import {
   type ErrorHandler,
@@ -36,7 +36,7 @@ import {
   type Registrations,
   type RouteOptions,
 } from './registrations.js'
-import { type ResourceOptions, readResourceFacts } from './resource-options.js'
+import { type ResourceOptions, readResourceCallbacks } from './resource-options.js'
 import { readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
@@ -134,8 +134,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     fn: Fn<Ctx, V>,
     options?: ResourceOptions<Ctx, N, NonNullable<Awaited<V>>>,
   ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup> {
-    const facts = readResourceFacts(name, options as ResourceOptions<unknown, string, unknown> | undefined)
-    return this.#provide('resource', name, fn, options, undefined, facts)
+    return this.#provide('resource', name, fn, options, undefined, readResourceCallbacks(name, options))
   }
 
   /**
@@ -149,7 +148,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Refusable<V>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup> {
     return this.#provide('authorized', name, fn, options)
   }
 
@@ -164,7 +163,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Refusable<V>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup> {
     return this.#provide('forbidden', name, fn, options)
   }
 
@@ -372,13 +371,13 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     fn: (...args: never[]) => unknown,
     options: InjectOptions | undefined,
     resolve?: (context: Record<string, unknown>) => unknown,
-    facts?: Record<string, ContextFunction>,
+    callbacks?: Record<string, ContextFunction>,
   ): never {
     const owner = `${kind === 'dependency' ? 'dependency' : kind === 'resource' ? 'resourceExists' : kind}('${name}')`
     this.#claimName(name, owner)
     const inject = readInjection(fn, options, owner, `app.${owner.replace(`('${name}')`, '')}('${name}', FN)`)
     const call = resolve ?? (fn as unknown as (c: Record<string, unknown>) => unknown)
-    this.registrations.providers.set(name, registeredProvider(kind, name, inject, call, options, facts))
+    this.registrations.providers.set(name, registeredProvider(kind, name, inject, call, options, callbacks))
     return this as never
   }
 

@@ -68,7 +68,7 @@ export function registeredProvider(
   inject: readonly string[],
   resolve: (context: Record<string, unknown>) => unknown,
   options: InjectOptions | DependencyOptions | undefined,
-  facts?: Record<string, ContextFunction>,
+  callbacks?: Record<string, ContextFunction>,
 ): Provider {
   const openapi = options !== undefined && 'openapi' in options ? options.openapi : undefined
   return {
@@ -77,7 +77,7 @@ export function registeredProvider(
     inject,
     readsBody: false,
     resolve,
-    ...(facts === undefined ? {} : { facts }),
+    ...(callbacks === undefined ? {} : { callbacks }),
     ...(openapi === undefined ? {} : { openapi }),
   }
 }

@@ -32,7 +32,7 @@ export function routesNeeding(
       const provider = providers.get(next)
       if (provider === undefined) continue
       pending.push(...provider.inject)
-      for (const fact of Object.values(provider.facts ?? {})) pending.push(...fact.inject)
+      for (const callback of Object.values(provider.callbacks ?? {})) pending.push(...callback.inject)
     }
   }
   return found

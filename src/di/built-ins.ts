@@ -18,10 +18,10 @@ function parseQuery(rawQuery: string): Record<string, string> {
 }
 
 /** Parses the content with the parser registered for its media type (B5 has checked it is accepted). */
-function parseByContentType(x: RequestState): Promise<unknown> {
-  const contentType = x.request.headers.get('content-type')
-  return x.request.bytes().then((bytes) => {
-    const parser = selectBodyParser(x.plan?.bodyParsers ?? [], contentType)
+function parseByContentType(exchange: RequestState): Promise<unknown> {
+  const contentType = exchange.request.headers.get('content-type')
+  return exchange.request.bytes().then((bytes) => {
+    const parser = selectBodyParser(exchange.plan?.bodyParsers ?? [], contentType)
     if (parser === undefined) throw new UnsupportedMediaType('Unsupported content type')
     return parser.parse(bytes, contentType as string)
   })

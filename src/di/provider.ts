@@ -37,7 +37,7 @@ export interface Provider {
   /** What the registration declared for documentation (e.g. the statuses it can cause). */
   readonly openapi?: unknown
   /** Named callbacks describing a resource (its ETag, Last-Modified, history), for `resource` providers. */
-  readonly facts?: Readonly<Record<string, ContextFunction>>
+  readonly callbacks?: Readonly<Record<string, ContextFunction>>
 }
 
 /** A function of the request context with the names it needs. */

@@ -43,7 +43,7 @@ const ANSWERS: Readonly<Record<Exclude<Phase, 'seed'>, ProviderKind>> = {
  *
  * @example
  * // B8: "Authorized?"
- * const authorized = resolvePhase(x, 'authorize')
+ * const authorized = resolvePhase(exchange, 'authorize')
  */
 export function resolvePhase(state: RequestState, phase: Exclude<Phase, 'seed'>): boolean | Promise<boolean> {
   const plan = state.plan
@@ -92,7 +92,7 @@ function accept(state: RequestState, step: Provider, value: unknown, answers: Pr
  *
  * @example
  * // I7: the resource a PUT creates was not found; resolve what comes after it.
- * resumePhase(x, 'resource', plan.creates)
+ * resumePhase(exchange, 'resource', plan.creates)
  */
 export function resumePhase(
   state: RequestState,

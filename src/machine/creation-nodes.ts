@@ -11,9 +11,11 @@ import { conflicts } from './resource-nodes.js'
  * the resource that said no is that one: the rest of the resource phase is resolved with it absent.
  * Any other missing resource goes on to K7 (→ 404, 410 or a redirect).
  */
-export function i7PutCreates(x: RoutedExchange): boolean | Promise<boolean> {
-  const creates = x.plan.creates
-  return creates !== undefined && x.request.method === 'PUT' && resumePhase(x, 'resource', creates)
+export function i7PutCreates(exchange: RoutedExchange): boolean | Promise<boolean> {
+  const creates = exchange.plan.creates
+  return (
+    creates !== undefined && exchange.request.method === 'PUT' && resumePhase(exchange, 'resource', creates)
+  )
 }
 
 /**
@@ -23,11 +25,11 @@ export function i7PutCreates(x: RoutedExchange): boolean | Promise<boolean> {
  * succeed, which is when RFC 9110 §13.2.1 has preconditions evaluated (a plain missing resource is a
  * 404 whatever its If-Match).
  */
-export function h7IfMatchExists(x: RoutedExchange): boolean {
-  return x.request.headers.get('if-match') !== null
+export function h7IfMatchExists(exchange: RoutedExchange): boolean {
+  return exchange.request.headers.get('if-match') !== null
 }
 
 /** P3 "Conflict?" — the route's `conflict` callback, for the resource about to be created (→ 409). */
-export function p3Conflict(x: RoutedExchange): boolean | Promise<boolean> {
-  return conflicts(x)
+export function p3Conflict(exchange: RoutedExchange): boolean | Promise<boolean> {
+  return conflicts(exchange)
 }

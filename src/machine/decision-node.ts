@@ -102,22 +102,22 @@ export interface DecisionNode {
 export const INTO_ROUTE = 'INTO_ROUTE' as const
 
 /** A planned edge: the next node, the end of the run, or (application-wide) the chosen route. */
-export type PlannedTarget = PlannedNode | Terminal | typeof INTO_ROUTE
+export type LinkedTarget = LinkedNode | Terminal | typeof INTO_ROUTE
 
 /** A node linked into a plan: edges point at planned nodes or outcomes. */
-export interface PlannedNode {
+export interface LinkedNode {
   readonly id: NodeId
   readonly test: NodeTest
-  onTrue: PlannedTarget
-  onFalse: PlannedTarget
+  onTrue: LinkedTarget
+  onFalse: LinkedTarget
 }
 
 /**
  * Whether a planned edge leads to another node (and not to an outcome).
  *
  * @example
- * isPlannedNode(plan.entry) // false when every node of the route was planned away
+ * isLinkedNode(plan.entry) // false when every node of the route was planned away
  */
-export function isPlannedNode(target: PlannedTarget): target is PlannedNode {
+export function isLinkedNode(target: LinkedTarget): target is LinkedNode {
   return typeof target === 'object' && 'test' in target
 }

@@ -1,18 +1,18 @@
 export { isThenable } from '../di/index.js'
 export type {
   DecisionNode,
+  LinkedNode,
+  LinkedTarget,
   NodeId,
   NodeTest,
-  PlannedNode,
-  PlannedTarget,
   StatusOutcome,
   Target,
   Terminal,
 } from './decision-node.js'
-export { INTO_ROUTE, isPlannedNode } from './decision-node.js'
+export { INTO_ROUTE, isLinkedNode } from './decision-node.js'
 export { DIAGRAM, DIAGRAM_NODES, type DiagramNode, type DiagramNodeSpec } from './diagram.js'
 export { Exchange, type HandledExchange, type RoutedExchange } from './exchange.js'
-export { compileAppPlan, createRoutePlan } from './plan.js'
+export { createRoutePlan, linkApplication } from './link.js'
 export type {
   Handler,
   MachineConfig,

@@ -13,33 +13,43 @@ type Negotiate = (header: string, offered: readonly string[]) => string | null
  * records the field in Vary when there was a choice to make. `undefined` means nothing is acceptable.
  */
 function choose(
-  x: RoutedExchange,
+  exchange: RoutedExchange,
   field: string,
   offered: readonly string[],
   negotiate: Negotiate,
 ): string | undefined {
   if (offered.length > 1) {
-    if (x.vary === undefined) x.vary = [field]
-    else if (!x.vary.includes(field)) x.vary.push(field)
+    if (exchange.vary === undefined) exchange.vary = [field]
+    else if (!exchange.vary.includes(field)) exchange.vary.push(field)
   }
-  const header = x.request.headers.get(field)
+  const header = exchange.request.headers.get(field)
   return (header === null ? offered[0] : negotiate(header, offered)) ?? undefined
 }
 
 /** C4 "Acceptable media type?" — q-values, ranges, ties to server order (RFC 9110 §12.5.1 → 406). */
-export function c4AcceptableMediaType(x: RoutedExchange): boolean {
-  x.mediaType = choose(x, 'Accept', x.plan.negotiation.mediaTypes, negotiateMediaType)
-  return x.mediaType !== undefined
+export function c4AcceptableMediaType(exchange: RoutedExchange): boolean {
+  exchange.mediaType = choose(exchange, 'Accept', exchange.plan.negotiation.mediaTypes, negotiateMediaType)
+  return exchange.mediaType !== undefined
 }
 
 /** D5 "Acceptable language?" (RFC 9110 §12.5.4 → 406). */
-export function d5AcceptableLanguage(x: RoutedExchange): boolean {
-  x.language = choose(x, 'Accept-Language', x.plan.negotiation.languages ?? [], negotiateLanguage)
-  return x.language !== undefined
+export function d5AcceptableLanguage(exchange: RoutedExchange): boolean {
+  exchange.language = choose(
+    exchange,
+    'Accept-Language',
+    exchange.plan.negotiation.languages ?? [],
+    negotiateLanguage,
+  )
+  return exchange.language !== undefined
 }
 
 /** E6 "Acceptable charset?" (RFC 9110 §12.5.2 → 406). */
-export function e6AcceptableCharset(x: RoutedExchange): boolean {
-  x.charset = choose(x, 'Accept-Charset', x.plan.negotiation.charsets ?? [], negotiateCharset)
-  return x.charset !== undefined
+export function e6AcceptableCharset(exchange: RoutedExchange): boolean {
+  exchange.charset = choose(
+    exchange,
+    'Accept-Charset',
+    exchange.plan.negotiation.charsets ?? [],
+    negotiateCharset,
+  )
+  return exchange.charset !== undefined
 }

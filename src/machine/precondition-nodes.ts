@@ -6,65 +6,69 @@ import type { RoutedExchange } from './exchange.js'
 // check (G7) and before the content is processed. They run only for a resource that exists; a
 // resource being created by PUT takes the I7 → H7 branch instead (creation-nodes.ts).
 
-const header = (x: RoutedExchange, name: string) => x.request.headers.get(name)
-const isGetOrHead = (x: RoutedExchange) => x.request.method === 'GET' || x.request.method === 'HEAD'
+const header = (exchange: RoutedExchange, name: string) => exchange.request.headers.get(name)
+const isGetOrHead = (exchange: RoutedExchange) =>
+  exchange.request.method === 'GET' || exchange.request.method === 'HEAD'
 
 /** G8 "If-Match exists?" */
-export function g8IfMatchExists(x: RoutedExchange): boolean {
-  return header(x, 'if-match') !== null
+export function g8IfMatchExists(exchange: RoutedExchange): boolean {
+  return header(exchange, 'if-match') !== null
 }
 
 /** G11 "If-Match matches?" — strong comparison; `*` is true iff a representation exists (§13.1.1 → 412). */
-export function g11IfMatchMatches(x: RoutedExchange): boolean {
-  const list = parseEntityTagList(header(x, 'if-match') as string)
+export function g11IfMatchMatches(exchange: RoutedExchange): boolean {
+  const list = parseEntityTagList(header(exchange, 'if-match') as string)
   if (list === '*') return true
-  return matchesAny(list, x.etag, 'strong')
+  return matchesAny(list, exchange.etag, 'strong')
 }
 
-function validDate(x: RoutedExchange, name: string): number | null {
-  const value = header(x, name)
+function validDate(exchange: RoutedExchange, name: string): number | null {
+  const value = header(exchange, name)
   // Invalid dates are ignored (RFC 9110 §13.1.3, §13.1.4).
   return value === null ? null : parseHttpDate(value)
 }
 
 /** H10 "If-Unmodified-Since applies?" — only without If-Match, with a valid date and a known Last-Modified. */
-export function h10IfUnmodifiedSinceApplies(x: RoutedExchange): boolean {
-  return x.lastModified !== undefined && validDate(x, 'if-unmodified-since') !== null
+export function h10IfUnmodifiedSinceApplies(exchange: RoutedExchange): boolean {
+  return exchange.lastModified !== undefined && validDate(exchange, 'if-unmodified-since') !== null
 }
 
 /** H12 "Modified since If-Unmodified-Since?" (§13.1.4 → 412). */
-export function h12ModifiedSinceUnmodifiedSince(x: RoutedExchange): boolean {
-  return isModifiedSince(x.lastModified as number, validDate(x, 'if-unmodified-since') as number)
+export function h12ModifiedSinceUnmodifiedSince(exchange: RoutedExchange): boolean {
+  return isModifiedSince(
+    exchange.lastModified as number,
+    validDate(exchange, 'if-unmodified-since') as number,
+  )
 }
 
 /** I12 "If-None-Match exists?" */
-export function i12IfNoneMatchExists(x: RoutedExchange): boolean {
-  return header(x, 'if-none-match') !== null
+export function i12IfNoneMatchExists(exchange: RoutedExchange): boolean {
+  return header(exchange, 'if-none-match') !== null
 }
 
 /** K13 "If-None-Match matches?" — weak comparison; `*` is true iff a representation exists (§13.1.2). */
-export function k13IfNoneMatchMatches(x: RoutedExchange): boolean {
-  const list = parseEntityTagList(header(x, 'if-none-match') as string)
+export function k13IfNoneMatchMatches(exchange: RoutedExchange): boolean {
+  const list = parseEntityTagList(header(exchange, 'if-none-match') as string)
   if (list === '*') return true
-  return matchesAny(list, x.etag, 'weak')
+  return matchesAny(list, exchange.etag, 'weak')
 }
 
 /** J18 "GET or HEAD?" — a matching If-None-Match is 304 for them, 412 for other methods (§13.1.2). */
-export function j18GetOrHead(x: RoutedExchange): boolean {
-  return isGetOrHead(x)
+export function j18GetOrHead(exchange: RoutedExchange): boolean {
+  return isGetOrHead(exchange)
 }
 
 /**
  * L13 "If-Modified-Since applies?" — GET/HEAD only, only without If-None-Match, with a valid date
  * that is not in the future, and a known Last-Modified (§13.1.3).
  */
-export function l13IfModifiedSinceApplies(x: RoutedExchange): boolean {
-  if (!isGetOrHead(x) || x.lastModified === undefined) return false
-  const since = validDate(x, 'if-modified-since')
+export function l13IfModifiedSinceApplies(exchange: RoutedExchange): boolean {
+  if (!isGetOrHead(exchange) || exchange.lastModified === undefined) return false
+  const since = validDate(exchange, 'if-modified-since')
   return since !== null && since <= Date.now()
 }
 
 /** L17 "Modified since If-Modified-Since?" — if not, 304 (§13.1.3). */
-export function l17ModifiedSince(x: RoutedExchange): boolean {
-  return isModifiedSince(x.lastModified as number, validDate(x, 'if-modified-since') as number)
+export function l17ModifiedSince(exchange: RoutedExchange): boolean {
+  return isModifiedSince(exchange.lastModified as number, validDate(exchange, 'if-modified-since') as number)
 }

@@ -10,17 +10,17 @@ const TEXT_TYPES = /^(?:text\/|application\/(?:json|xml|javascript)|[^;]*\+(?:js
  * Reply's value) goes through the renderer of the media type C4 chose; otherwise the value's kind
  * decides (objects → JSON, strings → text, nothing → 204). Web and core responses pass through.
  */
-export function renderResult(x: RoutedExchange, result: unknown): RestResponse {
-  const renderers = x.plan.negotiation.renderers
+export function renderResult(exchange: RoutedExchange, result: unknown): RestResponse {
+  const renderers = exchange.plan.negotiation.renderers
   if (renderers === undefined || result instanceof RestResponse) return renderValue(result)
   if (typeof Response !== 'undefined' && result instanceof Response) return fromWebResponse(result)
   const reply = result instanceof Reply ? result : undefined
   const value = reply === undefined ? result : reply.value
   if (value === null || value === undefined) return renderValue(result)
-  const mediaType = x.mediaType as string
+  const mediaType = exchange.mediaType as string
   const render = renderers.get(mediaType)
   if (render === undefined) return renderValue(result)
-  const body = render(value, { mediaType, context: x.context })
+  const body = render(value, { mediaType, context: exchange.context })
   const headers: Record<string, string | string[]> = {}
   if (reply !== undefined) {
     for (const name of Object.keys(reply.headers)) {
@@ -28,7 +28,7 @@ export function renderResult(x: RoutedExchange, result: unknown): RestResponse {
       headers[name] = typeof field === 'string' ? field : [...field]
     }
   }
-  headers['content-type'] ??= contentTypeFor(mediaType, x.charset)
+  headers['content-type'] ??= contentTypeFor(mediaType, exchange.charset)
   return new RestResponse(reply?.status ?? 200, headers, body)
 }
 

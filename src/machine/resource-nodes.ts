@@ -1,36 +1,35 @@
-import { resolvePhase, whenSettled as then } from '../di/index.js'
+import { type ContextFunction, resolvePhase, whenSettled } from '../di/index.js'
 import { formatEntityTag, parseEntityTag } from '../http/entity-tag.js'
 import type { RoutedExchange } from './exchange.js'
-import type { Fact } from './route-plan.js'
 
 // The resource nodes: G7 and, for a missing resource, the history nodes K7, K5, L5 (webmachine v3);
-// O14 for conflicts (P3, its twin for a resource being created, is in creation-nodes.ts). Facts are
-// the application's callbacks, called with the request's context.
+// O14 for conflicts (P3, its twin for a resource being created, is in creation-nodes.ts). The callbacks
+// are the application's, called with the request's context.
 
-function call(x: RoutedExchange, fact: Fact): unknown {
-  return fact.resolve(x.context)
+function call(exchange: RoutedExchange, callback: ContextFunction): unknown {
+  return callback.resolve(exchange.context)
 }
 
 /**
  * G7 "Resource exists?" — resolves `resourceExists` callbacks (`null`/`undefined` → no), then the
  * resource's validators (ETag, Last-Modified) so preconditions can be answered before the handler.
  */
-export function g7ResourceExists(x: RoutedExchange): boolean | Promise<boolean> {
-  return then(resolvePhase(x, 'resource'), (exists) => {
-    x.found = exists === true
-    return x.found ? loadValidators(x) : false
+export function g7ResourceExists(exchange: RoutedExchange): boolean | Promise<boolean> {
+  return whenSettled(resolvePhase(exchange, 'resource'), (exists) => {
+    exchange.found = exists === true
+    return exchange.found ? loadValidators(exchange) : false
   })
 }
 
-function loadValidators(x: RoutedExchange): boolean | Promise<boolean> {
-  const resource = x.plan.resource
+function loadValidators(exchange: RoutedExchange): boolean | Promise<boolean> {
+  const resource = exchange.plan.resource
   if (resource === undefined) return true
-  const etag = resource.etag === undefined ? undefined : call(x, resource.etag)
-  return then(etag, (tag) => {
-    if (tag !== undefined && tag !== null) x.etag = normalizeEtag(tag)
-    const modified = resource.lastModified === undefined ? undefined : call(x, resource.lastModified)
-    return then(modified, (time) => {
-      if (time !== undefined && time !== null) x.lastModified = toTime(time)
+  const etag = resource.etag === undefined ? undefined : call(exchange, resource.etag)
+  return whenSettled(etag, (tag) => {
+    if (tag !== undefined && tag !== null) exchange.etag = normalizeEtag(tag)
+    const modified = resource.lastModified === undefined ? undefined : call(exchange, resource.lastModified)
+    return whenSettled(modified, (time) => {
+      if (time !== undefined && time !== null) exchange.lastModified = toTime(time)
       return true
     })
   })
@@ -52,41 +51,44 @@ function toTime(value: unknown): number {
 }
 
 /** K7 "Previously existed?" — a missing resource the app knows was there once (→ 410 unless moved). */
-export function k7PreviouslyExisted(x: RoutedExchange): boolean | Promise<boolean> {
-  const fact = x.plan.resource?.previouslyExisted
-  if (fact !== undefined) return then(call(x, fact), (answer) => answer === true)
+export function k7PreviouslyExisted(exchange: RoutedExchange): boolean | Promise<boolean> {
+  const callback = exchange.plan.resource?.previouslyExisted
+  if (callback !== undefined) return whenSettled(call(exchange, callback), (answer) => answer === true)
   // Knowing where a resource moved implies it existed.
-  const resource = x.plan.resource
+  const resource = exchange.plan.resource
   return resource?.movedPermanently !== undefined || resource?.movedTemporarily !== undefined
 }
 
-function movedTo(x: RoutedExchange, fact: Fact | undefined): boolean | Promise<boolean> {
-  if (fact === undefined) return false
-  return then(call(x, fact), (target) => {
+function movedTo(
+  exchange: RoutedExchange,
+  callback: ContextFunction | undefined,
+): boolean | Promise<boolean> {
+  if (callback === undefined) return false
+  return whenSettled(call(exchange, callback), (target) => {
     if (typeof target !== 'string' || target === '') return false
-    x.location = target
+    exchange.location = target
     return true
   })
 }
 
 /** K5 "Moved permanently?" (RFC 9110 §15.4.2 → 301 + Location). */
-export function k5MovedPermanently(x: RoutedExchange): boolean | Promise<boolean> {
-  return movedTo(x, x.plan.resource?.movedPermanently)
+export function k5MovedPermanently(exchange: RoutedExchange): boolean | Promise<boolean> {
+  return movedTo(exchange, exchange.plan.resource?.movedPermanently)
 }
 
 /** L5 "Moved temporarily?" (RFC 9110 §15.4.8 → 307 + Location). */
-export function l5MovedTemporarily(x: RoutedExchange): boolean | Promise<boolean> {
-  return movedTo(x, x.plan.resource?.movedTemporarily)
+export function l5MovedTemporarily(exchange: RoutedExchange): boolean | Promise<boolean> {
+  return movedTo(exchange, exchange.plan.resource?.movedTemporarily)
 }
 
 /** O14 "Conflict?" — the route's `conflict` callback (RFC 9110 §15.5.10 → 409). */
-export function o14Conflict(x: RoutedExchange): boolean | Promise<boolean> {
-  return conflicts(x)
+export function o14Conflict(exchange: RoutedExchange): boolean | Promise<boolean> {
+  return conflicts(exchange)
 }
 
 /** Whether the route's `conflict` callback sees a conflict (O14, P3). */
-export function conflicts(x: RoutedExchange): boolean | Promise<boolean> {
-  const fact = x.plan.conflict
-  if (fact === undefined) return false
-  return then(call(x, fact), (answer) => answer === true)
+export function conflicts(exchange: RoutedExchange): boolean | Promise<boolean> {
+  const callback = exchange.plan.conflict
+  if (callback === undefined) return false
+  return whenSettled(call(exchange, callback), (answer) => answer === true)
 }

@@ -18,11 +18,11 @@ const encoder = new TextEncoder()
  * renders what it returned (the representation). A representation with any other status (204 for
  * nothing, or a status the handler chose) is sent as it is.
  */
-export function handlerAnswersOk(x: RoutedExchange): boolean | Promise<boolean> {
+export function handlerAnswersOk(exchange: RoutedExchange): boolean | Promise<boolean> {
   // HANDLER is reached only from INPUT, on a route with a handler (B3 ends the implicit OPTIONS).
-  return whenSettled((x.plan.handler as Handler)(x.context), (result) => {
-    x.representation = renderResult(x, result)
-    return x.representation.status === 200
+  return whenSettled((exchange.plan.handler as Handler)(exchange.context), (result) => {
+    exchange.representation = renderResult(exchange, result)
+    return exchange.representation.status === 200
   })
 }
 
@@ -30,8 +30,8 @@ export function handlerAnswersOk(x: RoutedExchange): boolean | Promise<boolean> 
  * P11 "New resource?" — the request came through I7: a PUT created the resource, so the answer is
  * 201 + Location (RFC 9110 §9.3.4: "the origin server MUST inform the user agent by sending a 201").
  */
-export function p11NewResource(x: HandledExchange): boolean {
-  return x.found === false
+export function p11NewResource(exchange: HandledExchange): boolean {
+  return exchange.found === false
 }
 
 /**
@@ -40,18 +40,21 @@ export function p11NewResource(x: HandledExchange): boolean {
  * syntax are ignored; `If-Range` honours it only for a strong ETag or an exact Last-Modified match,
  * §13.1.5). Such a representation advertises `Accept-Ranges: bytes` on GET and HEAD.
  */
-export function partialRequested(x: HandledExchange): boolean {
-  const method = x.request.method
-  const response = x.representation
+export function partialRequested(exchange: HandledExchange): boolean {
+  const method = exchange.request.method
+  const response = exchange.representation
   const body = response.body
   if ((method !== 'GET' && method !== 'HEAD') || (typeof body !== 'string' && !(body instanceof Uint8Array)))
     return false
   response.headers['accept-ranges'] = 'bytes'
   // RFC 9110 §14.2: Range is defined for GET only; HEAD just advertises it.
-  const range = method === 'GET' ? x.request.headers.get('range') : null
+  const range = method === 'GET' ? exchange.request.headers.get('range') : null
   if (range === null) return false
-  const ifRange = x.request.headers.get('if-range')
-  if (ifRange !== null && !ifRangeMatches(ifRange, { etag: x.etag, lastModified: x.lastModified }))
+  const ifRange = exchange.request.headers.get('if-range')
+  if (
+    ifRange !== null &&
+    !ifRangeMatches(ifRange, { etag: exchange.etag, lastModified: exchange.lastModified })
+  )
     return false
   const bytes = typeof body === 'string' ? encoder.encode(body) : body
   const parsed = parseRange(range, bytes.byteLength)
@@ -63,11 +66,11 @@ export function partialRequested(x: HandledExchange): boolean {
       : parsed.ranges.length === 1
         ? parsed.ranges
         : coalesceRanges(parsed.ranges)
-  x.range = { bytes, ranges }
+  exchange.range = { bytes, ranges }
   return true
 }
 
 /** SATISFIABLE "Range satisfiable?" — at least one requested range overlaps the representation (→ 206, else 416). */
-export function rangeSatisfiable(x: HandledExchange): boolean {
-  return x.range !== undefined && x.range.ranges.length > 0
+export function rangeSatisfiable(exchange: HandledExchange): boolean {
+  return exchange.range !== undefined && exchange.range.ranges.length > 0
 }

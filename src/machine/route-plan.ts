@@ -1,32 +1,29 @@
-import type { PhaseSteps } from '../di/index.js'
+import type { ContextFunction, PhaseSteps } from '../di/index.js'
 import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { Router } from '../router/router.js'
-import type { PlannedNode, Terminal } from './decision-node.js'
+import type { LinkedNode, Terminal } from './decision-node.js'
 
 /** A route handler: receives the context object, returns what to send. */
 export type Handler = (context: Record<string, unknown>) => unknown
 
-/** A function of the request context that the machine calls at a node (an ETag, a redirect target…). */
-export interface Fact {
-  readonly inject: readonly string[]
-  readonly resolve: (context: Record<string, unknown>) => unknown
-}
-
-/** What the application said about a route's resource, beyond whether it exists. */
-export interface ResourceFacts {
+/**
+ * The callbacks the application gave for a route's resource, beyond whether it exists: each a
+ * function of the request context that a node calls (G7, K7, K5, L5).
+ */
+export interface ResourceCallbacks {
   /** The injectable name of the resource. */
   readonly name: string
   /** Its current entity tag (RFC 9110 §8.8.3), for If-Match / If-None-Match and the `ETag` header. */
-  readonly etag: Fact | undefined
+  readonly etag: ContextFunction | undefined
   /** When it last changed (RFC 9110 §8.8.2), for If-(Un)Modified-Since and `Last-Modified`. */
-  readonly lastModified: Fact | undefined
+  readonly lastModified: ContextFunction | undefined
   /** Whether a missing resource existed once (→ 410, or a redirect). */
-  readonly previouslyExisted: Fact | undefined
+  readonly previouslyExisted: ContextFunction | undefined
   /** Where a missing resource now lives for good (→ 301 + Location). */
-  readonly movedPermanently: Fact | undefined
+  readonly movedPermanently: ContextFunction | undefined
   /** Where a missing resource lives for now (→ 307 + Location). */
-  readonly movedTemporarily: Fact | undefined
+  readonly movedTemporarily: ContextFunction | undefined
 }
 
 /** Parses request content of the media types it lists (see the render room's BodyParser). */
@@ -74,11 +71,11 @@ export interface RouteFacts {
   readonly bodyLimit: number
   readonly handler: Handler | undefined
   /** The route's resource and what is known about it (validators, history). */
-  readonly resource: ResourceFacts | undefined
+  readonly resource: ResourceCallbacks | undefined
   /** The resource a PUT to a missing target creates (201 + Location) instead of answering 404. */
   readonly creates: string | undefined
   /** "Would this request conflict with the resource's state?" (→ 409, RFC 9110 §15.5.10). */
-  readonly conflict: Fact | undefined
+  readonly conflict: ContextFunction | undefined
   /** What the route can produce. */
   readonly negotiation: Negotiation
   /** Whether GET responses honour `Range` (RFC 9110 §14). */
@@ -91,11 +88,11 @@ export interface RouteFacts {
 
 /**
  * Everything the machine needs to serve one method of one route: its facts and the diagram linked
- * for them. Made only by `createRoutePlan` (src/machine/plan.ts), whole, in one step.
+ * for them. Made only by `createRoutePlan` (src/machine/link.ts), whole, in one step.
  */
 export interface RoutePlan extends RouteFacts {
   /** The first node to run after B10, or the outcome when no node can change it. */
-  readonly entry: PlannedNode | Terminal
+  readonly entry: LinkedNode | Terminal
 }
 
 /** All methods served at one path template. */

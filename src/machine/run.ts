@@ -1,4 +1,4 @@
-import { INTO_ROUTE, type PlannedTarget, type Terminal } from './decision-node.js'
+import { INTO_ROUTE, type LinkedTarget, type Terminal } from './decision-node.js'
 import type { Exchange, HandledExchange } from './exchange.js'
 
 /**
@@ -8,25 +8,27 @@ import type { Exchange, HandledExchange } from './exchange.js'
  * promise. Errors thrown by nodes propagate (synchronously, or as a rejection) to the caller, which
  * turns them into responses.
  */
-export function runMachine(exchange: Exchange, start: PlannedTarget): Terminal | Promise<Terminal> {
+export function runMachine(request: Exchange, start: LinkedTarget): Terminal | Promise<Terminal> {
   // Each node's function declares the part of the exchange it reads, and the diagram's order makes
   // that true: route nodes run after B10 chose the route, response nodes after HANDLER rendered.
-  const x = exchange as HandledExchange
-  const trace = x.trace
+  const exchange = request as HandledExchange
+  const trace = exchange.trace
   let node = start
   while (typeof node === 'object' && 'test' in node) {
     const current = node
     trace?.push(current.id)
-    const answer = current.test(x)
+    const answer = current.test(exchange)
     if (typeof answer !== 'boolean') {
-      return answer.then((yes) => runMachine(x, next(x, yes ? current.onTrue : current.onFalse)))
+      return answer.then((yes) =>
+        runMachine(exchange, next(exchange, yes ? current.onTrue : current.onFalse)),
+      )
     }
-    node = next(x, answer ? current.onTrue : current.onFalse)
+    node = next(exchange, answer ? current.onTrue : current.onFalse)
   }
   return node as Terminal
 }
 
 /** An edge's target, with {@link INTO_ROUTE} resolved to the chosen route's entry. */
-function next(x: HandledExchange, target: PlannedTarget): PlannedTarget {
-  return target === INTO_ROUTE ? x.plan.entry : target
+function next(exchange: HandledExchange, target: LinkedTarget): LinkedTarget {
+  return target === INTO_ROUTE ? exchange.plan.entry : target
 }

@@ -1,6 +1,6 @@
 import type { Provider } from '../di/index.js'
 import type { CorsOptions } from '../http/cors.js'
-import type { PlannedTarget } from '../machine/decision-node.js'
+import type { LinkedTarget } from '../machine/decision-node.js'
 import type { PathEntry } from '../machine/route-plan.js'
 import type { PathTemplate } from '../router/path-template.js'
 import type { OperationDoc } from './generate-options.js'
@@ -49,7 +49,7 @@ export interface ApplicationView {
   /** Every path, in the order its first route was registered. */
   readonly paths: readonly PathView[]
   /** The application-wide nodes every request passes (B13…B10), as compiled. */
-  readonly entry: PlannedTarget
+  readonly entry: LinkedTarget
   /** Every injectable name the application knows, built-ins included. */
   readonly providers: ReadonlyMap<string, Provider>
   /** The statuses whose error bodies an `errorHandler` replaces, or `'all'` with a fallback handler. */

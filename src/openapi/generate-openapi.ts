@@ -8,6 +8,7 @@ import {
   VALIDATION_ERROR_SCHEMA,
 } from './error-schemas.js'
 import type { GenerateOpenApiOptions } from './generate-options.js'
+import { linkedNodeIds } from './linked-nodes.js'
 import { openApiPath } from './naming.js'
 import type {
   InfoObject,
@@ -17,7 +18,6 @@ import type {
   SecuritySchemeObject,
 } from './openapi-types.js'
 import { buildOperation, type OperationSettings } from './operation.js'
-import { plannedNodeIds } from './planned-nodes.js'
 import { routeView } from './route-view.js'
 import { SchemaRegistry } from './schema-registry.js'
 import { dropUnusedSchemas } from './unused-schemas.js'
@@ -63,7 +63,7 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
     ),
     appCors: view.cors,
   }
-  const views = { appNodes: plannedNodeIds(view.entry), dependencies: options.dependencies }
+  const views = { appNodes: linkedNodeIds(view.entry), dependencies: options.dependencies }
   const document: OpenApiDocument = {
     openapi: '3.1.0',
     info: documentInfo(options),

@@ -1,7 +1,7 @@
 import type { Provider } from '../di/index.js'
 import type { RoutePlan } from '../machine/route-plan.js'
 import type { DependencyDoc } from './generate-options.js'
-import { plannedNodeIds } from './planned-nodes.js'
+import { linkedNodeIds } from './linked-nodes.js'
 import { dependencyDoc } from './provider-docs.js'
 
 /** Everything the generator knows about one documented operation, read from its compiled plan. */
@@ -9,7 +9,7 @@ export interface RouteView {
   /** The documented method: the plan's own, or HEAD for a GET plan. */
   readonly method: string
   readonly plan: RoutePlan
-  /** The decision nodes the route's plan runs (see {@link plannedNodeIds}). */
+  /** The decision nodes the route's plan runs (see {@link linkedNodeIds}). */
   readonly nodes: ReadonlySet<string>
   /** The application-wide nodes every request passes (B13…B10). */
   readonly appNodes: ReadonlySet<string>
@@ -46,7 +46,7 @@ export function routeView(
     const doc = dependencyDoc(provider, dependencies)
     if (doc !== undefined) docs.set(provider.name, doc)
   }
-  return { method, plan, nodes: plannedNodeIds(plan.entry), appNodes, providers, docs, accepts }
+  return { method, plan, nodes: linkedNodeIds(plan.entry), appNodes, providers, docs, accepts }
 }
 
 /**

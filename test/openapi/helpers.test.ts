@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { RestApplication } from '../../src/index.js'
 import { toJsonSchema } from '../../src/openapi/index.js'
 import { relocate } from '../../src/openapi/json-schema.js'
+import { linkedNodeIds } from '../../src/openapi/linked-nodes.js'
 import { openApiPath, operationId } from '../../src/openapi/naming.js'
-import { plannedNodeIds } from '../../src/openapi/planned-nodes.js'
 import { schemeFromChallenge } from '../../src/openapi/security.js'
 import { parsePathTemplate } from '../../src/router/index.js'
 
@@ -69,8 +69,8 @@ describe('reading the compiled plans', () => {
     app.get('/things/{id}', ({ thing }) => thing)
     app.get('/plain', () => ({}))
     const { paths } = app.describe()
-    const withEtag = plannedNodeIds(paths[0]!.entry.methods.get('GET')!.entry)
+    const withEtag = linkedNodeIds(paths[0]!.entry.methods.get('GET')!.entry)
     expect([...withEtag].sort()).toEqual(['G11', 'G7', 'G8', 'HANDLER', 'I12', 'J18', 'K13'])
-    expect([...plannedNodeIds(paths[1]!.entry.methods.get('GET')!.entry)]).toEqual(['HANDLER'])
+    expect([...linkedNodeIds(paths[1]!.entry.methods.get('GET')!.entry)]).toEqual(['HANDLER'])
   })
 })

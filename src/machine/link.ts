@@ -1,8 +1,8 @@
 import {
   INTO_ROUTE,
+  type LinkedNode,
+  type LinkedTarget,
   type NodeId,
-  type PlannedNode,
-  type PlannedTarget,
   type Target,
   type Terminal,
 } from './decision-node.js'
@@ -20,9 +20,9 @@ function link(
   facts: RouteFacts | undefined,
   config: MachineConfig,
   handOver: NodeId | undefined,
-): PlannedTarget {
-  const linked = new Map<NodeId, PlannedTarget>()
-  const follow = (target: Target): PlannedTarget => {
+): LinkedTarget {
+  const linked = new Map<NodeId, LinkedTarget>()
+  const follow = (target: Target): LinkedTarget => {
     if (typeof target === 'object' || target === 'OPTIONS' || target === 'RENDERED') return target
     if (target === handOver) return INTO_ROUTE
     const done = linked.get(target)
@@ -34,7 +34,7 @@ function link(
       return skipped
     }
     // Edges are set once the node is in the map, so a node reached twice is linked once.
-    const planned: PlannedNode = { id: target, test: node.test, onTrue: 'RENDERED', onFalse: 'RENDERED' }
+    const planned: LinkedNode = { id: target, test: node.test, onTrue: 'RENDERED', onFalse: 'RENDERED' }
     linked.set(target, planned)
     planned.onTrue = follow(node.onTrue)
     planned.onFalse = follow(node.onFalse)
@@ -44,7 +44,7 @@ function link(
 }
 
 /** Links the application-wide nodes (MESSAGE → B10); B10's "yes" goes {@link INTO_ROUTE}. */
-export function compileAppPlan(config: MachineConfig): PlannedTarget {
+export function linkApplication(config: MachineConfig): LinkedTarget {
   return link(APP_ENTRY_NODE, undefined, config, ROUTE_ENTRY_NODE)
 }
 
@@ -57,6 +57,6 @@ export function compileAppPlan(config: MachineConfig): PlannedTarget {
  */
 export function createRoutePlan(facts: RouteFacts, config: MachineConfig): RoutePlan {
   // Without a node to hand over at, linking never yields INTO_ROUTE.
-  const entry = link(ROUTE_ENTRY_NODE, facts, config, undefined) as PlannedNode | Terminal
+  const entry = link(ROUTE_ENTRY_NODE, facts, config, undefined) as LinkedNode | Terminal
   return { ...facts, entry }
 }

@@ -23,7 +23,7 @@ import type { Registrations, RouteOptions, RouteRegistration } from './registrat
  * the nodes that resolve them, the resource whose validators answer preconditions, what it can
  * produce and accept. Mistakes are ConfigurationErrors at start-up.
  */
-export function planRoute(
+export function compileRoute(
   route: RouteRegistration,
   registrations: Registrations,
   defaultBodyLimit: number,
@@ -44,18 +44,18 @@ export function planRoute(
   const handlerClosure = orderProviders(route.inject, providers, local, consumer)
   const resource = findResource(route, handlerClosure, consumer)
   const factRoots = [
-    ...Object.values(resource?.facts ?? {}).flatMap((fact) => fact.inject),
+    ...Object.values(resource?.callbacks ?? {}).flatMap((callback) => callback.inject),
     ...(route.conflict?.inject ?? []),
   ]
   const ordered = orderProviders([...route.inject, ...factRoots], providers, local, consumer)
   const { steps, phases } = groupByPhase(ordered)
-  for (const [fact, fn] of Object.entries(resource?.facts ?? {})) {
+  for (const [name, fn] of Object.entries(resource?.callbacks ?? {})) {
     // Validators are read with the resource (G7); the history callbacks run when it is missing, so
     // they can use only what is known before G7.
-    const limit: Phase = fact === 'etag' || fact === 'lastModified' ? 'resource' : 'forbid'
+    const limit: Phase = name === 'etag' || name === 'lastModified' ? 'resource' : 'forbid'
     if (isLater(latestPhase(fn.inject, phases), limit)) {
       throw new ConfigurationError(
-        `${consumer}: the ${fact} callback of '${resource?.name}' needs ${limit === 'resource' ? 'the request body' : 'values that are resolved after the resource'}; it can use only what is known before G7`,
+        `${consumer}: the ${name} callback of '${resource?.name}' needs ${limit === 'resource' ? 'the request body' : 'values that are resolved after the resource'}; it can use only what is known before G7`,
       )
     }
   }
@@ -72,7 +72,7 @@ export function planRoute(
       throw new ConfigurationError(`${consumer}: 'creates' must name a resourceExists value the route uses`)
     }
   }
-  const facts = resource?.facts
+  const callbacks = resource?.callbacks
   return createRoutePlan(
     {
       method: route.method,
@@ -94,11 +94,11 @@ export function planRoute(
           ? undefined
           : {
               name: resource.name,
-              etag: facts?.etag,
-              lastModified: facts?.lastModified,
-              previouslyExisted: facts?.previouslyExisted,
-              movedPermanently: facts?.movedPermanently,
-              movedTemporarily: facts?.movedTemporarily,
+              etag: callbacks?.etag,
+              lastModified: callbacks?.lastModified,
+              previouslyExisted: callbacks?.previouslyExisted,
+              movedPermanently: callbacks?.movedPermanently,
+              movedTemporarily: callbacks?.movedTemporarily,
             },
       creates,
       conflict: route.conflict,
@@ -126,7 +126,7 @@ function findResource(
   }
   const creates = route.options.creates
   const candidates = closure.filter(
-    (p) => p.kind === 'resource' && (p.facts !== undefined || p.name === creates),
+    (p) => p.kind === 'resource' && (p.callbacks !== undefined || p.name === creates),
   )
   if (candidates.length > 1) {
     throw new ConfigurationError(
