@@ -13,6 +13,7 @@ import {
   type MachineConfig,
   type Negotiation,
   type RenderFunction,
+  type ResourceCallbacks,
   type RoutePlan,
 } from '../machine/index.js'
 import { type BodyParser, selectBodyParser } from '../render/body-parsers.js'
@@ -33,46 +34,19 @@ export function compileRoute(
 ): RoutePlan {
   const { providers } = registrations
   const consumer = `route ${route.method} ${route.template.source}`
-  for (const param of route.template.paramNames) {
-    if (providers.has(param) || param === PATH_PARAMS) {
-      throw new ConfigurationError(
-        `${consumer}: the path parameter '${param}' has the name of a registered injectable; rename one of them`,
-      )
-    }
-  }
+  checkPathParams(route, providers, consumer)
   const local = new Set(route.template.paramNames)
   const handlerClosure = orderProviders(route.inject, providers, local, consumer)
   const resource = findResource(route, handlerClosure, consumer)
-  const factRoots = [
+  const callbackRoots = [
     ...Object.values(resource?.callbacks ?? {}).flatMap((callback) => callback.inject),
     ...(route.conflict?.inject ?? []),
   ]
-  const ordered = orderProviders([...route.inject, ...factRoots], providers, local, consumer)
+  const ordered = orderProviders([...route.inject, ...callbackRoots], providers, local, consumer)
   const { steps, phases } = groupByPhase(ordered)
-  for (const [name, fn] of Object.entries(resource?.callbacks ?? {})) {
-    // Validators are read with the resource (G7); the history callbacks run when it is missing, so
-    // they can use only what is known before G7.
-    const limit: Phase = name === 'etag' || name === 'lastModified' ? 'resource' : 'forbid'
-    if (isLater(latestPhase(fn.inject, phases), limit)) {
-      throw new ConfigurationError(
-        `${consumer}: the ${name} callback of '${resource?.name}' needs ${limit === 'resource' ? 'the request body' : 'values that are resolved after the resource'}; it can use only what is known before G7`,
-      )
-    }
-  }
-  if (route.conflict !== undefined && isLater(latestPhase(route.conflict.inject, phases), 'resource')) {
-    throw new ConfigurationError(
-      `${consumer}: the conflict callback cannot use the request body (it runs before it is read)`,
-    )
-  }
+  checkCallbackPhases(route, resource, phases, consumer)
   const creates = route.options.creates
-  if (creates !== undefined) {
-    if (route.method !== 'PUT')
-      throw new ConfigurationError(`${consumer}: 'creates' applies to PUT routes only`)
-    if (providers.get(creates)?.kind !== 'resource' || !ordered.some((p) => p.name === creates)) {
-      throw new ConfigurationError(`${consumer}: 'creates' must name a resourceExists value the route uses`)
-    }
-  }
-  const callbacks = resource?.callbacks
+  if (creates !== undefined) checkCreates(route, creates, ordered, consumer)
   return createRoutePlan(
     {
       method: route.method,
@@ -89,17 +63,7 @@ export function compileRoute(
       bodyParsers: registrations.bodyParsers,
       bodyLimit: route.options.bodyLimit ?? defaultBodyLimit,
       handler: route.handler,
-      resource:
-        resource === undefined
-          ? undefined
-          : {
-              name: resource.name,
-              etag: callbacks?.etag,
-              lastModified: callbacks?.lastModified,
-              previouslyExisted: callbacks?.previouslyExisted,
-              movedPermanently: callbacks?.movedPermanently,
-              movedTemporarily: callbacks?.movedTemporarily,
-            },
+      resource: resource === undefined ? undefined : resourceCallbacksOf(resource),
       creates,
       conflict: route.conflict,
       negotiation: negotiationOf(route, registrations, consumer, appProvides),
@@ -109,6 +73,74 @@ export function compileRoute(
     },
     config,
   )
+}
+
+/** A path parameter named like an injectable would hide one of them. */
+function checkPathParams(
+  route: RouteRegistration,
+  providers: ReadonlyMap<string, Provider>,
+  consumer: string,
+) {
+  for (const param of route.template.paramNames) {
+    if (providers.has(param) || param === PATH_PARAMS) {
+      throw new ConfigurationError(
+        `${consumer}: the path parameter '${param}' has the name of a registered injectable; rename one of them`,
+      )
+    }
+  }
+}
+
+/**
+ * The resource's callbacks and the route's `conflict` run at fixed nodes, so they can use only what
+ * is resolved by then: validators with the resource (G7); the history callbacks when it is missing,
+ * so only what is known before G7; `conflict` before the content is read (O14, P3).
+ */
+function checkCallbackPhases(
+  route: RouteRegistration,
+  resource: Provider | undefined,
+  phases: ReadonlyMap<string, Phase>,
+  consumer: string,
+) {
+  for (const [name, fn] of Object.entries(resource?.callbacks ?? {})) {
+    const limit: Phase = name === 'etag' || name === 'lastModified' ? 'resource' : 'forbid'
+    if (isLater(latestPhase(fn.inject, phases), limit)) {
+      throw new ConfigurationError(
+        `${consumer}: the ${name} callback of '${resource?.name}' needs ${limit === 'resource' ? 'the request body' : 'values that are resolved after the resource'}; it can use only what is known before G7`,
+      )
+    }
+  }
+  if (route.conflict !== undefined && isLater(latestPhase(route.conflict.inject, phases), 'resource')) {
+    throw new ConfigurationError(
+      `${consumer}: the conflict callback cannot use the request body (it runs before it is read)`,
+    )
+  }
+}
+
+/** `creates` names a resource of a PUT route (the I7 branch, RFC 9110 §9.3.4). */
+function checkCreates(
+  route: RouteRegistration,
+  creates: string,
+  ordered: readonly Provider[],
+  consumer: string,
+) {
+  if (route.method !== 'PUT')
+    throw new ConfigurationError(`${consumer}: 'creates' applies to PUT routes only`)
+  if (!ordered.some((p) => p.name === creates && p.kind === 'resource')) {
+    throw new ConfigurationError(`${consumer}: 'creates' must name a resourceExists value the route uses`)
+  }
+}
+
+/** The resource's name and its callbacks, as the nodes G7, K7, K5 and L5 read them. */
+function resourceCallbacksOf(resource: Provider): ResourceCallbacks {
+  const callbacks = resource.callbacks
+  return {
+    name: resource.name,
+    etag: callbacks?.etag,
+    lastModified: callbacks?.lastModified,
+    previouslyExisted: callbacks?.previouslyExisted,
+    movedPermanently: callbacks?.movedPermanently,
+    movedTemporarily: callbacks?.movedTemporarily,
+  }
 }
 
 /** The resource whose validators answer the route's preconditions. */

@@ -19,6 +19,7 @@ export type {
   Negotiation,
   PathEntry,
   RenderFunction,
+  ResourceCallbacks,
   RouteFacts,
   RoutePlan,
 } from './route-plan.js'
