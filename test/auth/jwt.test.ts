@@ -176,4 +176,8 @@ describe('createJwt with asymmetric keys and rotation by kid', () => {
     expect(await reason(after.verify(noKid))).toBe('invalid: Invalid token')
     expect(() => createJwt({ keys: [old, { alg: 'HS256', secret: 'z'.repeat(32) }] })).toThrow(/kid/)
   })
+
+  it('refuses an empty key ring at configuration time', () => {
+    expect(() => createJwt({ keys: [] })).toThrow(new ConfigurationError('createJwt: `keys` is empty'))
+  })
 })
