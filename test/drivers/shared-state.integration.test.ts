@@ -2,6 +2,7 @@ import { type RunningServer, serve } from 'restmachine/node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createApp as createJwtApp } from '../../examples/auth/jwt.js'
 import { createApp as createSessionsApp } from '../../examples/auth/sessions.js'
+import { cookiePair } from '../auth/support/http.js'
 import { deleteRedisKeys, describeWithRedis, uniqueRedisPrefix } from '../support/redis.js'
 
 // Two instances of an example that share nothing but Redis — the property examples/scale relies on
@@ -57,7 +58,7 @@ describeWithRedis('examples/auth/sessions.ts on two instances sharing Redis', (r
       { origin: a.url },
     )
     expect(login.status).toBe(200)
-    const cookie = (login.cookies.find((c) => c.startsWith('session_id=')) as string).split(';')[0] as string
+    const cookie = cookiePair(login.cookies.find((c) => c.startsWith('session_id=')) ?? null)
     const onB = await fetch(`${b.url}/profile`, { headers: { cookie } })
     expect(onB.status).toBe(200)
     expect(await onB.json()).toMatchObject({ user: { email: 'bob@example.com' } })
