@@ -1,8 +1,7 @@
 import {
-  BUILT_IN_PROVIDERS,
   type ContextFunction,
   type InjectOptions,
-  type Provider,
+  ProviderRegistry,
   type ShutdownHook,
   type StartupFactory,
 } from '../di/index.js'
@@ -95,7 +94,8 @@ export interface RouteRegistration {
 
 /** Everything registered on an application, as plain data for the compiler. */
 export interface Registrations {
-  readonly providers: Map<string, Provider>
+  /** Every injectable name and its provider (dependency injection's registry). */
+  readonly providers: ProviderRegistry
   readonly startup: Map<string, StartupFactory>
   /** Created startup values, filled by `start()`. */
   readonly startupValues: Record<string, unknown>
@@ -117,7 +117,7 @@ export interface Registrations {
  */
 export function emptyRegistrations(): Registrations {
   return {
-    providers: new Map(BUILT_IN_PROVIDERS.map((p) => [p.name, p])),
+    providers: new ProviderRegistry(),
     startup: new Map(),
     startupValues: Object.create(null),
     routes: [],
