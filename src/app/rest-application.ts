@@ -6,17 +6,16 @@ import {
   readInjection,
   startupProvider,
 } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
-import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import { ConfigurationError } from '../errors/index.js'
+import type { RestRequest, RestResponse } from '../http/index.js'
+import type { Handler, RenderFunction } from '../machine/index.js'
 import {
   type ApplicationView,
   type GenerateOpenApiOptions,
   generateOpenApi,
   type OpenApiDocument,
 } from '../openapi/index.js'
-import type { BodyParser } from '../render/body-parsers.js'
+import type { BodyParser } from '../render/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
