@@ -1,7 +1,5 @@
-import type { CorsOptions } from '../http/cors.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { SecurityHeadersOptions } from '../http/security-headers.js'
-import type { RenderFunction } from '../machine/route-plan.js'
+import type { CorsOptions, RestRequest, SecurityHeadersOptions } from '../http/index.js'
+import type { RenderFunction } from '../machine/index.js'
 
 /** Where RestMachine reports server errors. */
 export interface Logger {

@@ -1,8 +1,7 @@
 import { orderProviders, orderStartup, type Provider, type StartupFactory } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
-import type { HttpError } from '../errors/http-error.js'
-import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
-import { securityHeaders, usesNonce } from '../http/security-headers.js'
+import type { HttpError } from '../errors/index.js'
+import { ConfigurationError } from '../errors/index.js'
+import { type CorsOptions, securityHeaders, usesNonce, validateCorsOptions } from '../http/index.js'
 import {
   createRoutePlan,
   type LinkedTarget,
@@ -11,7 +10,7 @@ import {
   type PathEntry,
   type RoutePlan,
 } from '../machine/index.js'
-import { Router } from '../router/router.js'
+import { Router } from '../router/index.js'
 import {
   consoleLogger,
   DEFAULT_BODY_LIMIT,

@@ -1,19 +1,16 @@
 import {
-  BUILT_IN_PROVIDERS,
   type ContextFunction,
   type InjectOptions,
-  type Provider,
+  ProviderRegistry,
   type ShutdownHook,
   type StartupFactory,
 } from '../di/index.js'
-import type { HttpError } from '../errors/http-error.js'
-import type { CorsOptions } from '../http/cors.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { SecurityHeadersOptions } from '../http/security-headers.js'
-import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import type { HttpError } from '../errors/index.js'
+import type { CorsOptions, RestRequest, SecurityHeadersOptions } from '../http/index.js'
+import type { Handler, RenderFunction } from '../machine/index.js'
 import type { OperationDoc } from '../openapi/index.js'
-import { type BodyParser, defaultBodyParsers } from '../render/body-parsers.js'
-import type { PathTemplate } from '../router/path-template.js'
+import { type BodyParser, defaultBodyParsers } from '../render/index.js'
+import type { PathTemplate } from '../router/index.js'
 import type { DependencyContext } from './context-types.js'
 import { DEFAULT_RENDERERS } from './default-renderers.js'
 
@@ -95,7 +92,8 @@ export interface RouteRegistration {
 
 /** Everything registered on an application, as plain data for the compiler. */
 export interface Registrations {
-  readonly providers: Map<string, Provider>
+  /** Every injectable name and its provider (dependency injection's registry). */
+  readonly providers: ProviderRegistry
   readonly startup: Map<string, StartupFactory>
   /** Created startup values, filled by `start()`. */
   readonly startupValues: Record<string, unknown>
@@ -117,7 +115,7 @@ export interface Registrations {
  */
 export function emptyRegistrations(): Registrations {
   return {
-    providers: new Map(BUILT_IN_PROVIDERS.map((p) => [p.name, p])),
+    providers: new ProviderRegistry(),
     startup: new Map(),
     startupValues: Object.create(null),
     routes: [],

@@ -1,23 +1,21 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import {
   type ContextFunction,
-  checkNameFree,
   type InjectOptions,
   type ProviderKind,
   readInjection,
   startupProvider,
 } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
-import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import { ConfigurationError } from '../errors/index.js'
+import type { RestRequest, RestResponse } from '../http/index.js'
+import type { Handler, RenderFunction } from '../machine/index.js'
 import {
   type ApplicationView,
   type GenerateOpenApiOptions,
   generateOpenApi,
   type OpenApiDocument,
 } from '../openapi/index.js'
-import type { BodyParser } from '../render/body-parsers.js'
+import type { BodyParser } from '../render/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
@@ -103,7 +101,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
       inject,
       create: fn as (c: Record<string, unknown>) => unknown,
     })
-    this.registrations.providers.set(name, startupProvider(name, inject, values))
+    this.registrations.providers.register(startupProvider(name, inject, values))
     return this as never
   }
 
@@ -188,7 +186,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   validates(name: string, schemaOrFn: unknown, options: ValidatesOptions = {}): unknown {
     if (isStandardSchema(schemaOrFn)) {
       this.#claimName(name, `validates('${name}')`)
-      this.registrations.providers.set(name, schemaProvider(name, schemaOrFn, options.source ?? 'body'))
+      this.registrations.providers.register(schemaProvider(name, schemaOrFn, options.source ?? 'body'))
       return this
     }
     if (typeof schemaOrFn !== 'function') {
@@ -377,13 +375,13 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     this.#claimName(name, owner)
     const inject = readInjection(fn, options, owner, `app.${owner.replace(`('${name}')`, '')}('${name}', FN)`)
     const call = resolve ?? (fn as unknown as (c: Record<string, unknown>) => unknown)
-    this.registrations.providers.set(name, registeredProvider(kind, name, inject, call, options, callbacks))
+    this.registrations.providers.register(registeredProvider(kind, name, inject, call, options, callbacks))
     return this as never
   }
 
   #claimName(name: string, owner: string): void {
     this.#assertIdle(owner)
-    checkNameFree(this.registrations.providers, name, owner)
+    this.registrations.providers.claim(name, owner)
   }
 
   // Every registration that changes what compiles passes here: it drops a compile made by describe().

@@ -23,7 +23,7 @@ export {
   type ResolveFn,
 } from './provider.js'
 export { INJECT, type InjectOptions, readInjection } from './read-injection.js'
-export { checkNameFree } from './registry.js'
+export { checkNameFree, ProviderRegistry } from './registry.js'
 export type { RequestState, RouteInjection } from './request-state.js'
 export { resolvePhase, resumePhase, seedContext } from './resolve-phase.js'
 export {

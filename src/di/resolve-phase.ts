@@ -1,4 +1,4 @@
-import { Forbidden, NotFound, Unauthorized } from '../errors/status-errors.js'
+import { Forbidden, NotFound, Unauthorized } from '../errors/index.js'
 import { PATH_PARAMS } from './built-ins.js'
 import type { Phase } from './phase.js'
 import type { Provider, ProviderKind } from './provider.js'
@@ -73,9 +73,8 @@ function resolveFrom(
 
 function accept(state: RequestState, step: Provider, value: unknown, answers: ProviderKind): boolean {
   const context = state.context
-  const refused = refusal(step.kind, value)
-  if (refused !== undefined) {
-    if (step.kind !== answers) throw refused
+  if (refuses(step.kind, value)) {
+    if (step.kind !== answers) throw refusalError(step.kind)
     // Resolved, once, to nothing: resumePhase can go on past it.
     context[step.name] = undefined
     return false
@@ -106,18 +105,25 @@ export function resumePhase(
   return resolveFrom(state, steps, ANSWERS[phase], at + 1)
 }
 
-/** The error a provider's "no" stands for, or `undefined` when its value is a yes. */
-function refusal(kind: ProviderKind, value: unknown): Error | undefined {
+/** Whether a provider's value is its "no": nothing from a resource, nothing or `false` from a check. */
+function refuses(kind: ProviderKind, value: unknown): boolean {
   switch (kind) {
     case 'resource':
-      return value === null || value === undefined ? new NotFound() : undefined
+      return value === null || value === undefined
     case 'authorized':
-      return value === null || value === undefined || value === false
-        ? new Unauthorized('Authentication required')
-        : undefined
     case 'forbidden':
-      return value === null || value === undefined || value === false ? new Forbidden() : undefined
+      return value === null || value === undefined || value === false
     default:
-      return undefined
+      return false
   }
+}
+
+/**
+ * The error a "no" met outside its own node stands for (a 404 from a resource an authorization
+ * check needs is still a 404). Made only when thrown: a node's own "no" is an edge, and building
+ * an error (its stack) for every refused request would cost more than the rest of the run.
+ */
+function refusalError(kind: ProviderKind): Error {
+  if (kind === 'resource') return new NotFound()
+  return kind === 'authorized' ? new Unauthorized('Authentication required') : new Forbidden()
 }

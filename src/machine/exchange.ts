@@ -1,7 +1,4 @@
-import type { ByteRange } from '../http/byte-range.js'
-import type { ResponseHeaderBag } from '../http/response-header-bag.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
+import type { ByteRange, ResponseHeaderBag, RestRequest, RestResponse } from '../http/index.js'
 import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 
 /**

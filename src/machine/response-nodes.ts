@@ -1,6 +1,5 @@
-import { whenSettled } from '../di/index.js'
-import { coalesceRanges, parseRange } from '../http/byte-range.js'
-import { ifRangeMatches } from '../http/if-range.js'
+import { isThenable } from '../di/index.js'
+import { coalesceRanges, ifRangeMatches, parseRange } from '../http/index.js'
 import type { HandledExchange, RoutedExchange } from './exchange.js'
 import { renderResult } from './render-result.js'
 import type { Handler } from './route-plan.js'
@@ -20,10 +19,15 @@ const encoder = new TextEncoder()
  */
 export function handlerAnswersOk(exchange: RoutedExchange): boolean | Promise<boolean> {
   // HANDLER is reached only from INPUT, on a route with a handler (B3 ends the implicit OPTIONS).
-  return whenSettled((exchange.plan.handler as Handler)(exchange.context), (result) => {
-    exchange.representation = renderResult(exchange, result)
-    return exchange.representation.status === 200
-  })
+  const result = (exchange.plan.handler as Handler)(exchange.context)
+  // No closure on the synchronous path: this runs for every successful request.
+  if (isThenable(result)) return Promise.resolve(result).then((settled) => represent(exchange, settled))
+  return represent(exchange, result)
+}
+
+function represent(exchange: RoutedExchange, result: unknown): boolean {
+  exchange.representation = renderResult(exchange, result)
+  return exchange.representation.status === 200
 }
 
 /**

@@ -1,7 +1,6 @@
-import { readLimited } from '../app/read-body.js'
-import { RequestHeaders } from '../http/request-headers.js'
-import { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
+import { readLimited } from '../app/index.js'
+import type { RestResponse } from '../http/index.js'
+import { RequestHeaders, RestRequest } from '../http/index.js'
 import type { Driver, DriverResponse } from './driver.js'
 
 /** Anything that serves core requests (a `RestApplication`). */

@@ -7,6 +7,7 @@ import {
   orderStartup,
   type Provider,
   type ProviderKind,
+  ProviderRegistry,
   startupProvider,
 } from '../../src/di/index.js'
 import { ConfigurationError } from '../../src/errors/index.js'
@@ -106,6 +107,19 @@ describe('registry names', () => {
     expect(() => checkNameFree(providers, 'current-user', 'x')).toThrow('is not a JavaScript identifier')
     expect(() => checkNameFree(providers, 'constructor', 'x')).toThrow('is a member of Object.prototype')
     expect(() => checkNameFree(providers, 'currentUser', 'x')).not.toThrow()
+  })
+
+  it('keeps one provider per name in a registry that starts with the built-ins', () => {
+    const registry = new ProviderRegistry()
+    expect(registry.get('request')?.kind).toBe('builtin')
+    registry.claim('db', "onStartup('db')")
+    registry.register(provider('db', 'startup'))
+    expect([...registry.keys()]).toContain('db')
+    expect(() => registry.claim('db', "dependency('db')")).toThrow(
+      "dependency('db'): 'db' is already registered",
+    )
+    expect(() => registry.claim('request', "dependency('request')")).toThrow(/a built-in injectable/)
+    expect(() => registry.claim('pathParams', "dependency('pathParams')")).toThrow(/a built-in injectable/)
   })
 
   it('gives a startup value as made at start, read when injected', () => {

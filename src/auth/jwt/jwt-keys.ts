@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../errors/configuration-error.js'
+import { ConfigurationError } from '../../errors/index.js'
 import { type Jose, loadJose } from './jose.js'
 import { KeysUnavailable } from './jwt-errors.js'
 import type { JwtAlgorithm, JwtKey, JwtOptions } from './jwt-types.js'

@@ -1,4 +1,4 @@
-import type { RestRequest } from '../../http/rest-request.js'
+import type { RestRequest } from '../../http/index.js'
 
 /**
  * Options of {@link clientAddress}.

@@ -1,5 +1,5 @@
-import { Forbidden } from '../../errors/status-errors.js'
-import type { RestRequest } from '../../http/rest-request.js'
+import { Forbidden } from '../../errors/index.js'
+import type { RestRequest } from '../../http/index.js'
 import type { AuthContext } from '../context.js'
 import { normaliseOrigin, ownOrigin } from './request-origin.js'
 
