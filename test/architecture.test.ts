@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { defined } from './support/defined.js'
 
 const SRC = join(import.meta.dirname, '..', 'src')
 
@@ -56,7 +57,9 @@ const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g
 
 /** The room of a path relative to src/ (`app/x.ts` → `app`), or what lies outside src. */
 function roomOf(path: string): string {
-  return path.startsWith('..') ? `outside src (${path})` : (path.split('/')[0] as string)
+  if (path.startsWith('..')) return `outside src (${path})`
+  const slash = path.indexOf('/')
+  return slash === -1 ? path : path.slice(0, slash)
 }
 
 /** Every room → room edge the source files make, each with one file that makes it. */
@@ -65,7 +68,8 @@ function roomGraph(files: readonly { path: string; text: string }[]): Map<string
   for (const file of files) {
     const room = roomOf(file.path)
     for (const match of file.text.matchAll(RELATIVE_IMPORT)) {
-      const target = roomOf(relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string)))
+      const specifier = defined(match[1], 'the specifier an import names')
+      const target = roomOf(relative(SRC, resolve(dirname(join(SRC, file.path)), specifier)))
       if (target === room) continue
       const edges = graph.get(room) ?? new Map<string, string>()
       graph.set(room, edges)
@@ -90,7 +94,8 @@ function importsPastDoor(
   for (const file of files) {
     const room = roomOf(file.path)
     for (const match of file.text.matchAll(RELATIVE_IMPORT)) {
-      const target = relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string))
+      const specifier = defined(match[1], 'the specifier an import names')
+      const target = relative(SRC, resolve(dirname(join(SRC, file.path)), specifier))
       const targetRoom = roomOf(target)
       if (targetRoom === room || !doorOnly.has(targetRoom)) continue
       if (target !== doorOf(target)) offenders.push(`${file.path} → ${target}`)

@@ -115,7 +115,7 @@ export function compileApplication(
     const allowed = new Set([...methods.keys(), 'OPTIONS'])
     if (allowed.has('GET')) allowed.add('HEAD')
     const optionsRoute = optionsPlan(template, bodyLimit, config)
-    router.add(routes[0]!.template, {
+    router.add(routes[0].template, {
       template,
       methods,
       allow: [...allowed].sort().join(', '),
@@ -161,8 +161,11 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
   )
 }
 
-function groupByTemplate(routes: readonly RouteRegistration[]): Map<string, RouteRegistration[]> {
-  const groups = new Map<string, RouteRegistration[]>()
+/** The routes of one path template, in registration order: never empty, since a route makes its group. */
+type TemplateGroup = [RouteRegistration, ...RouteRegistration[]]
+
+function groupByTemplate(routes: readonly RouteRegistration[]): Map<string, TemplateGroup> {
+  const groups = new Map<string, TemplateGroup>()
   for (const route of routes) {
     const group = groups.get(route.template.source)
     if (group) group.push(route)

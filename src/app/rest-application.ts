@@ -311,8 +311,8 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
    * @example
    * await app.start()
    */
-  start(): Promise<void> {
-    return startApplication(this)
+  async start(): Promise<void> {
+    await startApplication(this)
   }
 
   /** Runs the shutdown hooks once. @example await app.stop() */
@@ -352,7 +352,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   handle(request: RestRequest): RestResponse | Promise<RestResponse> {
     const ready = this.lifecycle.ready
     if (ready !== undefined) return handleRequest(ready, request)
-    return this.start().then(() => handleRequest(this.lifecycle.ready!, request))
+    return startApplication(this).then((started) => handleRequest(started, request))
   }
 
   /**

@@ -37,8 +37,7 @@ export function inProcess(app: TestableApp): Driver {
       })
       const response = await app.handle(restRequest)
       const headers: Array<[string, string]> = []
-      for (const name of Object.keys(response.headers)) {
-        const value = response.headers[name] as string | string[]
+      for (const [name, value] of Object.entries(response.headers)) {
         for (const item of Array.isArray(value) ? value : [value]) headers.push([name, item])
       }
       const noContent = response.status === 204 || response.status === 304
