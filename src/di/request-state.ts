@@ -2,6 +2,7 @@ import type { ResponseHeaderBag } from '../http/response-header-bag.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { BodyParser } from '../render/body-parsers.js'
 import type { PhaseSteps } from './phase.js'
+import type { RequestLogger } from './request-logger.js'
 
 /**
  * What dependency injection reads and writes of one request while it resolves providers: the
@@ -24,6 +25,10 @@ export interface RequestState {
   cspNonce: string | undefined
   /** Headers dependencies add to whatever response this request gets. */
   responseHeaders: ResponseHeaderBag | undefined
+  /** This request's id, decided on first read (src/http/request-id.ts) and then fixed. */
+  readonly requestId: string
+  /** A logger bound to this request's id, made on first read. */
+  readonly log: RequestLogger
 }
 
 /** The part of a route's compiled plan that dependency injection reads. */

@@ -1,7 +1,10 @@
+import type { RequestLogger } from '../di/index.js'
 import type { ByteRange } from '../http/byte-range.js'
+import { requestIdOf } from '../http/request-id.js'
 import type { ResponseHeaderBag } from '../http/response-header-bag.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
+import type { NodeId } from './decision-node.js'
 import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 
 /**
@@ -61,10 +64,37 @@ export class Exchange {
   /** Headers dependencies add to whatever response this request gets (see `responseHeaders`). */
   responseHeaders: ResponseHeaderBag | undefined = undefined
 
+  // Operations (the run loop, the request id and the logger).
+  /**
+   * The node an error response answers for: the node a thrown error (or rejection) left the run
+   * from, written by `runMachine` only when one is thrown or a node answers asynchronously; with the
+   * access log on, the node whose status edge ended the run (`HANDLER` for a handler's own status).
+   */
+  answeredBy: NodeId | undefined = undefined
+  #requestId: string | undefined = undefined
+  #log: RequestLogger | undefined = undefined
+
   constructor(request: RestRequest, config: MachineConfig) {
     this.request = request
     this.config = config
     this.trace = config.trace ? [] : undefined
+  }
+
+  /** This request's id, decided on first read ({@link requestIdOf}); undefined until then. */
+  get knownRequestId(): string | undefined {
+    return this.#requestId
+  }
+
+  /** This request's id: decided on first read (trusted header, platform id or a new UUID), then fixed. */
+  get requestId(): string {
+    this.#requestId ??= requestIdOf(this.request, this.config.requestId)
+    return this.#requestId
+  }
+
+  /** The `log` a handler injects, bound to this request's id; made on first read. */
+  get log(): RequestLogger {
+    this.#log ??= this.config.requestLogger(this.requestId)
+    return this.#log
   }
 }
 

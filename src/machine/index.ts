@@ -1,4 +1,5 @@
 export { isThenable } from '../di/index.js'
+export { answeringNode } from './answering-node.js'
 export type {
   DecisionNode,
   LinkedNode,

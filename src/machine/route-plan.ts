@@ -1,5 +1,6 @@
-import type { ContextFunction, PhaseSteps } from '../di/index.js'
+import type { ContextFunction, PhaseSteps, RequestLogger } from '../di/index.js'
 import type { CorsOptions } from '../http/cors.js'
+import type { RequestIdPolicy } from '../http/request-id.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { Router } from '../router/router.js'
 import type { LinkedNode, Terminal } from './decision-node.js'
@@ -105,7 +106,7 @@ export interface PathEntry {
   readonly options: RoutePlan
 }
 
-/** Application-wide settings the app-level nodes (B13–B10) read. */
+/** Application-wide settings the app-level nodes (B13–B10) read, and how each request gets its id and `log`. */
 export interface MachineConfig {
   readonly router: Router<PathEntry>
   readonly knownMethods: ReadonlySet<string>
@@ -113,4 +114,8 @@ export interface MachineConfig {
   readonly serviceAvailable: ((request: RestRequest) => boolean | Promise<boolean>) | undefined
   readonly malformed: ((request: RestRequest) => boolean | Promise<boolean>) | undefined
   readonly trace: boolean
+  /** Where a request's id comes from and which header echoes it. */
+  readonly requestId: RequestIdPolicy
+  /** Makes the `log` a request injects, bound to its id. */
+  readonly requestLogger: (requestId: string) => RequestLogger
 }

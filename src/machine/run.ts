@@ -6,7 +6,7 @@ import type { Exchange, HandledExchange } from './exchange.js'
  * MESSAGE) through the route B10 chose, to the outcome the response is made from. Stays synchronous
  * while every node answers synchronously; from the first asynchronous answer on, it returns a
  * promise. Errors thrown by nodes propagate (synchronously, or as a rejection) to the caller, which
- * turns them into responses.
+ * turns them into responses; `exchange.answeredBy` then names the node they came from.
  */
 export function runMachine(request: Exchange, start: LinkedTarget): Terminal | Promise<Terminal> {
   // Each node's function declares the part of the exchange it reads, and the diagram's order makes
@@ -17,8 +17,16 @@ export function runMachine(request: Exchange, start: LinkedTarget): Terminal | P
   while (typeof node === 'object' && 'test' in node) {
     const current = node
     trace?.push(current.id)
-    const answer = current.test(exchange)
+    let answer: boolean | Promise<boolean>
+    try {
+      answer = current.test(exchange)
+    } catch (error) {
+      exchange.answeredBy = current.id
+      throw error
+    }
     if (typeof answer !== 'boolean') {
+      // A rejection leaves the run from this node; a field write, not a handler per promise.
+      exchange.answeredBy = current.id
       return answer.then((yes) =>
         runMachine(exchange, next(exchange, yes ? current.onTrue : current.onFalse)),
       )
