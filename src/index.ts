@@ -4,10 +4,16 @@
  * `restmachine/testing` and friends.
  */
 export * from './app/index.js'
-export { INJECT } from './di/index.js'
+export { INJECT, type LogFn, type RequestLogger } from './di/index.js'
 export * from './errors/index.js'
 export type { CorsOptions } from './http/cors.js'
 export { RequestHeaders } from './http/request-headers.js'
+export {
+  DEFAULT_REQUEST_ID_HEADER,
+  isAcceptableRequestId,
+  MAX_REQUEST_ID_LENGTH,
+  type RequestIdTrust,
+} from './http/request-id.js'
 export { ResponseHeaderBag } from './http/response-header-bag.js'
 export { type BodyReader, RestRequest, type RestRequestInit } from './http/rest-request.js'
 export { type ResponseBody, type ResponseHeaders, RestResponse } from './http/rest-response.js'
