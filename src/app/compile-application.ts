@@ -93,6 +93,7 @@ export function compileApplication(
     serviceAvailable: options.serviceAvailable,
     malformed: options.malformed,
     trace: options.trace === true,
+    recordAnsweringNode: logging.access,
     requestId: logging.requestId,
     requestLogger: logging.requestLogger,
   }

@@ -3,7 +3,7 @@ import { isPreflight } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { RestResponse } from '../http/rest-response.js'
 import { createNonce } from '../http/security-headers.js'
-import { answeringNode, Exchange, type HandledExchange, runMachine, type Terminal } from '../machine/index.js'
+import { Exchange, type HandledExchange, runMachine, type Terminal } from '../machine/index.js'
 import { logAccess } from './access-log.js'
 import { answer } from './answer.js'
 import type { CompiledApp } from './compile-application.js'
@@ -40,11 +40,6 @@ export function handleRequest(app: CompiledApp, request: RestRequest): Result {
 
 /** The outcome's response; an error thrown while building it (a renderer's, say) is answered too. */
 function respond(app: CompiledApp, exchange: Exchange, outcome: Terminal): Result {
-  // The access log names the node that answered; a status edge knows its node.
-  if (app.logging.access) {
-    exchange.answeredBy =
-      typeof outcome === 'object' ? answeringNode(outcome) : outcome === 'RENDERED' ? 'HANDLER' : undefined
-  }
   try {
     // The run reached this outcome, so what the outcome's response reads was learned on the way.
     return answer(app, exchange as HandledExchange, outcome)

@@ -66,9 +66,8 @@ export class Exchange {
 
   // Operations (the run loop, the request id and the logger).
   /**
-   * The node an error response answers for: the node a thrown error (or rejection) left the run
-   * from, written by `runMachine` only when one is thrown or a node answers asynchronously; with the
-   * access log on, the node whose status edge ended the run (`HANDLER` for a handler's own status).
+   * The last node run, so the node whose answer ended the run (a status edge, or a thrown error):
+   * written by `runMachine` only when `config.recordAnsweringNode` is on (the access log reads it).
    */
   answeredBy: NodeId | undefined = undefined
   #requestId: string | undefined = undefined

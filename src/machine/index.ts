@@ -1,5 +1,4 @@
 export { isThenable } from '../di/index.js'
-export { answeringNode } from './answering-node.js'
 export type {
   DecisionNode,
   LinkedNode,

@@ -114,6 +114,8 @@ export interface MachineConfig {
   readonly serviceAvailable: ((request: RestRequest) => boolean | Promise<boolean>) | undefined
   readonly malformed: ((request: RestRequest) => boolean | Promise<boolean>) | undefined
   readonly trace: boolean
+  /** Whether the run records the node that answered (`Exchange.answeredBy`), for the access log. */
+  readonly recordAnsweringNode: boolean
   /** Where a request's id comes from and which header echoes it. */
   readonly requestId: RequestIdPolicy
   /** Makes the `log` a request injects, bound to its id. */
