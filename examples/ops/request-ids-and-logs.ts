@@ -18,7 +18,7 @@ export function createApp(logger: Logger = pino()) {
   const app = new RestApplication({
     logger, // a pino logger: one access line per request, and the parent of each request's `log`
     trustRequestId: (_id, request) => TRUSTED_PROXIES.has(request.remoteAddress ?? ''),
-    logRedact: ['*.password'], // besides authorization, cookie and set-cookie, always redacted
+    logRedact: ['body.password'], // besides authorization, cookie and set-cookie, always redacted
   })
     .onStartup('orders', () => new Map([['1', { id: '1', total: 42 }]]))
     .resourceExists('order', ({ pathParams, orders }) => orders.get(pathParams.id))

