@@ -16,7 +16,7 @@ import { type Launch, prepareServer } from './lib/build.js'
 import { type Config, loadConfig } from './lib/config.js'
 import { type CpuProfile, sourceMapResolver, summarizeProfile } from './lib/cpuprofile.js'
 import { createLoadTool, type LoadTool } from './lib/load.js'
-import { scenarioById } from './lib/plan.js'
+import { scenarioNamed } from './lib/plan.js'
 import { pinProcess, sleep } from './lib/proc.js'
 import { type ProfileResult, profileMarkdown, withProfileSection } from './lib/report.js'
 import { BENCH_DIR, serverExists, startServer } from './lib/servers.js'
@@ -51,7 +51,7 @@ export async function profileServer(
   const secret = new TextEncoder().encode(config.jwtSecret)
   const results: ProfileResult[] = []
   for (const id of config.profileScenarios) {
-    const scenario = scenarioById(id)!
+    const scenario = scenarioNamed(id)
     const file = path.join(PROFILE_DIR, `${server}-${id}.cpuprofile`)
     // node writes one profile per thread (with tsx, its loader hooks run in a worker thread), named
     // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: collect them in a fresh directory

@@ -13,12 +13,13 @@ import { checkServer } from './lib/checks.js'
 import { estimateSeconds, loadConfig } from './lib/config.js'
 import { carryKeptSections } from './lib/kept-sections.js'
 import { createLoadTool } from './lib/load.js'
-import { type LoadInputs, scenarioById } from './lib/plan.js'
+import { type LoadInputs, scenarioNamed } from './lib/plan.js'
 import { cpuBusySeconds, cpuSeconds, machineInfo, pinProcess, resetPeakRss, statusKb } from './lib/proc.js'
 import {
   type Cell,
   existingProfileSection,
   profileMarkdown,
+  type RoundResult,
   type RunResults,
   resultsMarkdown,
   type ServerInfo,
@@ -98,15 +99,22 @@ async function main(): Promise<void> {
     // alternating rounds: every round visits every scenario, servers in a rotated order
     for (let round = 0; round < config.rounds; round++) {
       for (const id of config.scenarios) {
-        const scenario = scenarioById(id)!
-        const order = live.map((_, i) => live[(i + round) % live.length]!)
+        const scenario = scenarioNamed(id)
+        const turn = round % live.length
+        const order = [...live.slice(turn), ...live.slice(0, turn)]
         for (const name of order) {
-          const cell = cells.find((c) => c.server === name && c.scenario === id)!
+          const cell = cells.find((c) => c.server === name && c.scenario === id)
+          const srv = running.get(name)
+          const info = servers.find((s) => s.name === name)
+          if (cell === undefined || srv === undefined || info === undefined) {
+            throw new Error(`${name} is live but has no cell for ${id}, no process or no entry`)
+          }
           if (cell.failed) continue
-          const srv = running.get(name)!
+          const input = inputs.get(name)
+          if (input === undefined) throw new Error(`${name} has no load inputs: its checks did not finish`)
           const job = {
             base: `http://127.0.0.1:${srv.port}`,
-            requests: scenario.requests(inputs.get(name)!),
+            requests: scenario.requests(input),
             connections: config.connections,
             expected: scenario.expected,
           }
@@ -121,7 +129,7 @@ async function main(): Promise<void> {
           const coreAfter = config.serverCpu === undefined ? null : cpuBusySeconds(config.serverCpu)
           const serverCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null
           const peak = statusKb(srv.pid, 'VmHWM')
-          cell.rounds.push({
+          const last: RoundResult = {
             rps: r.rps,
             requests: r.requests,
             p50Us: r.p50Us,
@@ -136,11 +144,10 @@ async function main(): Promise<void> {
               coreBefore !== null && coreAfter !== null && serverCpu !== null
                 ? Math.max(0, coreAfter - coreBefore - serverCpu) / wall
                 : null,
-          })
-          const info = servers.find((s) => s.name === name)!
+          }
+          cell.rounds.push(last)
           if (peak !== null) info.peakRssKb = Math.max(info.peakRssKb ?? 0, peak, info.startupRssKb ?? 0)
           const bad = r.unexpected + r.errors
-          const last = cell.rounds[cell.rounds.length - 1]!
           const rps = Math.round(r.rps).toString().padStart(7)
           const pct = (f: number | null) => (f === null ? '?' : `${Math.round(f * 100)}%`)
           log(

@@ -61,7 +61,12 @@ export interface User {
 export type UserDb = ReadonlyMap<string, User>
 
 export const USER_COUNT = 1000
-const ROLES: readonly User['role'][] = ['admin', 'editor', 'viewer']
+
+/** Users take the roles in turn: 0 admin, 1 editor, 2 viewer, 3 admin… */
+function roleOf(i: number): User['role'] {
+  const turn = i % 3
+  return turn === 0 ? 'admin' : turn === 1 ? 'editor' : 'viewer'
+}
 
 /** The application-scoped dependency: built once at startup, shared by every request. */
 export function createUserDb(count = USER_COUNT): UserDb {
@@ -73,7 +78,7 @@ export function createUserDb(count = USER_COUNT): UserDb {
       id,
       name: `User ${i}`,
       email: `user${i}@example.com`,
-      role: ROLES[i % ROLES.length]!,
+      role: roleOf(i),
       created_at: new Date(epoch + i * 3_600_000).toISOString(),
     })
   }

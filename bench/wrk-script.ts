@@ -10,7 +10,7 @@
  *   npx tsx bench/wrk-script.ts doc-304 http://127.0.0.1:3000 > /tmp/doc.lua
  */
 import { request } from 'node:http'
-import { wrkScript } from './lib/load.js'
+import { wrkPath, wrkScript } from './lib/load.js'
 import { SCENARIOS, scenarioById } from './lib/plan.js'
 import { mintToken, PATHS } from './scenarios.js'
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   }
   const requests = scenario.requests({ token: await mintToken(), etag })
   process.stdout.write(wrkScript(requests))
-  const path = requests.length === 1 ? requests[0]!.path : '/'
+  const path = wrkPath(requests)
   console.error(
     `-- expects ${scenario.expected.join('/')}; run: wrk -t1 -c50 -d10s --latency -s <this file> ${base ?? 'http://127.0.0.1:3000'}${path}`,
   )

@@ -119,11 +119,15 @@ const documentCors: CorsOptions = {
 
 export const app = new RestApplication({ provides: 'application/json' })
   .onStartup('store', () => createStore())
-  .resourceExists('document', ({ pathParams, store }) => store.documents.get(pathParams.id), {
-    etag: ({ document }) => `"${document.id}-v${document.version}"`,
-    lastModified: ({ document }) => document.updated,
-  })
-  .resourceExists('file', ({ pathParams }) => FILES.get(pathParams.name), {
+  .resourceExists(
+    'document',
+    ({ pathParams: { id }, store }) => (id === undefined ? null : store.documents.get(id)),
+    {
+      etag: ({ document }) => `"${document.id}-v${document.version}"`,
+      lastModified: ({ document }) => document.updated,
+    },
+  )
+  .resourceExists('file', ({ pathParams: { name } }) => (name === undefined ? null : FILES.get(name)), {
     etag: ({ file }) => file.etag,
     lastModified: ({ file }) => file.lastModified,
   })

@@ -6,8 +6,11 @@ import { z } from 'zod'
 
 export const app = new RestApplication()
   .onStartup('db', () => ({ posts: new Map([['1', { id: '1', title: 'Hello', owner: 'ada' }]]) }))
-  .authorized('user', ({ headers }) => (headers.get('x-user') ? { name: headers.get('x-user')! } : null))
-  .resourceExists('post', ({ pathParams, db }) => db.posts.get(pathParams.id))
+  .authorized('user', ({ headers }) => {
+    const name = headers.get('x-user')
+    return name ? { name } : null
+  })
+  .resourceExists('post', ({ pathParams: { id }, db }) => (id === undefined ? null : db.posts.get(id)))
   .validates('edit', z.object({ title: z.string().min(1).max(200) }))
 
 app.get('/posts/{id}', ({ post }) => post, { requires: ['user'] }) // 401 anonymous, 404 absent, HEAD too

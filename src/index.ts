@@ -3,22 +3,86 @@
  * injection by name. This is the core entry; adapters live in `restmachine/node`,
  * `restmachine/testing` and friends.
  */
-export * from './app/index.js'
-export { INJECT, type LogFn, type RequestLogger } from './di/index.js'
-export * from './errors/index.js'
-export type { CorsOptions } from './http/cors.js'
-export { RequestHeaders } from './http/request-headers.js'
 export {
+  type BuiltInContext,
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_MAX_URI_LENGTH,
+  DEFAULT_REDACT_PATHS,
+  type DependencyContext,
+  type DependencyOptions,
+  type ErrorHandler,
+  type ErrorInfo,
+  type FetchConnectionInfo,
+  fromWebRequest,
+  type HandlerContext,
+  handleFetch,
+  type Logger,
+  type MaybePromise,
+  type NoContext,
+  RestApplication,
+  type RestApplicationOptions,
+  type RouteOptions,
+  readLimited,
+  type StructuredChildOptions,
+  type StructuredLogger,
+  toWebResponse,
+  type ValidatesOptions,
+  type WithValue,
+} from './app/index.js'
+export { INJECT, type LogFn, type RequestLogger } from './di/index.js'
+export {
+  BadRequest,
+  ConfigurationError,
+  Conflict,
+  ContentTooLarge,
+  defaultErrorBody,
+  type ErrorBody,
+  Forbidden,
+  GENERIC_SERVER_ERROR_MESSAGE,
+  Gone,
+  HttpError,
+  type HttpErrorOptions,
+  InternalServerError,
+  isHttpError,
+  MethodNotAllowed,
+  NotAcceptable,
+  NotFound,
+  NotImplemented,
+  PROBLEM_JSON,
+  PreconditionFailed,
+  type ProblemDetails,
+  problemDetails,
+  publicMessage,
+  RangeNotSatisfiable,
+  RequestHeaderFieldsTooLarge,
+  type RetryAfterOptions,
+  ServiceUnavailable,
+  TooManyRequests,
+  Unauthorized,
+  type UnauthorizedOptions,
+  UnprocessableEntity,
+  UriTooLong,
+  type ValidationDetail,
+} from './errors/index.js'
+export type { CorsOptions } from './http/index.js'
+export {
+  type BodyReader,
+  createNonce,
   DEFAULT_REQUEST_ID_HEADER,
   isAcceptableRequestId,
+  isBodylessStatus,
   MAX_REQUEST_ID_LENGTH,
+  RequestHeaders,
   type RequestIdTrust,
-} from './http/request-id.js'
-export { ResponseHeaderBag } from './http/response-header-bag.js'
-export { type BodyReader, RestRequest, type RestRequestInit } from './http/rest-request.js'
-export { type ResponseBody, type ResponseHeaders, RestResponse } from './http/rest-response.js'
-export { createNonce, type SecurityHeadersOptions } from './http/security-headers.js'
-export { isBodylessStatus, reasonPhrase } from './http/status-codes.js'
+  type ResponseBody,
+  ResponseHeaderBag,
+  type ResponseHeaders,
+  RestRequest,
+  type RestRequestInit,
+  RestResponse,
+  reasonPhrase,
+  type SecurityHeadersOptions,
+} from './http/index.js'
 export { DIAGRAM, type DiagramNode, type NodeId, type StatusOutcome } from './machine/index.js'
 export * from './openapi/index.js'
 export {

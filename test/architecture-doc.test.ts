@@ -67,7 +67,7 @@ describe('ARCHITECTURE.md', () => {
     const sample = [
       'See `src/app/no-such-file.ts` and src/machine/gone.ts, run `npx vitest run test/nowhere`,',
       'read [the page](docs/missing.md) and `README.md`; `restmachine/node` and `x.context` are not paths,',
-      'nor are `*.test-d.ts` and `.ts`, while `src/stores/redis*.ts` is a pattern that must match.',
+      'nor are `*.test-d.ts` and `.ts`, while `src/stores/redis/redis-*.ts` is a pattern that must match.',
     ].join('\n')
     const paths = pathsNamedIn(sample)
     expect(paths).toEqual([
@@ -75,7 +75,7 @@ describe('ARCHITECTURE.md', () => {
       'docs/missing.md',
       'src/app/no-such-file.ts',
       'src/machine/gone.ts',
-      'src/stores/redis*.ts',
+      'src/stores/redis/redis-*.ts',
       'test/nowhere',
     ])
     expect(paths.filter((path) => !exists(path))).toEqual([

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { defined } from './support/defined.js'
 
 const SRC = join(import.meta.dirname, '..', 'src')
 
@@ -46,15 +47,19 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
 // them; no room may import the surface (that would make every room depend on every other).
 const SURFACE = new Set(['index.ts', 'entries'])
 
-// Rooms that other rooms (and the package surface) may import only through their door, index.ts.
-// Only di so far: most other cross-room imports still reach into files (ARCHITECTURE.md).
-const DOOR_ONLY = new Set(['di'])
+// Rooms that other rooms (and the package surface) may import only through their door, index.ts:
+// every room. A part of a room with its own index.ts is imported through that: adapters has no door of
+// its own, only one per adapter; stores' Node-only Redis part cannot be behind the Node-free stores door.
+const DOOR_ONLY: ReadonlySet<string> = new Set(Object.keys(ALLOWED_ROOMS))
+const PARTS: Record<string, readonly string[]> = { adapters: ['node', 'lambda', 'fetch'], stores: ['redis'] }
 
 const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g
 
 /** The room of a path relative to src/ (`app/x.ts` → `app`), or what lies outside src. */
 function roomOf(path: string): string {
-  return path.startsWith('..') ? `outside src (${path})` : (path.split('/')[0] as string)
+  if (path.startsWith('..')) return `outside src (${path})`
+  const slash = path.indexOf('/')
+  return slash === -1 ? path : path.slice(0, slash)
 }
 
 /** Every room → room edge the source files make, each with one file that makes it. */
@@ -63,7 +68,8 @@ function roomGraph(files: readonly { path: string; text: string }[]): Map<string
   for (const file of files) {
     const room = roomOf(file.path)
     for (const match of file.text.matchAll(RELATIVE_IMPORT)) {
-      const target = roomOf(relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string)))
+      const specifier = defined(match[1], 'the specifier an import names')
+      const target = roomOf(relative(SRC, resolve(dirname(join(SRC, file.path)), specifier)))
       if (target === room) continue
       const edges = graph.get(room) ?? new Map<string, string>()
       graph.set(room, edges)
@@ -73,7 +79,13 @@ function roomGraph(files: readonly { path: string; text: string }[]): Map<string
   return graph
 }
 
-/** Every import from another room into a door-only room that does not go through its index.ts. */
+/** The door of a path relative to src/: its room's index.js, or its part's (`adapters/node/index.js`). */
+function doorOf(path: string): string {
+  const [room, part] = path.split('/') as [string, string | undefined]
+  return part !== undefined && PARTS[room]?.includes(part) ? `${room}/${part}/index.js` : `${room}/index.js`
+}
+
+/** Every import from another room into a door-only room that does not go through its door. */
 function importsPastDoor(
   files: readonly { path: string; text: string }[],
   doorOnly: ReadonlySet<string>,
@@ -82,10 +94,11 @@ function importsPastDoor(
   for (const file of files) {
     const room = roomOf(file.path)
     for (const match of file.text.matchAll(RELATIVE_IMPORT)) {
-      const target = relative(SRC, resolve(dirname(join(SRC, file.path)), match[1] as string))
+      const specifier = defined(match[1], 'the specifier an import names')
+      const target = relative(SRC, resolve(dirname(join(SRC, file.path)), specifier))
       const targetRoom = roomOf(target)
       if (targetRoom === room || !doorOnly.has(targetRoom)) continue
-      if (target !== `${targetRoom}/index.js`) offenders.push(`${file.path} → ${target}`)
+      if (target !== doorOf(target)) offenders.push(`${file.path} → ${target}`)
     }
   }
   return offenders
@@ -156,17 +169,44 @@ describe('architecture', () => {
     expect(violations).toEqual([])
   })
 
-  it('lets other rooms import di only through its door, src/di/index.ts', () => {
+  it('makes every room door-only, so the rule cannot skip a room added to the table', () => {
+    const rooms = readdirSync(SRC).filter(
+      (name) => statSync(join(SRC, name)).isDirectory() && !SURFACE.has(name),
+    )
+    expect([...DOOR_ONLY].sort()).toEqual(rooms.sort())
+  })
+
+  it('lets other rooms and the package surface import a room only through its index.ts', () => {
     expect(importsPastDoor(files, DOOR_ONLY)).toEqual([])
+  })
+
+  it('has an index.ts for every part it names as a door', () => {
+    const doors = Object.entries(PARTS).flatMap(([room, parts]) => parts.map((part) => `${room}/${part}`))
+    expect(doors.filter((door) => !statSync(join(SRC, door, 'index.ts'), { throwIfNoEntry: false }))).toEqual(
+      [],
+    )
   })
 
   it('names an import that reaches past a door into a file', () => {
     const reaching = [
       { path: 'machine/run.ts', text: "import { resolvePhase } from '../di/resolve-phase.js'" },
+      { path: 'app/answer.ts', text: "import { RestResponse } from '../http/rest-response.js'" },
+      { path: 'index.ts', text: "export * from './errors/status-errors.js'" },
       { path: 'adapters/node/x.ts', text: "import type { Provider } from '../../di/index.js'" },
+      { path: 'entries/node.ts', text: "export * from '../adapters/node/index.js'" },
+      { path: 'entries/fetch.ts', text: "export * from '../adapters/fetch/cloudflare-fetch.js'" },
+      { path: 'entries/redis.ts', text: "export * from '../stores/redis/index.js'" },
+      { path: 'entries/redis.ts', text: "export * from '../stores/redis/redis-store.js'" },
+      { path: 'adapters/lambda/x.ts', text: "import { writeResponse } from '../node/write-response.js'" },
       { path: 'di/graph.ts', text: "import { closestNames } from './closest-names.js'" },
     ]
-    expect(importsPastDoor(reaching, DOOR_ONLY)).toEqual(['machine/run.ts → di/resolve-phase.js'])
+    expect(importsPastDoor(reaching, DOOR_ONLY)).toEqual([
+      'machine/run.ts → di/resolve-phase.js',
+      'app/answer.ts → http/rest-response.js',
+      'index.ts → errors/status-errors.js',
+      'entries/fetch.ts → adapters/fetch/cloudflare-fetch.js',
+      'entries/redis.ts → stores/redis/redis-store.js',
+    ])
   })
 
   it('lets no room import the package surface (src/index.ts, src/entries/)', () => {

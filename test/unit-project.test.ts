@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { defined } from './support/defined.js'
 
 // The `unit` vitest project (vitest.config.ts) is every test/**/*.test.ts not named
 // *.integration.test.ts. It must run in memory, so none of its files — nor the test helpers they
@@ -28,7 +29,9 @@ function testFiles(dir: string): string[] {
 const isUnit = (path: string) => !path.endsWith('.integration.test.ts')
 
 function specifiers(source: string): string[] {
-  return [...source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((match) => match[1] as string)
+  return [...source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((match) =>
+    defined(match[1], 'the specifier an import names'),
+  )
 }
 
 /** Each forbidden import of `file` and of the test helpers it reaches, as `helper → module`. */

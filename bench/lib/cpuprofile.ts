@@ -124,20 +124,19 @@ export function summarizeProfile(
   const deltas = profile.timeDeltas ?? []
   let windowed = false
   if (samples.length > 0 && deltas.length === samples.length) {
-    const timestamps: number[] = new Array(samples.length)
-    let t = profile.startTime
-    for (let i = 0; i < samples.length; i++) {
-      t += deltas[i]!
-      timestamps[i] = t
-    }
-    const inWindow = (i: number) =>
-      !window || (timestamps[i]! >= window.startUs && timestamps[i]! <= window.endUs)
-    windowed = window !== undefined && timestamps.some((_, i) => inWindow(i))
-    // the time until the next sample is attributed to this sample's frame
-    for (let i = 0; i < samples.length; i++) {
-      if (windowed && !inWindow(i)) continue
-      const dt = i + 1 < deltas.length ? Math.max(0, deltas[i + 1]!) : 0
-      selfById.set(samples[i]!, (selfById.get(samples[i]!) ?? 0) + dt)
+    // a sample's time is the start plus the deltas so far (one delta per sample: checked above);
+    // the time until the next sample is attributed to this sample's frame (none after the last)
+    let at = profile.startTime
+    const ticks = samples.map((id, i) => {
+      at += deltas[i] ?? 0
+      return { id, at, self: Math.max(0, deltas[i + 1] ?? 0) }
+    })
+    const inWindow = (tick: { at: number }) =>
+      !window || (tick.at >= window.startUs && tick.at <= window.endUs)
+    windowed = window !== undefined && ticks.some(inWindow)
+    for (const tick of ticks) {
+      if (windowed && !inWindow(tick)) continue
+      selfById.set(tick.id, (selfById.get(tick.id) ?? 0) + tick.self)
     }
   } else {
     const interval = (profile.endTime - profile.startTime) / Math.max(1, samples.length)

@@ -8,7 +8,8 @@ const SECTION = /<!-- keep:([a-z-]+):start -->[\s\S]*?<!-- keep:\1:end -->/g
 /** The kept sections of a RESULTS.md text, by name, in order. */
 export function keptSections(markdown: string): Map<string, string> {
   const sections = new Map<string, string>()
-  for (const match of markdown.matchAll(SECTION)) sections.set(match[1] as string, match[0])
+  for (const [section, name] of markdown.matchAll(SECTION))
+    if (name !== undefined) sections.set(name, section)
   return sections
 }
 

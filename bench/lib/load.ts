@@ -69,6 +69,12 @@ const luaHeaders = (headers: Record<string, string>): string =>
     .map(([k, v]) => `[${luaString(k)}] = ${luaString(v)}`)
     .join(', ')}}`
 
+/** The path in wrk's URL: the only request's, or `/` when the script picks among several. */
+export function wrkPath(requests: readonly LoadRequest[]): string {
+  const [only, ...others] = requests
+  return only !== undefined && others.length === 0 ? only.path : '/'
+}
+
 /** The wrk script: the request(s) plus a done() that prints one machine-readable line. */
 export function wrkScript(requests: LoadRequest[]): string {
   const lines: string[] = []
@@ -144,7 +150,7 @@ export function createWrk(cpu: number | undefined): LoadTool {
     async run(job) {
       const script = path.join(dir, `s${scriptCounter++}.lua`)
       writeFileSync(script, wrkScript(job.requests))
-      const url = job.base + (job.requests.length === 1 ? job.requests[0]!.path : '/')
+      const url = job.base + wrkPath(job.requests)
       const wrkArgs = [
         '-t1',
         `-c${job.connections}`,
@@ -175,9 +181,10 @@ export function createWrk(cpu: number | undefined): LoadTool {
       })
       const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
       clearInterval(sampler)
-      const line = /BENCH_RESULT (\{.*\})/.exec(stdout)
-      if (code !== 0 || !line) throw new Error(`wrk failed (exit ${code}): ${stderr || stdout}`)
-      const s = JSON.parse(line[1]!) as WrkSummary
+      const result = /BENCH_RESULT (\{.*\})/.exec(stdout)?.[1]
+      if (code !== 0 || result === undefined)
+        throw new Error(`wrk failed (exit ${code}): ${stderr || stdout}`)
+      const s = JSON.parse(result) as WrkSummary
       const durationSec = s.duration_us / 1e6
       // wrk only knows "non-2xx/3xx"; for scenarios that expect a 4xx the unexpected ones are the rest
       const expectsSuccess = job.expected.every((st) => st < 400)

@@ -89,3 +89,12 @@ export const SCENARIOS: Scenario[] = [
 export const DEFAULT_SCENARIOS = ['hello', 'users', 'profile', 'doc-304', 'items', 'errors']
 
 export const scenarioById = (id: string): Scenario | undefined => SCENARIOS.find((s) => s.id === id)
+
+/** The scenario with this id; an unknown one (a typo, a results file from another version) throws. */
+export function scenarioNamed(id: string): Scenario {
+  const scenario = scenarioById(id)
+  if (scenario === undefined) {
+    throw new Error(`unknown scenario '${id}' (known: ${SCENARIOS.map((s) => s.id).join(', ')})`)
+  }
+  return scenario
+}

@@ -1,7 +1,7 @@
 /** Turning measurements into the markdown of bench/RESULTS.md. */
 import type { Config } from './config.js'
 import type { ProfileSummary } from './cpuprofile.js'
-import { SCENARIOS } from './plan.js'
+import { SCENARIOS, scenarioNamed } from './plan.js'
 import type { MachineInfo } from './proc.js'
 
 export interface RoundResult {
@@ -66,10 +66,12 @@ export interface ProfileResult {
 // ---------------------------------------------------------------------------------------------
 
 export function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN
   const s = [...values].sort((a, b) => a - b)
   const mid = s.length >> 1
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+  const upper = s[mid]
+  const lower = s[mid - 1]
+  if (upper === undefined) return Number.NaN // no values
+  return s.length % 2 || lower === undefined ? upper : (lower + upper) / 2
 }
 
 const fmtInt = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–')
@@ -105,7 +107,9 @@ export function summarizeCell(cell: Cell): CellSummary | null {
   return {
     rps: median(r.map((x) => x.rps)),
     rpsPerCpu:
-      scpu.length === r.length ? median(r.map((x) => x.rps / Math.max(0.05, x.serverCpu!))) : Number.NaN,
+      scpu.length === r.length
+        ? median(r.flatMap((x) => (x.serverCpu === null ? [] : [x.rps / Math.max(0.05, x.serverCpu)])))
+        : Number.NaN,
     rpsMin: Math.min(...r.map((x) => x.rps)),
     rpsMax: Math.max(...r.map((x) => x.rps)),
     p50Us: median(r.map((x) => x.p50Us)),
@@ -125,11 +129,11 @@ function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): strin
   const len = (cell: string) => [...cell].length
   const widths = header.map((h, i) => Math.max(3, len(h), ...rows.map((r) => len(r[i] ?? ''))))
   const left = (i: number) => (align?.[i] ?? 'r') === 'l'
-  const pad = (cell: string, i: number) => {
-    const fill = ' '.repeat(widths[i]! - len(cell))
+  const pad = (cell: string, width: number, i: number) => {
+    const fill = ' '.repeat(width - len(cell))
     return left(i) ? cell + fill : fill + cell
   }
-  const line = (cells: string[]) => `| ${header.map((_, i) => pad(cells[i] ?? '', i)).join(' | ')} |`
+  const line = (cells: string[]) => `| ${widths.map((w, i) => pad(cells[i] ?? '', w, i)).join(' | ')} |`
   const sep = `| ${widths.map((w, i) => (left(i) ? `:${'-'.repeat(w - 1)}` : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`
   return [line(header), sep, ...rows.map(line)].join('\n')
 }
@@ -190,7 +194,7 @@ export function resultsMarkdown(res: RunResults): string {
     const header = ['scenario', ...measured]
     if (subject) for (const p of peers) header.push(`${subject} ÷ ${p}`)
     const rows = c.scenarios.map((id) => {
-      const sc = SCENARIOS.find((s) => s.id === id)!
+      const sc = scenarioNamed(id)
       const row = [`(${sc.number}) \`${id}\``]
       for (const server of measured) {
         const cell = cellOf(server, id)
@@ -231,7 +235,7 @@ export function resultsMarkdown(res: RunResults): string {
     '',
   )
   for (const id of c.scenarios) {
-    const sc = SCENARIOS.find((s) => s.id === id)!
+    const sc = scenarioNamed(id)
     out.push(`### (${sc.number}) \`${id}\` — ${sc.title}`, '')
     const head = [
       'server',

@@ -30,7 +30,7 @@ const jwt = await jwtKey() // HS256 key, from BENCH_JWT_SECRET, imported once
 const app = new RestApplication()
   .onStartup('db', () => createUserDb())
   .dependency('requestContext', () => createRequestContext())
-  .resourceExists('user', ({ pathParams, db }) => db.get(pathParams.id))
+  .resourceExists('user', ({ pathParams: { id }, db }) => (id === undefined ? null : db.get(id)))
   .authorized('claims', ({ headers }) => verifyProfileToken(headers.get('authorization'), jwt))
   .resourceExists('doc', () => ({ version: DOCUMENT_VERSION }), {
     etag: ({ doc }) => `"doc-v${doc.version}"`,

@@ -21,7 +21,7 @@ export function createApp(logger: Logger = pino()) {
     logRedact: ['body.password'], // besides authorization, cookie and set-cookie, always redacted
   })
     .onStartup('orders', () => new Map([['1', { id: '1', total: 42 }]]))
-    .resourceExists('order', ({ pathParams, orders }) => orders.get(pathParams.id))
+    .resourceExists('order', ({ pathParams: { id }, orders }) => (id === undefined ? null : orders.get(id)))
 
   // `requestId` and `log` are built-ins: the log's lines carry the request id.
   app.get('/orders/{id}', ({ order, log, requestId }) => {

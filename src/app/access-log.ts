@@ -1,6 +1,5 @@
 import type { RequestLogger } from '../di/index.js'
-import type { RestResponse } from '../http/rest-response.js'
-import { isBodylessStatus } from '../http/status-codes.js'
+import { isBodylessStatus, type RestResponse } from '../http/index.js'
 import type { Exchange } from '../machine/index.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { RestResponse } from '../http/rest-response.js'
+import type { RestResponse } from '../http/index.js'
 import type { HandledExchange, Terminal } from '../machine/index.js'
 import { partialContent, type RangeSelection, rangeNotSatisfiable } from './byte-ranges.js'
 import type { CompiledApp } from './compile-application.js'

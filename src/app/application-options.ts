@@ -1,9 +1,6 @@
 import type { RequestLogger } from '../di/index.js'
-import type { CorsOptions } from '../http/cors.js'
-import type { RequestIdTrust } from '../http/request-id.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { SecurityHeadersOptions } from '../http/security-headers.js'
-import type { RenderFunction } from '../machine/route-plan.js'
+import type { CorsOptions, RequestIdTrust, RestRequest, SecurityHeadersOptions } from '../http/index.js'
+import type { RenderFunction } from '../machine/index.js'
 
 /** Where RestMachine reports server errors: a plain logger, called with a message and then details. */
 export interface Logger {

@@ -1,7 +1,10 @@
-import { RangeNotSatisfiable } from '../errors/status-errors.js'
-import { formatContentRange, formatUnsatisfiedContentRange } from '../http/byte-range.js'
-import { buildMultipartByteRanges } from '../http/multipart-byteranges.js'
-import { RestResponse } from '../http/rest-response.js'
+import { RangeNotSatisfiable } from '../errors/index.js'
+import {
+  buildMultipartByteRanges,
+  formatContentRange,
+  formatUnsatisfiedContentRange,
+  RestResponse,
+} from '../http/index.js'
 
 /** The byte ranges PARTIAL found in a request: the representation's bytes and the ranges to send. */
 export interface RangeSelection {

@@ -1,8 +1,7 @@
 import { orderProviders, orderStartup, type Provider, type StartupFactory } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
-import type { HttpError } from '../errors/http-error.js'
-import { type CorsOptions, validateCorsOptions } from '../http/cors.js'
-import { securityHeaders, usesNonce } from '../http/security-headers.js'
+import type { HttpError } from '../errors/index.js'
+import { ConfigurationError } from '../errors/index.js'
+import { type CorsOptions, securityHeaders, usesNonce, validateCorsOptions } from '../http/index.js'
 import {
   createRoutePlan,
   type LinkedTarget,
@@ -11,7 +10,7 @@ import {
   type PathEntry,
   type RoutePlan,
 } from '../machine/index.js'
-import { Router } from '../router/router.js'
+import { Router } from '../router/index.js'
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,
@@ -120,7 +119,7 @@ export function compileApplication(
     const allowed = new Set([...methods.keys(), 'OPTIONS'])
     if (allowed.has('GET')) allowed.add('HEAD')
     const optionsRoute = optionsPlan(template, bodyLimit, config)
-    router.add(routes[0]!.template, {
+    router.add(routes[0].template, {
       template,
       methods,
       allow: [...allowed].sort().join(', '),
@@ -166,8 +165,11 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
   )
 }
 
-function groupByTemplate(routes: readonly RouteRegistration[]): Map<string, RouteRegistration[]> {
-  const groups = new Map<string, RouteRegistration[]>()
+/** The routes of one path template, in registration order: never empty, since a route makes its group. */
+type TemplateGroup = [RouteRegistration, ...RouteRegistration[]]
+
+function groupByTemplate(routes: readonly RouteRegistration[]): Map<string, TemplateGroup> {
+  const groups = new Map<string, TemplateGroup>()
   for (const route of routes) {
     const group = groups.get(route.template.source)
     if (group) group.push(route)

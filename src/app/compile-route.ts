@@ -7,7 +7,7 @@ import {
   type Phase,
   type Provider,
 } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
+import { ConfigurationError } from '../errors/index.js'
 import {
   createRoutePlan,
   type MachineConfig,
@@ -16,7 +16,7 @@ import {
   type ResourceCallbacks,
   type RoutePlan,
 } from '../machine/index.js'
-import { type BodyParser, selectBodyParser } from '../render/body-parsers.js'
+import { type BodyParser, selectBodyParser } from '../render/index.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
 /**

@@ -1,8 +1,6 @@
 import type { RequestLogger } from '../di/index.js'
-import type { RequestHeaders } from '../http/request-headers.js'
-import type { ResponseHeaderBag } from '../http/response-header-bag.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { PathParams } from '../router/path-template.js'
+import type { RequestHeaders, ResponseHeaderBag, RestRequest } from '../http/index.js'
+import type { PathParams } from '../router/index.js'
 
 /**
  * The values every application can inject without registering anything.

@@ -1,7 +1,12 @@
-import { type CorsOptions, isPreflight, preflightHeaders, responseHeaders } from '../http/cors.js'
-import { RestResponse } from '../http/rest-response.js'
-import { appendVary } from '../http/vary.js'
-import type { Exchange } from '../machine/exchange.js'
+import {
+  appendVary,
+  type CorsOptions,
+  isPreflight,
+  preflightHeaders,
+  RestResponse,
+  responseHeaders,
+} from '../http/index.js'
+import type { Exchange } from '../machine/index.js'
 
 /** The CORS settings that govern a request: its route's, else the application's. */
 export function corsFor(exchange: Exchange, appCors: CorsOptions | undefined): CorsOptions | undefined {

@@ -1,5 +1,5 @@
-import type { RenderFunction } from '../machine/route-plan.js'
-import { defaultRenderers } from '../render/renderers.js'
+import type { RenderFunction } from '../machine/index.js'
+import { defaultRenderers } from '../render/index.js'
 
 /** The renderers every application starts with, by media type (JSON, text, HTML, CSV). */
 export const DEFAULT_RENDERERS: ReadonlyMap<string, RenderFunction> = new Map(

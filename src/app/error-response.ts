@@ -1,29 +1,30 @@
 import { isThenable } from '../di/index.js'
-import { defaultErrorBody, publicMessage } from '../errors/error-body.js'
-import { HttpError, isHttpError } from '../errors/http-error.js'
-import { PROBLEM_JSON, problemDetails } from '../errors/problem-details.js'
 import {
   BadRequest,
   Conflict,
   ContentTooLarge,
+  defaultErrorBody,
   Gone,
+  HttpError,
   InternalServerError,
+  isHttpError,
   MethodNotAllowed,
   NotAcceptable,
   NotFound,
   NotImplemented,
+  PROBLEM_JSON,
   PreconditionFailed,
+  problemDetails,
+  publicMessage,
   ServiceUnavailable,
   Unauthorized,
   UnsupportedMediaType,
   UriTooLong,
-} from '../errors/status-errors.js'
-import { negotiateMediaType } from '../http/accept.js'
-import type { RestResponse } from '../http/rest-response.js'
-import type { StatusOutcome } from '../machine/decision-node.js'
-import type { Exchange } from '../machine/exchange.js'
-import { renderValue } from '../render/render-value.js'
-import { Reply, respond } from '../render/reply.js'
+} from '../errors/index.js'
+import type { RestResponse } from '../http/index.js'
+import { negotiateMediaType } from '../http/index.js'
+import type { Exchange, StatusOutcome } from '../machine/index.js'
+import { Reply, renderValue, respond } from '../render/index.js'
 import type { CompiledApp } from './compile-application.js'
 import { logError } from './request-logging.js'
 

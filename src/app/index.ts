@@ -14,7 +14,7 @@ export type {
   NoContext,
   WithValue,
 } from './context-types.js'
-export { readLimited } from './read-body.js'
+export { concat, readLimited } from './read-body.js'
 export type { DependencyOptions, ValidatesOptions } from './registration-types.js'
 export type { ErrorHandler, ErrorInfo, RouteOptions } from './registrations.js'
 export { DEFAULT_REDACT_PATHS } from './request-logging.js'

@@ -13,7 +13,8 @@ export interface Lifecycle {
   compiled: CompiledApp | undefined
   /** The compiled application once its startup values exist: requests are served from it. */
   ready: CompiledApp | undefined
-  starting: Promise<void> | undefined
+  /** The first `start()`'s run, resolving to the application it made ready. */
+  starting: Promise<CompiledApp> | undefined
 }
 
 interface Startable {
@@ -33,8 +34,8 @@ export function compiledApplication(app: Startable): CompiledApp {
   return lifecycle.compiled
 }
 
-/** Compiles the application and creates its startup values, once. */
-export function startApplication(app: Startable): Promise<void> {
+/** Compiles the application and creates its startup values, once; resolves to the application made ready. */
+export function startApplication(app: Startable): Promise<CompiledApp> {
   const lifecycle = app.lifecycle
   if (lifecycle.starting !== undefined) return lifecycle.starting
   lifecycle.state = 'starting'
@@ -43,6 +44,7 @@ export function startApplication(app: Startable): Promise<void> {
     await createStartupValues(compiled.startupOrder, app.registrations.startupValues)
     lifecycle.ready = compiled
     lifecycle.state = 'started'
+    return compiled
   })()
   return lifecycle.starting
 }

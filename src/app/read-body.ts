@@ -1,4 +1,4 @@
-import { ContentTooLarge } from '../errors/status-errors.js'
+import { ContentTooLarge } from '../errors/index.js'
 
 /**
  * Collects a stream of chunks into one buffer, refusing with 413 as soon as it grows past `limit`
@@ -24,7 +24,7 @@ export async function readLimited(
   return concat(parts, size)
 }
 
-/** Joins chunks into one `Uint8Array`. */
+/** Joins chunks into one `Uint8Array`. @internal */
 export function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
   if (parts.length === 1) return parts[0] as Uint8Array
   const out = new Uint8Array(size)

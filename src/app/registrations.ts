@@ -5,14 +5,12 @@ import {
   type ShutdownHook,
   type StartupFactory,
 } from '../di/index.js'
-import type { HttpError } from '../errors/http-error.js'
-import type { CorsOptions } from '../http/cors.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { SecurityHeadersOptions } from '../http/security-headers.js'
-import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import type { HttpError } from '../errors/index.js'
+import type { CorsOptions, RestRequest, SecurityHeadersOptions } from '../http/index.js'
+import type { Handler, RenderFunction } from '../machine/index.js'
 import type { OperationDoc } from '../openapi/index.js'
-import { type BodyParser, defaultBodyParsers } from '../render/body-parsers.js'
-import type { PathTemplate } from '../router/path-template.js'
+import { type BodyParser, defaultBodyParsers } from '../render/index.js'
+import type { PathTemplate } from '../router/index.js'
 import type { DependencyContext } from './context-types.js'
 import { DEFAULT_RENDERERS } from './default-renderers.js'
 

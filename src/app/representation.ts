@@ -1,7 +1,5 @@
-import { formatHttpDate } from '../http/http-date.js'
-import { RestResponse } from '../http/rest-response.js'
-import { appendVary } from '../http/vary.js'
-import type { Exchange } from '../machine/exchange.js'
+import { appendVary, formatHttpDate, RestResponse } from '../http/index.js'
+import type { Exchange } from '../machine/index.js'
 
 /**
  * Adds what the machine learned to the handler's representation: `Vary` and `Content-Language`

@@ -1,6 +1,6 @@
 import type { LogFn, RequestLogger } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
-import { DEFAULT_REQUEST_ID_HEADER, type RequestIdPolicy } from '../http/request-id.js'
+import { ConfigurationError } from '../errors/index.js'
+import { DEFAULT_REQUEST_ID_HEADER, isToken, type RequestIdPolicy } from '../http/index.js'
 import type { Exchange } from '../machine/index.js'
 import {
   consoleLogger,
@@ -71,7 +71,7 @@ export function compileLogging(options: RestApplicationOptions): Logging {
   const access = options.accessLog ?? structured !== undefined
   const trust = options.trustRequestId ?? false
   const header = (options.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER).toLowerCase()
-  if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(header)) {
+  if (!isToken(header)) {
     // RFC 9110 §5.1: a field name is a token.
     throw new ConfigurationError(`requestIdHeader: '${header}' is not a valid header field name`)
   }

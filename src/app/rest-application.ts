@@ -6,17 +6,16 @@ import {
   readInjection,
   startupProvider,
 } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
-import type { Handler, RenderFunction } from '../machine/route-plan.js'
+import { ConfigurationError } from '../errors/index.js'
+import type { RestRequest, RestResponse } from '../http/index.js'
+import type { Handler, RenderFunction } from '../machine/index.js'
 import {
   type ApplicationView,
   type GenerateOpenApiOptions,
   generateOpenApi,
   type OpenApiDocument,
 } from '../openapi/index.js'
-import type { BodyParser } from '../render/body-parsers.js'
+import type { BodyParser } from '../render/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
@@ -312,8 +311,8 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
    * @example
    * await app.start()
    */
-  start(): Promise<void> {
-    return startApplication(this)
+  async start(): Promise<void> {
+    await startApplication(this)
   }
 
   /** Runs the shutdown hooks once. @example await app.stop() */
@@ -353,7 +352,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   handle(request: RestRequest): RestResponse | Promise<RestResponse> {
     const ready = this.lifecycle.ready
     if (ready !== undefined) return handleRequest(ready, request)
-    return this.start().then(() => handleRequest(this.lifecycle.ready!, request))
+    return startApplication(this).then((started) => handleRequest(started, request))
   }
 
   /**

@@ -5,9 +5,9 @@ import {
   type ProviderKind,
   readInjection,
 } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
-import type { Handler } from '../machine/route-plan.js'
-import { parsePathTemplate } from '../router/path-template.js'
+import { ConfigurationError } from '../errors/index.js'
+import type { Handler } from '../machine/index.js'
+import { parsePathTemplate } from '../router/index.js'
 import type { DependencyOptions } from './registration-types.js'
 import type { ErrorHandler, Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 

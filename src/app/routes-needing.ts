@@ -1,5 +1,5 @@
 import type { Provider } from '../di/index.js'
-import { ConfigurationError } from '../errors/configuration-error.js'
+import { ConfigurationError } from '../errors/index.js'
 import type { RouteRegistration } from './registrations.js'
 
 /** How many routes a start-up error names before it only counts the rest. */

@@ -1,6 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { isThenable, type Provider, whenSettled } from '../di/index.js'
-import { UnprocessableEntity, type ValidationDetail } from '../errors/status-errors.js'
+import { UnprocessableEntity, type ValidationDetail } from '../errors/index.js'
 
 /**
  * Whether a value implements the Standard Schema interface (zod, valibot, arktype, effect…).

@@ -1,7 +1,6 @@
 import { isThenable } from '../di/index.js'
-import { RequestHeaders } from '../http/request-headers.js'
-import { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
+import type { RestResponse } from '../http/index.js'
+import { RequestHeaders, RestRequest } from '../http/index.js'
 import { readLimited } from './read-body.js'
 
 interface Handles {

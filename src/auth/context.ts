@@ -1,4 +1,4 @@
-import type { BuiltInContext } from '../app/context-types.js'
+import type { BuiltInContext } from '../app/index.js'
 
 /**
  * The built-in values the auth building blocks read: every dependency they make destructures only

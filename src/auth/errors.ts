@@ -1,4 +1,4 @@
-import { BadRequest, Forbidden, ServiceUnavailable, Unauthorized } from '../errors/status-errors.js'
+import { BadRequest, Forbidden, ServiceUnavailable, Unauthorized } from '../errors/index.js'
 
 /** RFC 9110 §11.2 quoted-string: escape `\` and `"` so a value cannot break out of its quotes. */
 function quote(value: string): string {

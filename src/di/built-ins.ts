@@ -1,9 +1,6 @@
-import { UnsupportedMediaType } from '../errors/status-errors.js'
-import { parseCookieHeader } from '../http/cookie.js'
-import { ResponseHeaderBag } from '../http/response-header-bag.js'
-import { createNonce } from '../http/security-headers.js'
-import { selectBodyParser } from '../render/body-parsers.js'
-import { parseJsonContent } from '../render/parse-json.js'
+import { UnsupportedMediaType } from '../errors/index.js'
+import { createNonce, parseCookieHeader, ResponseHeaderBag } from '../http/index.js'
+import { parseJsonContent, selectBodyParser } from '../render/index.js'
 import type { Provider } from './provider.js'
 import type { RequestState } from './request-state.js'
 

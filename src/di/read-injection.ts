@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors/configuration-error.js'
+import { ConfigurationError } from '../errors/index.js'
 import { inferInjectedNames } from './infer-names.js'
 
 /** Options shared by everything that injects: the explicit list of names it needs. */

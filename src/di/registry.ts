@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors/configuration-error.js'
+import { ConfigurationError } from '../errors/index.js'
 import { BUILT_IN_PROVIDERS, PATH_PARAMS } from './built-ins.js'
 import { invalidNameReason, type Provider } from './provider.js'
 

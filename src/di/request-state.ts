@@ -1,6 +1,5 @@
-import type { ResponseHeaderBag } from '../http/response-header-bag.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { BodyParser } from '../render/body-parsers.js'
+import type { ResponseHeaderBag, RestRequest } from '../http/index.js'
+import type { BodyParser } from '../render/index.js'
 import type { PhaseSteps } from './phase.js'
 import type { RequestLogger } from './request-logger.js'
 

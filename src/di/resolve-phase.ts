@@ -1,4 +1,4 @@
-import { Forbidden, NotFound, Unauthorized } from '../errors/status-errors.js'
+import { Forbidden, NotFound, Unauthorized } from '../errors/index.js'
 import { PATH_PARAMS } from './built-ins.js'
 import type { Phase } from './phase.js'
 import type { Provider, ProviderKind } from './provider.js'

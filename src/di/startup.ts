@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors/configuration-error.js'
+import { ConfigurationError } from '../errors/index.js'
 import { orderProviders } from './graph.js'
 import type { Provider } from './provider.js'
 

@@ -6,5 +6,4 @@
  * import { RedisStore } from 'restmachine/redis'
  * const store = new RedisStore({ url: process.env.REDIS_URL, prefix: 'myapp:' })
  */
-export { failClosedRedisOptions } from '../stores/redis-options.js'
-export { RedisStore, type RedisStoreOptions } from '../stores/redis-store.js'
+export { failClosedRedisOptions, RedisStore, type RedisStoreOptions } from '../stores/redis/index.js'

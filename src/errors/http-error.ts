@@ -1,4 +1,4 @@
-import { reasonPhrase } from '../http/status-codes.js'
+import { reasonPhrase } from '../http/index.js'
 
 /** Extra data an {@link HttpError} may carry. */
 export interface HttpErrorOptions {

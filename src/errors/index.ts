@@ -27,6 +27,7 @@ export {
   Unauthorized,
   type UnauthorizedOptions,
   UnprocessableEntity,
+  UnsupportedMediaType,
   UriTooLong,
   type ValidationDetail,
 } from './status-errors.js'

@@ -60,6 +60,7 @@ const checked = new WeakSet<CorsOptions>()
  * @example
  * validateCorsOptions({ origins: ['https://app.example.com'], credentials: true }) // ok
  * validateCorsOptions({ origins: '*', credentials: true }) // throws TypeError
+ * @internal
  */
 export function validateCorsOptions(options: CorsOptions): void {
   const { origins, credentials = false } = options
@@ -86,6 +87,7 @@ export function validateCorsOptions(options: CorsOptions): void {
  *
  * @example
  * isPreflight('OPTIONS', new Headers({ origin: 'https://a.example', 'access-control-request-method': 'PUT' })) // true
+ * @internal
  */
 export function isPreflight(
   method: string,
@@ -117,6 +119,7 @@ export function isOriginAllowed(options: CorsOptions, origin: string | null | un
  * preflightHeaders({ origins: ['https://a.example'] }, { origin: 'https://a.example', requestMethod: 'PUT' }, ['GET', 'PUT'])
  * // { 'access-control-allow-origin': 'https://a.example', 'access-control-allow-methods': 'GET, PUT',
  * //   vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers' }
+ * @internal
  */
 export function preflightHeaders(
   options: CorsOptions,
@@ -152,6 +155,7 @@ export function preflightHeaders(
  * @example
  * responseHeaders({ origins: ['https://a.example'], exposeHeaders: ['ETag'] }, 'https://a.example')
  * // { 'access-control-allow-origin': 'https://a.example', 'access-control-expose-headers': 'ETag', vary: 'Origin' }
+ * @internal
  */
 export function responseHeaders(
   options: CorsOptions,

@@ -19,6 +19,13 @@ export {
 } from './byte-range.js'
 export { type ParseCookieOptions, parseCookieHeader } from './cookie.js'
 export {
+  type CorsOptions,
+  isPreflight,
+  preflightHeaders,
+  responseHeaders,
+  validateCorsOptions,
+} from './cors.js'
+export {
   type EntityTag,
   type EntityTagComparison,
   formatEntityTag,
@@ -38,8 +45,21 @@ export {
   mediaTypeMatches,
   parseMediaType,
 } from './media-type.js'
+export { malformedRequest } from './message-checks.js'
 export { buildMultipartByteRanges, type MultipartByteRanges } from './multipart-byteranges.js'
 export { RequestHeaders } from './request-headers.js'
+export {
+  DEFAULT_REQUEST_ID_HEADER,
+  isAcceptableRequestId,
+  MAX_REQUEST_ID_LENGTH,
+  type RequestIdPolicy,
+  type RequestIdTrust,
+  requestIdOf,
+} from './request-id.js'
+export { ResponseHeaderBag } from './response-header-bag.js'
+export { type BodyReader, RestRequest, type RestRequestInit } from './rest-request.js'
+export { type ResponseBody, type ResponseHeaders, RestResponse } from './rest-response.js'
+export { createNonce, type SecurityHeadersOptions, securityHeaders, usesNonce } from './security-headers.js'
 export { type CookieOptions, serializeCookie } from './set-cookie.js'
 export { isBodylessStatus, reasonPhrase } from './status-codes.js'
 export { appendVary } from './vary.js'

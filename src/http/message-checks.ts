@@ -24,6 +24,7 @@ const HOST = new RegExp(`^(?:${IP_LITERAL}|${REG_NAME})(?::[0-9]*)?$`)
  *
  * @example
  * malformedRequest(request) // 'The request has more than one Host header field (RFC 9112 §3.2)'
+ * @internal
  */
 export function malformedRequest(request: RestRequest): string | undefined {
   const version = request.httpVersion

@@ -98,6 +98,7 @@ const cache = new WeakMap<SecurityHeadersOptions, Compiled>()
  * const nonce = createNonce()
  * securityHeaders({ contentSecurityPolicy: { 'script-src': ["'nonce'"] } }, { nonce })
  * // { 'content-security-policy': "script-src 'nonce-…'", 'x-content-type-options': 'nosniff', … }
+ * @internal
  */
 export function securityHeaders(
   options: SecurityHeadersOptions = {},
@@ -121,6 +122,7 @@ export function securityHeaders(
  *
  * @example
  * usesNonce({ contentSecurityPolicy: "script-src 'nonce'" }) // true
+ * @internal
  */
 export function usesNonce(options: SecurityHeadersOptions = {}): boolean {
   securityHeaders(options) // compiles and caches

@@ -1,6 +1,6 @@
 import { resolvePhase } from '../di/index.js'
-import { ContentTooLarge } from '../errors/status-errors.js'
-import { isJsonMediaType } from '../http/media-type.js'
+import { ContentTooLarge } from '../errors/index.js'
+import { isJsonMediaType } from '../http/index.js'
 import type { RoutedExchange } from './exchange.js'
 
 // Content nodes. RFC 9110 §13.2.1 has preconditions evaluated before the request

@@ -1,9 +1,6 @@
 import type { RequestLogger } from '../di/index.js'
-import type { ByteRange } from '../http/byte-range.js'
-import { requestIdOf } from '../http/request-id.js'
-import type { ResponseHeaderBag } from '../http/response-header-bag.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
+import type { ByteRange, ResponseHeaderBag, RestRequest, RestResponse } from '../http/index.js'
+import { requestIdOf } from '../http/index.js'
 import type { NodeId } from './decision-node.js'
 import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 

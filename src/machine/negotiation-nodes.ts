@@ -1,6 +1,4 @@
-import { negotiateMediaType } from '../http/accept.js'
-import { negotiateCharset } from '../http/accept-charset.js'
-import { negotiateLanguage } from '../http/accept-language.js'
+import { negotiateCharset, negotiateLanguage, negotiateMediaType } from '../http/index.js'
 import type { RoutedExchange } from './exchange.js'
 
 // Content negotiation, nodes C3–E6 of the webmachine v3 diagram (RFC 9110 §12.5). Each node

@@ -1,5 +1,4 @@
-import { matchesAny, parseEntityTagList } from '../http/entity-tag.js'
-import { isModifiedSince, parseHttpDate } from '../http/http-date.js'
+import { isModifiedSince, matchesAny, parseEntityTagList, parseHttpDate } from '../http/index.js'
 import type { RoutedExchange } from './exchange.js'
 
 // Conditional requests, nodes G8–L17, evaluated in the order of RFC 9110 §13.2.2 after the resource

@@ -1,6 +1,5 @@
-import { RestResponse } from '../http/rest-response.js'
-import { fromWebResponse, renderValue } from '../render/render-value.js'
-import { Reply } from '../render/reply.js'
+import { RestResponse } from '../http/index.js'
+import { fromWebResponse, Reply, renderValue } from '../render/index.js'
 import type { RoutedExchange } from './exchange.js'
 
 const TEXT_TYPES = /^(?:text\/|application\/(?:json|xml|javascript)|[^;]*\+(?:json|xml))/i

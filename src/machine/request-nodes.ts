@@ -1,6 +1,6 @@
 import { resolvePhase, seedContext } from '../di/index.js'
-import { malformedRequest } from '../http/message-checks.js'
-import { MALFORMED_PATH } from '../router/router.js'
+import { malformedRequest } from '../http/index.js'
+import { MALFORMED_PATH } from '../router/index.js'
 import type { Exchange, RoutedExchange } from './exchange.js'
 
 // Nodes B13–B3 of the webmachine v3 diagram, plus MESSAGE (the message rules every server applies

@@ -1,5 +1,5 @@
 import { type ContextFunction, resolvePhase, whenSettled } from '../di/index.js'
-import { formatEntityTag, parseEntityTag } from '../http/entity-tag.js'
+import { formatEntityTag, parseEntityTag } from '../http/index.js'
 import type { RoutedExchange } from './exchange.js'
 
 // The resource nodes: G7 and, for a missing resource, the history nodes K7, K5, L5 (webmachine v3);

@@ -1,6 +1,5 @@
 import { isThenable } from '../di/index.js'
-import { coalesceRanges, parseRange } from '../http/byte-range.js'
-import { ifRangeMatches } from '../http/if-range.js'
+import { coalesceRanges, ifRangeMatches, parseRange } from '../http/index.js'
 import type { HandledExchange, RoutedExchange } from './exchange.js'
 import { renderResult } from './render-result.js'
 import type { Handler } from './route-plan.js'

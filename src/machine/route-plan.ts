@@ -1,8 +1,6 @@
 import type { ContextFunction, PhaseSteps, RequestLogger } from '../di/index.js'
-import type { CorsOptions } from '../http/cors.js'
-import type { RequestIdPolicy } from '../http/request-id.js'
-import type { RestRequest } from '../http/rest-request.js'
-import type { Router } from '../router/router.js'
+import type { CorsOptions, RequestIdPolicy, RestRequest } from '../http/index.js'
+import type { Router } from '../router/index.js'
 import type { LinkedNode, Terminal } from './decision-node.js'
 
 /** A route handler: receives the context object, returns what to send. */

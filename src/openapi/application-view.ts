@@ -1,8 +1,7 @@
 import type { Provider } from '../di/index.js'
-import type { CorsOptions } from '../http/cors.js'
-import type { LinkedTarget } from '../machine/decision-node.js'
-import type { PathEntry } from '../machine/route-plan.js'
-import type { PathTemplate } from '../router/path-template.js'
+import type { CorsOptions } from '../http/index.js'
+import type { LinkedTarget, PathEntry } from '../machine/index.js'
+import type { PathTemplate } from '../router/index.js'
 import type { OperationDoc } from './generate-options.js'
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors/configuration-error.js'
+import { ConfigurationError } from '../errors/index.js'
 import type { ApplicationView } from './application-view.js'
 import type { GenerateOpenApiOptions, OperationDoc } from './generate-options.js'
 

@@ -1,4 +1,4 @@
-import { isBodylessStatus } from '../http/status-codes.js'
+import { isBodylessStatus } from '../http/index.js'
 import type { JsonSchema, MediaTypeObject } from './openapi-types.js'
 import type { RouteView } from './route-view.js'
 

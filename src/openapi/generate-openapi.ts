@@ -86,9 +86,11 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
         item[key as OpenApiMethod] = buildOperation(route, operation, settings)
       }
     }
-    if (options.automaticOptions === true && !path.entry.methods.has('OPTIONS')) {
+    // A path has at least one route; the implicit OPTIONS is built from the first (template, parameters).
+    const [first] = path.routes
+    if (options.automaticOptions === true && first !== undefined && !path.entry.methods.has('OPTIONS')) {
       const operation = routeView('OPTIONS', path.entry.options, undefined, views)
-      item.options = buildOperation(path.routes[0]!, operation, settings)
+      item.options = buildOperation(first, operation, settings)
     }
     document.paths[openApiPath(path.template)] = item
   }

@@ -1,4 +1,4 @@
-import { isLinkedNode, type LinkedTarget } from '../machine/decision-node.js'
+import { isLinkedNode, type LinkedTarget } from '../machine/index.js'
 
 /**
  * The ids of the decision nodes a compiled plan can pass through. The planner has already dropped

@@ -1,6 +1,6 @@
 import type { ProviderKind } from '../di/index.js'
-import type { NodeId } from '../machine/decision-node.js'
-import { DIAGRAM } from '../machine/diagram.js'
+import type { NodeId } from '../machine/index.js'
+import { DIAGRAM } from '../machine/index.js'
 import { isSafeRead, type RouteView } from './route-view.js'
 
 /** Statuses an operation can end with, each with the reasons it can, in the order found. */

@@ -1,4 +1,4 @@
-import type { PathTemplate } from '../router/path-template.js'
+import type { PathTemplate } from '../router/index.js'
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
 

@@ -1,4 +1,4 @@
-import type { CorsOptions } from '../http/cors.js'
+import type { CorsOptions } from '../http/index.js'
 import type { DocumentedRoute } from './application-view.js'
 import type { OperationDoc } from './generate-options.js'
 import { operationId, pathTag } from './naming.js'

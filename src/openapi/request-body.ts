@@ -23,7 +23,8 @@ export function operationRequestBody(
     const registered = schema === undefined ? undefined : registry.add(schema, provider.name, 'input')
     if (registered !== undefined) schemas.push(registered.ref)
   }
-  const schema = schemas.length === 0 ? {} : schemas.length === 1 ? schemas[0]! : { allOf: schemas }
+  const [only, ...others] = schemas
+  const schema = only === undefined ? {} : others.length === 0 ? only : { allOf: schemas }
   const parsed = view.providers.some((p) => p.name === 'parsedBody')
   const content: Record<string, MediaTypeObject> = {}
   if (plan.readsJson) content['application/json'] = { schema }

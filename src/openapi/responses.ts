@@ -1,5 +1,5 @@
 import type { StandardJSONSchemaV1 } from '@standard-schema/spec'
-import { reasonPhrase } from '../http/status-codes.js'
+import { reasonPhrase } from '../http/index.js'
 import { type ErrorRefs, errorContent, isJsonType, successContent } from './content.js'
 import type { OperationDoc, ResponseDoc } from './generate-options.js'
 import { machineStatuses, type StatusReasons } from './machine-statuses.js'

@@ -1,5 +1,5 @@
 import type { Provider } from '../di/index.js'
-import type { RoutePlan } from '../machine/route-plan.js'
+import type { RoutePlan } from '../machine/index.js'
 import type { DependencyDoc } from './generate-options.js'
 import { linkedNodeIds } from './linked-nodes.js'
 import { dependencyDoc } from './provider-docs.js'

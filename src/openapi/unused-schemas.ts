@@ -14,8 +14,7 @@ export function dropUnusedSchemas(document: OpenApiDocument): void {
   const schemas = document.components.schemas
   const used = new Set<string>()
   const pending = [...refsIn(document.paths)]
-  while (pending.length > 0) {
-    const name = pending.pop()!
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
     if (used.has(name) || !Object.hasOwn(schemas, name)) continue
     used.add(name)
     pending.push(...refsIn(schemas[name]))
@@ -29,9 +28,16 @@ function refsIn(value: unknown, found: string[] = []): string[] {
   else if (typeof value === 'object' && value !== null) {
     for (const [key, member] of Object.entries(value)) {
       if (key === '$ref' && typeof member === 'string' && member.startsWith(PREFIX)) {
-        found.push(member.slice(PREFIX.length).split('/')[0]!.replace(/~1/g, '/').replace(/~0/g, '~'))
+        found.push(schemaName(member.slice(PREFIX.length)))
       } else refsIn(member, found)
     }
   }
   return found
+}
+
+// The schema a pointer below `#/components/schemas/` is in: its first reference token, unescaped.
+function schemaName(pointer: string): string {
+  const end = pointer.indexOf('/')
+  const token = end === -1 ? pointer : pointer.slice(0, end)
+  return token.replace(/~1/g, '/').replace(/~0/g, '~')
 }

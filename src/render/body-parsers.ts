@@ -1,4 +1,4 @@
-import { parseMediaType } from '../http/media-type.js'
+import { parseMediaType } from '../http/index.js'
 import { parseJsonContent } from './parse-json.js'
 import { multipartBodyParser } from './parse-multipart.js'
 import { textBodyParser } from './parse-text.js'
@@ -55,6 +55,7 @@ export const defaultBodyParsers: readonly BodyParser[] = Object.freeze([
  *
  * @example
  * selectBodyParser(defaultBodyParsers, 'application/problem+json')?.mediaTypes // ['application/json', 'application/*+json']
+ * @internal
  */
 export function selectBodyParser(
   parsers: readonly BodyParser[],

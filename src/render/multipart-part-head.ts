@@ -1,4 +1,4 @@
-import { BadRequest } from '../errors/status-errors.js'
+import { BadRequest } from '../errors/index.js'
 
 /**
  * What a `multipart/form-data` part's header section says about it (RFC 7578 §4.2, §4.4).

@@ -1,4 +1,4 @@
-import { BadRequest, ContentTooLarge } from '../errors/status-errors.js'
+import { BadRequest, ContentTooLarge } from '../errors/index.js'
 import { Pacer } from './pacer.js'
 
 const CR = 0x0d

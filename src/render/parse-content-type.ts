@@ -1,5 +1,5 @@
-import { BadRequest } from '../errors/status-errors.js'
-import { type MediaType, parseMediaType } from '../http/media-type.js'
+import { BadRequest } from '../errors/index.js'
+import { type MediaType, parseMediaType } from '../http/index.js'
 
 /**
  * Parses a request's `Content-Type` value for a body parser (RFC 9110 §8.3), refusing a malformed one

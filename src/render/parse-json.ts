@@ -1,4 +1,4 @@
-import { BadRequest } from '../errors/status-errors.js'
+import { BadRequest } from '../errors/index.js'
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 

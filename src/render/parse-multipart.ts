@@ -1,4 +1,4 @@
-import { BadRequest, ContentTooLarge } from '../errors/status-errors.js'
+import { BadRequest, ContentTooLarge } from '../errors/index.js'
 import type { BodyParser } from './body-parsers.js'
 import { type PartHead, parsePartHead } from './multipart-part-head.js'
 import { MultipartReader } from './multipart-reader.js'

@@ -1,4 +1,4 @@
-import { BadRequest, UnsupportedMediaType } from '../errors/status-errors.js'
+import { BadRequest, UnsupportedMediaType } from '../errors/index.js'
 import type { BodyParser } from './body-parsers.js'
 import { isUtf8Charset, parseContentType } from './parse-content-type.js'
 

@@ -1,4 +1,4 @@
-import { ContentTooLarge, UnsupportedMediaType } from '../errors/status-errors.js'
+import { ContentTooLarge, UnsupportedMediaType } from '../errors/index.js'
 import type { BodyParser } from './body-parsers.js'
 import { isUtf8Charset, parseContentType } from './parse-content-type.js'
 

@@ -1,5 +1,4 @@
-import { type ResponseBody, type ResponseHeaders, RestResponse } from '../http/rest-response.js'
-import { isBodylessStatus } from '../http/status-codes.js'
+import { isBodylessStatus, type ResponseBody, type ResponseHeaders, RestResponse } from '../http/index.js'
 import { Reply } from './reply.js'
 
 const TEXT = 'text/plain; charset=utf-8'

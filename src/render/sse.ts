@@ -1,4 +1,4 @@
-import { RestResponse } from '../http/rest-response.js'
+import { RestResponse } from '../http/index.js'
 
 /** One Server-Sent Event. `data` strings are sent as they are; anything else as JSON. */
 export interface SseEvent {

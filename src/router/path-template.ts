@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors/configuration-error.js'
+import { ConfigurationError } from '../errors/index.js'
 
 type ParamName<S extends string> = S extends `${infer Name}:${string}` ? Name : S
 

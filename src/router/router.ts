@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors/configuration-error.js'
+import { ConfigurationError } from '../errors/index.js'
 import type { PathTemplate } from './path-template.js'
 import { templateShapeKey } from './path-template.js'
 

@@ -1,4 +1,4 @@
-import { RequestHeaders } from '../http/request-headers.js'
+import { RequestHeaders } from '../http/index.js'
 
 /** One request as a driver receives it: what the test asked for, already encoded. */
 export interface DriverRequest {

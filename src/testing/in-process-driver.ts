@@ -1,7 +1,6 @@
-import { readLimited } from '../app/read-body.js'
-import { RequestHeaders } from '../http/request-headers.js'
-import { RestRequest } from '../http/rest-request.js'
-import type { RestResponse } from '../http/rest-response.js'
+import { readLimited } from '../app/index.js'
+import type { RestResponse } from '../http/index.js'
+import { RequestHeaders, RestRequest } from '../http/index.js'
 import type { Driver, DriverResponse } from './driver.js'
 
 /** Anything that serves core requests (a `RestApplication`). */
@@ -38,8 +37,7 @@ export function inProcess(app: TestableApp): Driver {
       })
       const response = await app.handle(restRequest)
       const headers: Array<[string, string]> = []
-      for (const name of Object.keys(response.headers)) {
-        const value = response.headers[name] as string | string[]
+      for (const [name, value] of Object.entries(response.headers)) {
         for (const item of Array.isArray(value) ? value : [value]) headers.push([name, item])
       }
       const noContent = response.status === 204 || response.status === 304

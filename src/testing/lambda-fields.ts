@@ -32,16 +32,17 @@ export function grouped(lines: Lines, query = false): Record<string, string[]> {
 /** The last value of each name (names compared as in {@link grouped}). */
 export function lastWins(lines: Lines, query = false): Record<string, string> {
   const out: Record<string, string> = Object.create(null)
-  const all = grouped(lines, query)
-  for (const name of Object.keys(all)) out[name] = (all[name] as string[]).at(-1) as string
+  for (const [name, values] of Object.entries(grouped(lines, query))) {
+    const last = values.at(-1)
+    if (last !== undefined) out[name] = last // always: grouped makes a name's list with its first line
+  }
   return out
 }
 
 /** One comma-joined value per name, as HTTP APIs and Function URLs deliver repeated fields. */
 export function joined(lines: Lines, query = false): Record<string, string> {
   const out: Record<string, string> = Object.create(null)
-  const all = grouped(lines, query)
-  for (const name of Object.keys(all)) out[name] = (all[name] as string[]).join(',')
+  for (const [name, values] of Object.entries(grouped(lines, query))) out[name] = values.join(',')
   return out
 }
 

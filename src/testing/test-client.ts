@@ -1,4 +1,4 @@
-import type { RequestHeaders } from '../http/request-headers.js'
+import type { RequestHeaders } from '../http/index.js'
 import { type Driver, type DriverRequest, responseHeaders } from './driver.js'
 import { inProcess, type TestableApp } from './in-process-driver.js'
 

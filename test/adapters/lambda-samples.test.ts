@@ -44,8 +44,8 @@ async function serveSample(file: string): Promise<Seen> {
 /** How many lines of a name the event carries: every value in `multiValueHeaders`, else one. */
 function linesInEvent(event: Record<string, unknown>, name: string): number {
   const multi = (event.multiValueHeaders ?? {}) as Record<string, string[]>
-  const key = Object.keys(multi).find((n) => n.toLowerCase() === name)
-  return key === undefined ? 1 : (multi[key] as string[]).length
+  const lines = Object.entries(multi).find(([n]) => n.toLowerCase() === name)?.[1]
+  return lines === undefined ? 1 : lines.length
 }
 
 describe('AWS sample events, served verbatim', () => {

@@ -1,12 +1,13 @@
 import { RestApplication, type RestRequest } from 'restmachine'
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
+import { defined } from '../support/defined.js'
 
 describe('context type inference', () => {
   it('types chained dependencies, startup values and validated input in handlers', () => {
     const app = new RestApplication()
       .onStartup('database', () => ({ users: [{ id: '1', role: 'admin' as const }] }))
-      .dependency('currentUser', async ({ database }) => database.users[0]!)
+      .dependency('currentUser', async ({ database }) => defined(database.users[0], 'a user'))
       .validates('newPost', z.object({ title: z.string(), tags: z.array(z.string()).optional() }))
       .resourceExists('post', ({ pathParams }) => (pathParams.id === '1' ? { id: '1', title: 'x' } : null))
       .authorized('session', () => ({ sid: 'abc' }) as { sid: string } | null)

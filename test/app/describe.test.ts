@@ -1,6 +1,7 @@
 import { ConfigurationError, RestApplication } from 'restmachine'
 import { createTestClient } from 'restmachine/testing'
 import { describe, expect, it } from 'vitest'
+import { defined } from '../support/defined.js'
 
 // `describe()` is the read-only view the OpenAPI generator reads. Before start it compiles the
 // application through the same lifecycle step `start()` uses; these cases pin what that means.
@@ -17,7 +18,7 @@ describe('the application view', () => {
       'GET /health',
       'PUT /posts/{id}',
     ])
-    const posts = view.paths[0]!
+    const posts = defined(view.paths[0], 'the /posts/{id} path')
     expect(posts.routes.map((route) => route.method)).toEqual(['GET', 'PUT'])
     expect(posts.entry.allow).toBe('GET, HEAD, OPTIONS, PUT')
     expect([...posts.entry.methods.keys()]).toEqual(['GET', 'PUT'])
@@ -38,10 +39,11 @@ describe('the application view', () => {
   it('keeps the compile it made before start for start() and for every later view', async () => {
     const app = new RestApplication()
     app.get('/a', () => ({}))
-    const before = app.describe().paths[0]!.entry
-    expect(app.describe().paths[0]!.entry).toBe(before)
+    const entryOfA = () => defined(app.describe().paths[0], 'the /a path').entry
+    const before = entryOfA()
+    expect(entryOfA()).toBe(before)
     await app.start()
-    expect(app.describe().paths[0]!.entry).toBe(before)
+    expect(entryOfA()).toBe(before)
   })
 
   it('compiles again after a registration made since the last view, so no route is missed', async () => {

@@ -62,7 +62,7 @@ describe('error responses', () => {
     expect(body.error).toBe('Internal Server Error')
     expect(logged).toHaveLength(1)
     expect(logged[0]?.details.requestId).toBe(body.request_id)
-    expect((logged[0]!.details.error as Error).message).toBe('kaboom-secret-detail')
+    expect(logged[0]?.details.error).toEqual(new Error('kaboom-secret-detail'))
   })
 
   it('hide the message of an HttpError that is not exposed', async () => {

@@ -10,9 +10,13 @@ describe('start-up', () => {
     const app = new RestApplication()
       .onStartup('db', () => new Map<string, { id: string }>())
       .dependency('user', ({ headers }) => headers.get('x-user'))
-      .resourceExists('item', ({ pathParams, db }) => db.get(pathParams.id) ?? { id: pathParams.id }, {
-        etag: ({ item }) => `"${item.id}"`,
-      })
+      .resourceExists(
+        'item',
+        ({ pathParams: { id }, db }) => (id === undefined ? null : (db.get(id) ?? { id })),
+        {
+          etag: ({ item }) => `"${item.id}"`,
+        },
+      )
     for (let i = 0; i < 250; i++) {
       app.get(`/r${i}/items/{id}`, ({ item, user }) => ({ item, user }))
       app.put(`/r${i}/items/{id}`, ({ item, jsonBody }) => ({ item, jsonBody }))

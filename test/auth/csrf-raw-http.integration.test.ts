@@ -26,9 +26,9 @@ function post(port: number, path: string, lines: string[], body = ''): Promise<s
 }
 
 function cookieFrom(raw: string): string {
-  const line = /^set-cookie: ([^;\r\n]+)/im.exec(raw)
-  if (line === null) throw new Error(`no Set-Cookie in ${raw.slice(0, 200)}`)
-  return line[1] as string
+  const pair = /^set-cookie: ([^;\r\n]+)/im.exec(raw)?.[1]
+  if (pair === undefined) throw new Error(`no Set-Cookie in ${raw.slice(0, 200)}`)
+  return pair
 }
 
 describe('CSRF check of examples/auth/sessions.ts over raw HTTP/1.1', () => {

@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createJwt, JwtError } from '../../src/auth/index.js'
 import { ConfigurationError } from '../../src/errors/index.js'
+import { defined } from '../support/defined.js'
 
 const SECRET = 'a-secret-of-at-least-thirty-two-bytes!!'
 const key = new TextEncoder().encode(SECRET)
@@ -160,7 +161,9 @@ describe('createJwt with asymmetric keys and rotation by kid', () => {
     const after = createJwt({ keys: [current, old] })
     const oldToken = await before.sign({ v: 'old' }, { expiresIn: 60 })
     const newToken = await after.sign({ v: 'new' }, { expiresIn: 60 })
-    expect(JSON.parse(Buffer.from(newToken.split('.')[0] as string, 'base64url').toString()).kid).toBe('2025')
+    expect(
+      JSON.parse(Buffer.from(defined(newToken.split('.')[0], 'a JOSE header'), 'base64url').toString()).kid,
+    ).toBe('2025')
     expect((await after.verify(oldToken)).v).toBe('old')
     expect((await after.verify(newToken)).v).toBe('new')
     expect(await reason(before.verify(newToken))).toBe('invalid: Invalid token')
@@ -175,5 +178,9 @@ describe('createJwt with asymmetric keys and rotation by kid', () => {
       .sign(new TextEncoder().encode(old.secret))
     expect(await reason(after.verify(noKid))).toBe('invalid: Invalid token')
     expect(() => createJwt({ keys: [old, { alg: 'HS256', secret: 'z'.repeat(32) }] })).toThrow(/kid/)
+  })
+
+  it('refuses an empty key ring at configuration time', () => {
+    expect(() => createJwt({ keys: [] })).toThrow(new ConfigurationError('createJwt: `keys` is empty'))
   })
 })

@@ -7,6 +7,7 @@ import { RequestHeaders } from '../../src/http/request-headers.js'
 import { RestRequest } from '../../src/http/rest-request.js'
 import { MemoryStore, StoreUnavailableError, type TtlStore } from '../../src/stores/index.js'
 import { deleteRedisKeys, describeWithRedis, uniqueRedisPrefix } from '../support/redis.js'
+import { cookiePair } from './support/http.js'
 
 function sessionApp(options: Partial<CookieSessionsOptions> & { store?: TtlStore } = {}) {
   const sessions = cookieSessions<{ user: string }>({ store: options.store ?? new MemoryStore(), ...options })
@@ -30,7 +31,7 @@ function sessionApp(options: Partial<CookieSessionsOptions> & { store?: TtlStore
 const OWN = { origin: 'http://localhost' }
 
 const cookieOf = (response: { headers: RequestHeaders }) =>
-  (response.headers.getAll('set-cookie')[0] as string).split(';')[0] as string
+  cookiePair(response.headers.getAll('set-cookie')[0] ?? null)
 
 async function handle(
   app: RestApplication,

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { type RunningServer, serve } from 'restmachine/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { generateCertificates } from '../adapters/tls-certificates.js'
+import { defined } from '../support/defined.js'
 import { fetchInPage, launchChromium, openPage } from './support/chromium.js'
 import { attackerSite, type Notes, sessionSite } from './support/session-site.js'
 
@@ -76,7 +77,7 @@ describe('cookie sessions in headless Chromium', { timeout: 30_000 }, () => {
     await signIn(page)
     const cookies = await context.cookies(site)
     expect(cookies).toHaveLength(1)
-    const cookie = cookies[0]!
+    const cookie = defined(cookies[0], 'the session cookie')
     expect(cookie).toMatchObject({
       name: 'session_id',
       domain: 'localhost', // host-only: no Domain attribute was sent

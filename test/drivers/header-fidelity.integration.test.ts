@@ -4,6 +4,7 @@ import { createTestClient, type LambdaFrontDoor, type TestResponse, throughLambd
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp as createBearerApp } from '../../examples/auth/bearer.js'
 import { app as featuresApp } from '../../examples/http-features.js'
+import { defined } from '../support/defined.js'
 import { overSocket } from '../support/socket-driver.js'
 import { FRONT_DOORS } from './drivers.js'
 
@@ -133,7 +134,10 @@ describe.each(FRONT_DOORS)('responses through %s', (door) => {
     door !== 'alb'
       ? headers
       : Object.fromEntries(
-          Object.entries(headers).map(([n, v]) => [n, typeof v === 'string' ? v : v.at(-1)!]),
+          Object.entries(headers).map(([n, v]) => [
+            n,
+            typeof v === 'string' ? v : defined(v.at(-1), `a line of ${n}`),
+          ]),
         )
   const both = async (method: string, path: string, headers: Record<string, string | string[]>) => {
     const viaNode = await node.request(method, path, { headers: delivered(headers) })

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll } from 'vitest'
 import { startTopology, type Topology } from '../../examples/scale/topology.js'
+import { defined } from '../support/defined.js'
 import { deleteRedisKeys, uniqueRedisPrefix } from '../support/redis.js'
 
 /** Whether nginx is on this machine (CI installs it; elsewhere the scale tests skip without it). */
@@ -86,7 +87,7 @@ export async function killAndRestartUnderLoad(
   credentials: Array<Record<string, string>>,
 ): Promise<KillReport> {
   const samples: Sample[] = []
-  const victim = topology.instances[0]!
+  const victim = defined(topology.instances[0], 'an instance to kill')
   let restartedAt = Number.POSITIVE_INFINITY
   let servedAfterRestart = 0
   let running = true

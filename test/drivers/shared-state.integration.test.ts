@@ -2,6 +2,7 @@ import { type RunningServer, serve } from 'restmachine/node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createApp as createJwtApp } from '../../examples/auth/jwt.js'
 import { createApp as createSessionsApp } from '../../examples/auth/sessions.js'
+import { cookiePair } from '../auth/support/http.js'
 import { deleteRedisKeys, describeWithRedis, uniqueRedisPrefix } from '../support/redis.js'
 
 // Two instances of an example that share nothing but Redis — the property examples/scale relies on
@@ -34,51 +35,56 @@ function twoInstances(
     await Promise.all(servers.map((s) => s.close()))
     await deleteRedisKeys(redisUrl, prefix)
   })
-  return servers
+  return (): [RunningServer, RunningServer] => {
+    const [first, second] = servers
+    if (first === undefined || second === undefined)
+      throw new Error('expected two serving instances (beforeAll)')
+    return [first, second]
+  }
 }
 
 describeWithRedis('examples/auth/sessions.ts on two instances sharing Redis', (redisUrl) => {
-  const servers = twoInstances(
+  const instances = twoInstances(
     (url, prefix) => createSessionsApp({ redisUrl: url, redisPrefix: prefix, passwordCost: LOW_COST }),
     redisUrl,
   )
 
   it('accepts a session started on one instance on the other, even after the first is gone', async () => {
+    const [a, b] = instances()
     // A browser sends its page's Origin with the POST; here the page is the first instance's.
     const login = await post(
-      `${servers[0]!.url}/login`,
+      `${a.url}/login`,
       { email: 'bob@example.com', password: 'secret' },
-      { origin: servers[0]!.url },
+      { origin: a.url },
     )
     expect(login.status).toBe(200)
-    const cookie = (login.cookies.find((c) => c.startsWith('session_id=')) as string).split(';')[0] as string
-    const onB = await fetch(`${servers[1]!.url}/profile`, { headers: { cookie } })
+    const cookie = cookiePair(login.cookies.find((c) => c.startsWith('session_id=')) ?? null)
+    const onB = await fetch(`${b.url}/profile`, { headers: { cookie } })
     expect(onB.status).toBe(200)
     expect(await onB.json()).toMatchObject({ user: { email: 'bob@example.com' } })
-    await servers[0]!.close()
-    expect((await fetch(`${servers[1]!.url}/profile`, { headers: { cookie } })).status).toBe(200)
+    await a.close()
+    expect((await fetch(`${b.url}/profile`, { headers: { cookie } })).status).toBe(200)
   })
 })
 
 describeWithRedis('examples/auth/jwt.ts refresh tokens on two instances sharing Redis', (redisUrl) => {
-  const servers = twoInstances(
+  const instances = twoInstances(
     (url, prefix) =>
       createJwtApp({ jwtSecret: SECRET, redisUrl: url, redisPrefix: prefix, passwordCost: LOW_COST }),
     redisUrl,
   )
 
   it('rotates on either instance and detects reuse of a rotated token on the other', async () => {
-    const login = await post(`${servers[0]!.url}/login`, { email: 'alice@example.com', password: 'secret' })
+    const [a, b] = instances()
+    const login = await post(`${a.url}/login`, { email: 'alice@example.com', password: 'secret' })
     expect(login.status).toBe(200)
     const first = login.json.refresh_token as string
-    const rotated = await post(`${servers[1]!.url}/refresh`, { refresh_token: first })
+    const rotated = await post(`${b.url}/refresh`, { refresh_token: first })
     expect(rotated.status).toBe(200)
-    const again = await post(`${servers[0]!.url}/refresh`, { refresh_token: rotated.json.refresh_token })
+    const again = await post(`${a.url}/refresh`, { refresh_token: rotated.json.refresh_token })
     expect(again.status).toBe(200)
     // The first token was already used: theft. Refused, and the family (the newest token too) revoked.
-    expect((await post(`${servers[0]!.url}/refresh`, { refresh_token: first })).status).toBe(401)
-    expect(
-      (await post(`${servers[1]!.url}/refresh`, { refresh_token: again.json.refresh_token })).status,
-    ).toBe(401)
+    expect((await post(`${a.url}/refresh`, { refresh_token: first })).status).toBe(401)
+    expect((await post(`${b.url}/refresh`, { refresh_token: again.json.refresh_token })).status).toBe(401)
   })
 })

@@ -1,5 +1,6 @@
 import { SignJWT, UnsecuredJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defined } from '../support/defined.js'
 import { EXAMPLE_DOORS, type OpenDoor, openDoor } from './support/doors.js'
 
 const SECRET = 'test-secret-that-is-long-enough-for-hs256!'
@@ -89,7 +90,7 @@ describe.each(EXAMPLE_DOORS)('examples/auth-complete.ts via %s', (door) => {
           return performance.now() - started
         }
         const median = (values: number[]) =>
-          values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+          defined(values.sort((a, b) => a - b)[Math.floor(values.length / 2)], 'a median')
         const known: number[] = []
         const unknown: number[] = []
         for (let i = 0; i < 5; i++) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callJson, cookiePair } from '../auth/support/http.js'
 import { type ExampleProcess, startExample } from '../auth/support/processes.js'
+import { defined } from '../support/defined.js'
 import { deleteRedisKeys, describeWithRedis, uniqueRedisPrefix } from '../support/redis.js'
 
 const SECRET = 'multi-instance-secret-that-is-long-enough'
@@ -36,7 +37,7 @@ describeWithRedis('two instances of an example sharing Redis (real processes)', 
 
   describe('jwt.ts', () => {
     it('rotates a refresh token on the other instance, and detects its reuse across both', async () => {
-      const [a, b] = instances.jwt!
+      const [a, b] = defined(instances.jwt, 'two jwt instances (beforeAll)')
       const login = await callJson(a.url, 'POST', '/login', credentials)
       expect(login.status).toBe(200)
       const rotated = await callJson(b.url, 'POST', '/refresh', {
@@ -57,7 +58,7 @@ describeWithRedis('two instances of an example sharing Redis (real processes)', 
     })
 
     it('sees a logout on one instance at once on the other, and adds up login attempts', async () => {
-      const [a, b] = instances.jwt!
+      const [a, b] = defined(instances.jwt, 'two jwt instances (beforeAll)')
       const { body } = await callJson(b.url, 'POST', '/login', credentials)
       const logout = await callJson(a.url, 'POST', '/logout', {
         token: body.access_token,
@@ -79,7 +80,7 @@ describeWithRedis('two instances of an example sharing Redis (real processes)', 
 
   describe('sessions.ts', () => {
     it('serves a session made on one instance on the other, and a logout on either ends it everywhere', async () => {
-      const [a, b] = instances.sessions!
+      const [a, b] = defined(instances.sessions, 'two sessions instances (beforeAll)')
       const login = await callJson(a.url, 'POST', '/login', { ...credentials, headers: { origin: a.url } })
       const cookie = cookiePair(login.headers.get('set-cookie'))
       const profile = await callJson(b.url, 'GET', '/profile', { cookie })
@@ -91,7 +92,7 @@ describeWithRedis('two instances of an example sharing Redis (real processes)', 
     })
 
     it('adds up login attempts across both instances', async () => {
-      const [a, b] = instances.sessions!
+      const [a, b] = defined(instances.sessions, 'two sessions instances (beforeAll)')
       // Each POST carries the Origin a browser on that instance's page would send.
       const from = (url: string, json = credentials.json) => ({ json, headers: { origin: url } })
       const statuses = [
@@ -107,7 +108,7 @@ describeWithRedis('two instances of an example sharing Redis (real processes)', 
 
   describe('auth-complete.ts', () => {
     it('accepts a token from either instance and rate-limits logins across both: the 6th attempt gets 429', async () => {
-      const [a, b] = instances.complete!
+      const [a, b] = defined(instances.complete, 'two complete instances (beforeAll)')
       const first = await callJson(a.url, 'POST', '/login', credentials)
       expect((await callJson(b.url, 'GET', '/profile', { token: first.body.access_token })).status).toBe(200)
       const statuses = [first.status]

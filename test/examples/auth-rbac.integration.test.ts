@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOW_COST } from '../auth/support/http.js'
+import { defined } from '../support/defined.js'
 import { EXAMPLE_DOORS, type ExampleApi, openApi } from './support/doors.js'
 
 const SECRET = 'rbac-example-secret-that-is-long-enough!'
@@ -24,7 +25,7 @@ describe.each(EXAMPLE_DOORS)('examples/auth/rbac.ts via %s', (door) => {
   })
   afterAll(() => api.close())
 
-  const as = (who: string) => ({ token: token[who] as string })
+  const as = (who: string) => ({ token: defined(token[who], `a token for ${who} (beforeAll)`) })
   const USERS = [
     { id: '1', email: 'alice@example.com', role: 'admin' },
     { id: '2', email: 'bob@example.com', role: 'user' },

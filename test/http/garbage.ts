@@ -3,6 +3,8 @@
  * parsers care about (separators, quotes, digits, wildcards) plus control and non-ASCII characters.
  */
 
+import { defined } from '../support/defined.js'
+
 const STRUCTURAL = ' \t,;=/"\\*-.q0123456789WbytesGMT:()<>@[]{}?%+_~!#$&\'|^`'
 const EXTRA = ['\u0000', '\r', '\n', '\u007f', 'é', '\u00ff', '€', '😀', '\ud800', 'Ā']
 
@@ -21,7 +23,8 @@ export function prng(seed: number): () => number {
 /** `count` random strings up to `maxLength` characters, built from fragments and structural characters. */
 export function garbageStrings(count: number, fragments: readonly string[] = [], seed = 42, maxLength = 40) {
   const random = prng(seed)
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+  const pick = <T>(list: readonly T[]): T =>
+    defined(list[Math.floor(random() * list.length)], 'an item of a non-empty list')
   const out: string[] = ['', ' ', ',', ';', '"', '\\', '=', '*', '-', ',,,', '"unterminated', '\u0000']
   for (let n = 0; n < count; n++) {
     let s = ''

@@ -10,7 +10,7 @@ function documentsApp() {
   const store = new Map([['1', { id: '1', version: 2, updated: '2024-01-01T00:00:00Z' }]])
   const app = new RestApplication({ trace: true }).resourceExists(
     'doc',
-    ({ pathParams }) => store.get(pathParams.id),
+    ({ pathParams: { id } }) => (id === undefined ? null : store.get(id)),
     {
       etag: ({ doc }) => `"v${doc.version}"`,
       lastModified: ({ doc }) => doc.updated,

@@ -7,6 +7,7 @@ import { linkedNodeIds } from '../../src/openapi/linked-nodes.js'
 import { openApiPath, operationId } from '../../src/openapi/naming.js'
 import { schemeFromChallenge } from '../../src/openapi/security.js'
 import { parsePathTemplate } from '../../src/router/index.js'
+import { defined } from '../support/defined.js'
 
 describe('JSON Schema conversion', () => {
   it('uses the library’s own converter through ~standard.jsonSchema', () => {
@@ -69,8 +70,11 @@ describe('reading the compiled plans', () => {
     app.get('/things/{id}', ({ thing }) => thing)
     app.get('/plain', () => ({}))
     const { paths } = app.describe()
-    const withEtag = linkedNodeIds(paths[0]!.entry.methods.get('GET')!.entry)
+    const getEntry = (index: number) =>
+      defined(defined(paths[index], `path ${index}`).entry.methods.get('GET'), `the GET of path ${index}`)
+        .entry
+    const withEtag = linkedNodeIds(getEntry(0))
     expect([...withEtag].sort()).toEqual(['G11', 'G7', 'G8', 'HANDLER', 'I12', 'J18', 'K13'])
-    expect([...linkedNodeIds(paths[1]!.entry.methods.get('GET')!.entry)]).toEqual(['HANDLER'])
+    expect([...linkedNodeIds(getEntry(1))]).toEqual(['HANDLER'])
   })
 })

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type RunningServer, serve } from 'restmachine/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defined } from '../support/defined.js'
 import { AUTH_COMPLETE_CLIENT, HTTP_FEATURES_CLIENT } from './tools/clients.js'
 import { type AnyApp, EXAMPLE_APPS } from './tools/example-apps.js'
 import { ROOT, runProcess, runTool, type ToolRun } from './tools/run-tool.js'
@@ -28,7 +29,10 @@ describe('openapi-typescript types and an openapi-fetch client against the runni
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }))
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(CLIENT_TSCONFIG))
     for (const name of Object.keys(CLIENTS) as Name[]) {
-      const app: AnyApp = await EXAMPLE_APPS.find((e) => e.name === name)!.load()
+      const app: AnyApp = await defined(
+        EXAMPLE_APPS.find((e) => e.name === name),
+        `the example ${name}`,
+      ).load()
       const server = await serve(app, { port: 0, handleSignals: false })
       servers.set(name, server)
       const document = await (await fetch(`${server.url}/openapi.json`)).text()

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defined } from '../support/defined.js'
 import { bin, command, installInFreshProject, packPackage, ROOT, temporaryFolder } from './pack.js'
 
 interface AttwResolution {
@@ -97,7 +98,7 @@ describe('the published package', () => {
           ...text.matchAll(/^\s*(?:import|export)\s*['"](\.{1,2}\/[^'"]+)['"]/gm),
           ...text.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g),
           ...text.matchAll(/^\/\/# sourceMappingURL=(\S+)/gm),
-        ].map((match) => match[1] as string)
+        ].map((match) => defined(match[1], 'the specifier an import names'))
         for (const specifier of specifiers) {
           if (!existsSync(resolve(dirname(file), specifier))) missing.push(`${file} → ${specifier}`)
         }

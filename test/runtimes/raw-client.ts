@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { rawHeaderPairs } from '../support/raw-headers.js'
 
 /** What came back, as sent: header names as the server wrote them, the body undecoded. */
 export interface RawAnswer {
@@ -27,10 +28,11 @@ export function sendRaw(
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () => {
-        const pairs: [string, string][] = []
-        for (let i = 0; i < res.rawHeaders.length; i += 2)
-          pairs.push([res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string])
-        resolve({ status: res.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks) })
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: rawHeaderPairs(res.rawHeaders),
+          body: Buffer.concat(chunks),
+        })
       })
       res.on('error', reject)
     })

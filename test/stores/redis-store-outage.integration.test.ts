@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { RedisStore } from '../../src/stores/redis-store.js'
+import { RedisStore } from '../../src/stores/redis/index.js'
 import { StoreUnavailableError } from '../../src/stores/store-unavailable-error.js'
 import {
   describeWithRedisServer,

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { afterAll, expect, it } from 'vitest'
-import { RedisStore } from '../../src/stores/redis-store.js'
+import { RedisStore } from '../../src/stores/redis/index.js'
 import { deleteRedisKeys, describeWithRedis, uniqueRedisPrefix } from '../support/redis.js'
 import { describeTtlStoreContract } from './ttl-store-contract.js'
 

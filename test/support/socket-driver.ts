@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { type RunningServer, type ServableApp, serve } from 'restmachine/node'
 import type { Driver, DriverResponse } from 'restmachine/testing'
+import { rawHeaderPairs } from './raw-headers.js'
 
 /**
  * A driver that writes each request line for line over a real socket to `restmachine/node`, the
@@ -37,9 +38,10 @@ export function overSocket(app: ServableApp, timeoutMs = 5000): Driver {
             response.on('data', (chunk: Buffer) => chunks.push(chunk))
             response.on('error', reject)
             response.on('end', () => {
-              const headers: Array<[string, string]> = []
-              const raw = response.rawHeaders
-              for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i]!.toLowerCase(), raw[i + 1]!])
+              const headers = rawHeaderPairs(response.rawHeaders).map(([name, value]): [string, string] => [
+                name.toLowerCase(),
+                value,
+              ])
               resolve({
                 status: response.statusCode ?? 0,
                 headers,

@@ -1,2 +1,2 @@
-export { type FetchConnectionInfo, fromWebRequest, handleFetch, toWebResponse } from '../../app/web-fetch.js'
+export { type FetchConnectionInfo, fromWebRequest, handleFetch, toWebResponse } from '../../app/index.js'
 export { cloudflareFetch } from './cloudflare-fetch.js'

@@ -1,6 +1,5 @@
-import { ContentTooLarge } from '../../errors/status-errors.js'
-import { RequestHeaders } from '../../http/request-headers.js'
-import { type BodyReader, RestRequest } from '../../http/rest-request.js'
+import { ContentTooLarge } from '../../errors/index.js'
+import { type BodyReader, RequestHeaders, RestRequest } from '../../http/index.js'
 import type {
   AlbEvent,
   ApiGatewayV1Event,

@@ -1,5 +1,4 @@
-import type { RestRequest } from '../../http/rest-request.js'
-import type { RestResponse } from '../../http/rest-response.js'
+import type { RestRequest, RestResponse } from '../../http/index.js'
 import { detectFrontDoor, type LambdaContext, type LambdaHttpResult } from './aws-events.js'
 import { fromLambdaEvent } from './from-lambda-event.js'
 import { toLambdaResult } from './to-lambda-result.js'

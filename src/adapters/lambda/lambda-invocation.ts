@@ -1,4 +1,4 @@
-import type { RestRequest } from '../../http/rest-request.js'
+import type { RestRequest } from '../../http/index.js'
 import type { ClientCertificate } from '../client-certificate.js'
 import type { AwsClientCert, FrontDoor, LambdaContext, LambdaHttpEvent } from './aws-events.js'
 

@@ -1,6 +1,6 @@
-import { readLimited } from '../../app/read-body.js'
-import type { RestResponse } from '../../http/rest-response.js'
-import { isBodylessStatus, reasonPhrase } from '../../http/status-codes.js'
+import { readLimited } from '../../app/index.js'
+import type { RestResponse } from '../../http/index.js'
+import { isBodylessStatus, reasonPhrase } from '../../http/index.js'
 import type {
   AlbResult,
   ApiGatewayV1Result,

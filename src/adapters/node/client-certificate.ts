@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto'
 import type { TLSSocket } from 'node:tls'
-import type { RestRequest } from '../../http/rest-request.js'
+import type { RestRequest } from '../../http/index.js'
 import type { ClientCertificate } from '../client-certificate.js'
 
 const cache = new WeakMap<TLSSocket, ClientCertificate | null>()

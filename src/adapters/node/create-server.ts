@@ -3,7 +3,7 @@ import { createServer as createH2cServer, createSecureServer, type Http2Session 
 import { createServer as createHttpsServer } from 'node:https'
 import type { Socket } from 'node:net'
 import { answerClientError, answerConnect } from './client-error.js'
-import type { NodeServer, ServeOptions } from './serve-options.js'
+import type { NodeServer, ServeOptions, TlsOptions } from './serve-options.js'
 
 /** A request listener for HTTP/1.1 and the HTTP/2 compatibility API alike. */
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void
@@ -40,7 +40,7 @@ export function createNodeServer(options: ServeOptions, listener: Listener): Ser
     const server =
       tls === undefined
         ? createHttpServer(limits, listener)
-        : createHttpsServer({ ...limits, ...tlsSettings(options) }, listener)
+        : createHttpsServer({ ...limits, ...tlsSettings(tls) }, listener)
     server.on('clientError', answerClientError)
     server.on('connect', answerConnect)
     return {
@@ -54,7 +54,7 @@ export function createNodeServer(options: ServeOptions, listener: Listener): Ser
   const server =
     tls === undefined
       ? createH2cServer({ settings }, listener as never)
-      : createSecureServer({ ...tlsSettings(options), allowHTTP1: true, settings }, listener as never)
+      : createSecureServer({ ...tlsSettings(tls), allowHTTP1: true, settings }, listener as never)
   // The HTTP/1.1 fallback honours the same slow-client limits (read when the server starts listening).
   Object.assign(server, {
     headersTimeout: limits.headersTimeout,
@@ -100,8 +100,7 @@ export function checkingInterval(headersTimeout: number, requestTimeout: number)
   return Math.max(10, Math.floor(Math.min(...timeouts) / 10))
 }
 
-function tlsSettings(options: ServeOptions) {
-  const tls = options.tls!
+function tlsSettings(tls: TlsOptions) {
   return {
     key: tls.key as never,
     cert: tls.cert as never,

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { RestRequest } from '../../http/rest-request.js'
-import type { RestResponse } from '../../http/rest-response.js'
+import type { RestRequest, RestResponse } from '../../http/index.js'
 import { isThenable } from '../../machine/index.js'
 import { fromIncomingMessage } from './node-request.js'
 import { writeResponse } from './write-response.js'

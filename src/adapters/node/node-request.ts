@@ -1,9 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import type { TLSSocket } from 'node:tls'
-import { concat } from '../../app/read-body.js'
-import { ContentTooLarge } from '../../errors/status-errors.js'
-import { RequestHeaders } from '../../http/request-headers.js'
-import { RestRequest } from '../../http/rest-request.js'
+import { concat } from '../../app/index.js'
+import { ContentTooLarge } from '../../errors/index.js'
+import { RequestHeaders, RestRequest } from '../../http/index.js'
 import { splitTarget, withHost } from './request-target.js'
 
 /**

@@ -1,8 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Http2SecureServer, Http2Server } from 'node:http2'
 import type { Server as HttpsServer } from 'node:https'
-import type { RestRequest } from '../../http/rest-request.js'
-import type { RestResponse } from '../../http/rest-response.js'
+import type { RestRequest, RestResponse } from '../../http/index.js'
 
 /** An application that can be served: started, asked to handle requests, stopped. */
 export interface ServableApp {

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { RestResponse } from '../../http/rest-response.js'
-import { isBodylessStatus } from '../../http/status-codes.js'
+import type { RestResponse } from '../../http/index.js'
+import { isBodylessStatus } from '../../http/index.js'
 
 const CONNECTION_SPECIFIC = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']
 

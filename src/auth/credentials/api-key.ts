@@ -1,4 +1,4 @@
-import { Unauthorized } from '../../errors/status-errors.js'
+import { Unauthorized } from '../../errors/index.js'
 import type { AuthContext } from '../context.js'
 import { CredentialsMissing, challenge } from '../errors.js'
 import { secretLookup } from './secret-lookup.js'

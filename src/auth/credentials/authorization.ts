@@ -1,4 +1,4 @@
-import type { RequestHeaders } from '../../http/request-headers.js'
+import type { RequestHeaders } from '../../http/index.js'
 import { invalidToken } from '../errors.js'
 import { singleHeader } from './single-header.js'
 

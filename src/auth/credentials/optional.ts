@@ -1,4 +1,4 @@
-import { isHttpError } from '../../errors/http-error.js'
+import { isHttpError } from '../../errors/index.js'
 import type { AuthContext } from '../context.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { RequestHeaders } from '../../http/request-headers.js'
+import type { RequestHeaders } from '../../http/index.js'
 import { invalidRequest } from '../errors.js'
 
 /**
@@ -11,10 +11,10 @@ import { invalidRequest } from '../errors.js'
  * const key = singleHeader(headers, 'x-api-key', 'ApiKey')
  */
 export function singleHeader(headers: RequestHeaders, name: string, scheme: string): string | null {
-  const lines = headers.getAll(name)
-  if (lines.length === 0) return null
-  if (lines.length > 1 || (lines[0] as string).includes(',')) {
+  const [line, ...more] = headers.getAll(name)
+  if (line === undefined) return null
+  if (more.length > 0 || line.includes(',')) {
     throw invalidRequest(`Ambiguous credentials: more than one ${name} value`, scheme)
   }
-  return (lines[0] as string).trim()
+  return line.trim()
 }

@@ -24,6 +24,7 @@ export async function constantTimeEqual(a: string | Uint8Array, b: string | Uint
 export function digestsEqual(left: Uint8Array, right: Uint8Array): boolean {
   if (left.length !== right.length) return false
   let difference = 0
-  for (let i = 0; i < left.length; i++) difference |= (left[i] as number) ^ (right[i] as number)
+  // Same length: every index of one is an index of the other, so `?? 0` is never taken.
+  for (const [i, byte] of left.entries()) difference |= byte ^ (right[i] ?? 0)
   return difference === 0
 }

@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { ServiceUnavailable } from '../../errors/status-errors.js'
+import { ServiceUnavailable } from '../../errors/index.js'
 import type { AuthContext } from '../context.js'
 import { readBearerToken } from '../credentials/authorization.js'
 import { CredentialsMissing, challenge, invalidToken } from '../errors.js'

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../errors/configuration-error.js'
+import { ConfigurationError } from '../../errors/index.js'
 import { type Jose, loadJose } from './jose.js'
 import { KeysUnavailable } from './jwt-errors.js'
 import type { JwtAlgorithm, JwtKey, JwtOptions } from './jwt-types.js'
@@ -42,12 +42,12 @@ export function buildKeyRing(options: JwtOptions): KeyRing {
 }
 
 function localRing(keys: JwtKey[], allowWeakSecret: boolean): KeyRing {
-  if (keys.length === 0) throw new ConfigurationError('createJwt: `keys` is empty')
   if (keys.length > 1 && keys.some((k) => k.kid === undefined)) {
     throw new ConfigurationError('createJwt: with several keys, every key needs a `kid`')
   }
   const entries = keys.map((key) => ({ key, material: materialOf(key, allowWeakSecret) }))
-  const first = entries[0]!
+  const first = entries[0]
+  if (first === undefined) throw new ConfigurationError('createJwt: `keys` is empty')
   const signingKey = first.key.secret !== undefined ? first.material.verify : first.material.sign
   return {
     signing:

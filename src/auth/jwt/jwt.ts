@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../errors/configuration-error.js'
+import { ConfigurationError } from '../../errors/index.js'
 import { loadJose } from './jose.js'
 import { toJwtError } from './jwt-error-mapping.js'
 import { JwtError } from './jwt-errors.js'

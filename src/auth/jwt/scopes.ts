@@ -1,4 +1,4 @@
-import { Unauthorized } from '../../errors/status-errors.js'
+import { Unauthorized } from '../../errors/index.js'
 import { insufficientScope } from '../errors.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { RestRequest } from '../../http/rest-request.js'
+import type { RestRequest } from '../../http/index.js'
 
 /**
  * Options of {@link clientAddress}.
@@ -59,7 +59,7 @@ export function normaliseAddress(address: string, prefix: number): string | unde
   const groups = expandIpv6(value)
   if (groups === undefined) return undefined
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-    return `${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`
+    return `${groups[6] >> 8}.${groups[6] & 255}.${groups[7] >> 8}.${groups[7] & 255}`
   }
   if (prefix >= 128) return groups.map((g) => g.toString(16)).join(':')
   const kept = Math.ceil(prefix / 16)
@@ -70,7 +70,10 @@ export function normaliseAddress(address: string, prefix: number): string | unde
   return `${masked.map((g) => g.toString(16)).join(':')}::/${prefix}`
 }
 
-function expandIpv6(value: string): number[] | undefined {
+/** The eight 16-bit groups of an IPv6 address (RFC 4291 §2.2). */
+type Ipv6Groups = [number, number, number, number, number, number, number, number]
+
+function expandIpv6(value: string): Ipv6Groups | undefined {
   let text = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value
   const zone = text.indexOf('%')
   if (zone !== -1) text = text.slice(0, zone)
@@ -83,15 +86,20 @@ function expandIpv6(value: string): number[] | undefined {
     const [a, b, c, d] = last.split('.').map(Number) as [number, number, number, number]
     text = `${text.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
   }
-  const halves = text.split('::')
-  if (halves.length > 2) return undefined
+  // `text` is not empty (the character test above), so split gives at least one part.
+  const [before = '', after, ...more] = text.split('::')
+  if (more.length > 0) return undefined
   const parse = (part: string) => (part === '' ? [] : part.split(':'))
-  const head = parse(halves[0] as string)
-  const rest = halves.length === 2 ? parse(halves[1] as string) : []
+  const head = parse(before)
+  const rest = after === undefined ? [] : parse(after)
   const total = head.length + rest.length
-  if (halves.length === 1 ? total !== 8 : total > 7) return undefined
+  if (after === undefined ? total !== 8 : total > 7) return undefined
   const toNumber = (group: string) =>
     /^[0-9a-fA-F]{1,4}$/.test(group) ? Number.parseInt(group, 16) : Number.NaN
-  const groups = [...head.map(toNumber), ...new Array(8 - total).fill(0), ...rest.map(toNumber)]
-  return groups.every((g) => Number.isInteger(g)) ? groups : undefined
+  const groups = [...head.map(toNumber), ...new Array<number>(8 - total).fill(0), ...rest.map(toNumber)]
+  return isIpv6Groups(groups) ? groups : undefined
+}
+
+function isIpv6Groups(groups: number[]): groups is Ipv6Groups {
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g))
 }

@@ -1,5 +1,5 @@
-import { ServiceUnavailable, TooManyRequests } from '../../errors/status-errors.js'
-import type { RestRequest } from '../../http/rest-request.js'
+import { ServiceUnavailable, TooManyRequests } from '../../errors/index.js'
+import type { RestRequest } from '../../http/index.js'
 import type { AuthContext } from '../context.js'
 import { type ClientAddressOptions, clientAddress } from './client-address.js'
 import { checkEngineOptions, createRateLimiterEngine, type RateLimiterEngine } from './engine.js'

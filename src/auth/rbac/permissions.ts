@@ -1,4 +1,4 @@
-import { Forbidden } from '../../errors/status-errors.js'
+import { Forbidden } from '../../errors/index.js'
 import { notSignedIn, rolesOf, type WithRoles } from './roles.js'
 
 /**

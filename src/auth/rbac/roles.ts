@@ -1,4 +1,4 @@
-import { Forbidden, Unauthorized } from '../../errors/status-errors.js'
+import { Forbidden, Unauthorized } from '../../errors/index.js'
 
 /**
  * A principal with a `role` (the guide's shape) or a list of `roles`.

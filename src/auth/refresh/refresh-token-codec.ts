@@ -1,4 +1,4 @@
-import { Unauthorized } from '../../errors/status-errors.js'
+import { Unauthorized } from '../../errors/index.js'
 import { randomToken } from '../crypto/random-token.js'
 import { challenge } from '../errors.js'
 import type { Jwt } from '../jwt/jwt.js'

@@ -1,5 +1,5 @@
-import { BadRequest, Forbidden } from '../../errors/status-errors.js'
-import type { TtlStore } from '../../stores/ttl-store.js'
+import { BadRequest, Forbidden } from '../../errors/index.js'
+import type { TtlStore } from '../../stores/index.js'
 import { constantTimeEqual } from '../crypto/constant-time.js'
 import { sha256Base64Url } from '../crypto/random-token.js'
 import { failClosed } from '../errors.js'

@@ -1,5 +1,5 @@
-import { Forbidden } from '../../errors/status-errors.js'
-import type { RestRequest } from '../../http/rest-request.js'
+import { Forbidden } from '../../errors/index.js'
+import type { RestRequest } from '../../http/index.js'
 import type { AuthContext } from '../context.js'
 import { normaliseOrigin, ownOrigin } from './request-origin.js'
 
@@ -53,10 +53,10 @@ export function assertSameOrigin(request: RestRequest, options: CsrfOptions = {}
   if (!isUnsafeMethod(request.method)) return
   const fetchSite = request.headers.getAll('sec-fetch-site').map((value) => value.trim().toLowerCase())
   if (fetchSite.includes('cross-site')) throw csrfRefused('cross-site request')
-  const origins = request.headers.getAll('origin')
-  if (origins.length > 1) throw csrfRefused('more than one Origin')
-  if (origins.length === 1) {
-    const value = (origins[0] as string).trim()
+  const [originLine, ...moreOrigins] = request.headers.getAll('origin')
+  if (moreOrigins.length > 0) throw csrfRefused('more than one Origin')
+  if (originLine !== undefined) {
+    const value = originLine.trim()
     // Fetch §3.1: a form POST under `Referrer-Policy: no-referrer` (the API default of
     // securityHeaders) carries `Origin: null` even to its own origin. Then only Fetch Metadata can
     // vouch for it: an opaque origin (sandboxed frame, data: URL) is never `same-origin`.
@@ -71,10 +71,10 @@ export function assertSameOrigin(request: RestRequest, options: CsrfOptions = {}
   }
   // OWASP: without Origin, the Referer's origin tells where the request came from. RFC 9110
   // §10.1.3: it is an absolute URI or a partial one, relative to the target URI (the own origin).
-  const referers = request.headers.getAll('referer').filter((value) => value.trim() !== '')
-  if (referers.length > 1) throw csrfRefused('more than one Referer')
-  if (referers.length === 1) {
-    const origin = refererOrigin((referers[0] as string).trim(), ownOrigin(request, options))
+  const [referer, ...moreReferers] = request.headers.getAll('referer').filter((value) => value.trim() !== '')
+  if (moreReferers.length > 0) throw csrfRefused('more than one Referer')
+  if (referer !== undefined) {
+    const origin = refererOrigin(referer.trim(), ownOrigin(request, options))
     if (origin === undefined) throw csrfRefused('malformed Referer')
     assertAllowed(origin, request, options)
     return

@@ -1,4 +1,4 @@
-import type { RestRequest } from '../../http/rest-request.js'
+import type { RestRequest } from '../../http/index.js'
 
 /**
  * Whether the request reached the application over HTTPS: the connection itself, or — only when

@@ -1,5 +1,5 @@
-import { Unauthorized } from '../../errors/status-errors.js'
-import type { TtlStore } from '../../stores/ttl-store.js'
+import { Unauthorized } from '../../errors/index.js'
+import type { TtlStore } from '../../stores/index.js'
 import { sha256Base64Url } from '../crypto/random-token.js'
 import { failClosed } from '../errors.js'
 

@@ -2,6 +2,7 @@
  * Helpers for the auth example tests: serve an app on a real socket and call it with `fetch`.
  */
 import { type RunningServer, type ServableApp, serve } from 'restmachine/node'
+import { defined } from '../../support/defined.js'
 
 /** A JSON response as the tests look at it. */
 export interface JsonResponse {
@@ -82,7 +83,7 @@ export async function callJson(
 /** The `name=value` part of a Set-Cookie line, for sending it back. */
 export function cookiePair(setCookie: string | null): string {
   if (setCookie === null) throw new Error('no Set-Cookie')
-  return setCookie.split(';')[0] as string
+  return defined(setCookie.split(';')[0], 'a name=value pair')
 }
 
 /** Decodes the JSON of a JWT's header and payload (no verification). */

@@ -32,7 +32,7 @@ export function corsApi(allowedOrigins: readonly string[]) {
   }
   // The application's settings (not a route's): the preflight bug of issue 9 §5 lived there.
   const app = new RestApplication({ cors: documentCors })
-    .resourceExists('document', ({ pathParams }) => documents.get(pathParams.id), {
+    .resourceExists('document', ({ pathParams: { id } }) => (id === undefined ? null : documents.get(id)), {
       etag: ({ document }) => `"${document.id}-v${document.version}"`,
     })
     .dependency('title', ({ jsonBody }) => {

@@ -5,6 +5,7 @@ import { vi } from 'vitest'
 import { type CallOptions, callJson, type JsonResponse } from '../../auth/support/http.js'
 import { FRONT_DOORS } from '../../drivers/drivers.js'
 import { fetchThrough } from '../../support/driver-fetch.js'
+import { rawHeaderPairs } from '../../support/raw-headers.js'
 
 /** Where an example suite runs: a real Node server, or a simulated AWS front door. */
 export type ExampleDoor = 'http' | LambdaFrontDoor
@@ -121,8 +122,7 @@ export async function sendRepeated(
         response.on('error', reject)
         response.on('end', () => {
           const headers = new Headers()
-          const raw = response.rawHeaders
-          for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!)
+          for (const [name, value] of rawHeaderPairs(response.rawHeaders)) headers.append(name, value)
           resolve({ status: response.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString() })
         })
       },

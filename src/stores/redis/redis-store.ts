@@ -1,9 +1,9 @@
 import type { Redis as RedisClient } from 'ioredis'
+import { StoreUnavailableError } from '../store-unavailable-error.js'
+import { checkTtl, type TtlStore } from '../ttl-store.js'
 import { Redis } from './redis-client.js'
 import { failClosedRedisOptions } from './redis-options.js'
 import { RedisScript } from './redis-script.js'
-import { StoreUnavailableError } from './store-unavailable-error.js'
-import { checkTtl, type TtlStore } from './ttl-store.js'
 
 /** Options for {@link RedisStore}. */
 export interface RedisStoreOptions {
