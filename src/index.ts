@@ -7,6 +7,7 @@ export {
   type BuiltInContext,
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,
+  DEFAULT_REDACT_PATHS,
   type DependencyContext,
   type DependencyOptions,
   type ErrorHandler,
@@ -22,11 +23,13 @@ export {
   type RestApplicationOptions,
   type RouteOptions,
   readLimited,
+  type StructuredChildOptions,
+  type StructuredLogger,
   toWebResponse,
   type ValidatesOptions,
   type WithValue,
 } from './app/index.js'
-export { INJECT } from './di/index.js'
+export { INJECT, type LogFn, type RequestLogger } from './di/index.js'
 export {
   BadRequest,
   ConfigurationError,
@@ -65,8 +68,12 @@ export type { CorsOptions } from './http/index.js'
 export {
   type BodyReader,
   createNonce,
+  DEFAULT_REQUEST_ID_HEADER,
+  isAcceptableRequestId,
   isBodylessStatus,
+  MAX_REQUEST_ID_LENGTH,
   RequestHeaders,
+  type RequestIdTrust,
   type ResponseBody,
   ResponseHeaderBag,
   type ResponseHeaders,

@@ -142,6 +142,13 @@ describe('architecture', () => {
     expect(offenders).toEqual([])
   })
 
+  it('never imports pino in src/: the application calls the logger instance it is given', () => {
+    const offenders = files
+      .filter((file) => /(?:from\s*|import\s*\(\s*)['"]pino/.test(file.text))
+      .map((file) => file.path)
+    expect(offenders).toEqual([])
+  })
+
   it('type-checks every other source file without Node types (tsconfig.core.json)', () => {
     const core = JSON.parse(readFileSync(join(SRC, '..', 'tsconfig.core.json'), 'utf8'))
     expect(core.compilerOptions.types).toEqual([])

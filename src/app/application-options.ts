@@ -1,10 +1,24 @@
-import type { CorsOptions, RestRequest, SecurityHeadersOptions } from '../http/index.js'
+import type { RequestLogger } from '../di/index.js'
+import type { CorsOptions, RequestIdTrust, RestRequest, SecurityHeadersOptions } from '../http/index.js'
 import type { RenderFunction } from '../machine/index.js'
 
-/** Where RestMachine reports server errors. */
+/** Where RestMachine reports server errors: a plain logger, called with a message and then details. */
 export interface Logger {
   error(message: string, details: Record<string, unknown>): void
   warn?(message: string, details?: Record<string, unknown>): void
+}
+
+/**
+ * A structured logger with pino's shape: fields first, message second, and `child` loggers. A pino
+ * instance is one (`logger: pino()`); RestMachine never imports pino, it calls the instance given.
+ */
+export interface StructuredLogger extends RequestLogger {
+  child(bindings: Record<string, unknown>, options?: StructuredChildOptions): RequestLogger
+}
+
+/** What RestMachine passes to `child` once at start: the redaction every line it writes gets. */
+export interface StructuredChildOptions {
+  redact?: { paths: string[]; censor?: string }
 }
 
 /** Settings of a {@link RestApplication}. */
@@ -40,8 +54,38 @@ export interface RestApplicationOptions {
    * gets a fresh nonce per response, injectable as `cspNonce`.
    */
   securityHeaders?: boolean | SecurityHeadersOptions
-  /** Where server errors are logged with their request id. Default: `console`. */
+  /**
+   * Where server errors are logged with their request id. Default: `console`. A pino logger fits
+   * this type too, and is recognised by its `child` ({@link StructuredLogger}): it gets fields first,
+   * one access line per request, and is the parent of each request's injectable `log`.
+   */
   logger?: Logger
+  /**
+   * One `info` line per request (method, route template, status, duration, bytes, request id, client
+   * address; the answering node on errors). Default: on with a pino logger, off otherwise; it needs one.
+   */
+  accessLog?: boolean
+  /**
+   * More fields to redact (pino `redact` paths, e.g. `'user.password'`, `'*.token'`) besides
+   * `authorization`, `cookie` and `set-cookie`, which are always redacted. They replace the pino
+   * instance's own `redact` for every line RestMachine and the `log` injectable write.
+   */
+  logRedact?: readonly string[]
+  /** The header a request id is read from (when trusted) and echoed in. Default `x-request-id`. */
+  requestIdHeader?: string
+  /**
+   * Whether to take the incoming request id: `true`, or a function that decides per value (e.g.
+   * only from a known proxy). Even a trusted id must be 1–128 characters of `A-Za-z0-9._:-`. Off by
+   * default: ids are generated (or, on Lambda, the platform's).
+   */
+  trustRequestId?: RequestIdTrust
+  /**
+   * Send the request id on every response (`true`) or never (`false`). Default: every response when
+   * the access log is on or `trustRequestId` is set; otherwise only a response whose request has an
+   * id without generating one per request: a platform id (Lambda), or one something used (the
+   * `requestId` or `log` injectable, a logged 500).
+   */
+  echoRequestId?: boolean
 }
 
 /** The defaults applied to {@link RestApplicationOptions}. */

@@ -12,15 +12,14 @@ import {
 } from '../machine/index.js'
 import { Router } from '../router/index.js'
 import {
-  consoleLogger,
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,
-  type Logger,
   type RestApplicationOptions,
   STANDARD_METHODS,
 } from './application-options.js'
 import { compileRoute } from './compile-route.js'
 import type { Registrations, RouteRegistration } from './registrations.js'
+import { compileLogging, type Logging } from './request-logging.js'
 import { withRoutesNeeding } from './routes-needing.js'
 
 /** An application ready to serve: its machine configuration and the order to create startup values. */
@@ -30,7 +29,8 @@ export interface CompiledApp {
   readonly entry: LinkedTarget
   readonly startupOrder: readonly StartupFactory[]
   readonly registrations: Registrations
-  readonly logger: Logger
+  /** The loggers, the access log and the request-id policy. */
+  readonly logging: Logging
   readonly challenge: string
   readonly cors: CorsOptions | undefined
   /** Whether error bodies are always RFC 9457 problem details. */
@@ -84,6 +84,7 @@ export function compileApplication(
     )
   }
   const router = new Router<PathEntry>()
+  const logging = compileLogging(options)
   const config: MachineConfig = {
     router,
     knownMethods: new Set([...STANDARD_METHODS, ...(options.extraMethods ?? []).map((m) => m.toUpperCase())]),
@@ -91,6 +92,9 @@ export function compileApplication(
     serviceAvailable: options.serviceAvailable,
     malformed: options.malformed,
     trace: options.trace === true,
+    recordAnsweringNode: logging.access,
+    requestId: logging.requestId,
+    requestLogger: logging.requestLogger,
   }
   if (options.cors !== undefined) validateCors(options.cors, 'the cors option')
   for (const route of registrations.routes) {
@@ -127,7 +131,7 @@ export function compileApplication(
     entry: linkApplication(config),
     startupOrder,
     registrations,
-    logger: options.logger ?? consoleLogger,
+    logging,
     challenge: options.authenticationChallenge ?? 'Bearer',
     cors: options.cors,
     problemDetails: options.problemDetails === true,

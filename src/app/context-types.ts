@@ -1,3 +1,4 @@
+import type { RequestLogger } from '../di/index.js'
 import type { RequestHeaders, ResponseHeaderBag, RestRequest } from '../http/index.js'
 import type { PathParams } from '../router/index.js'
 
@@ -22,6 +23,13 @@ export interface BuiltInContext {
   readonly responseHeaders: ResponseHeaderBag
   /** A per-response nonce for the Content-Security-Policy (`securityHeaders` with a `'nonce'` directive). */
   readonly cspNonce: string
+  /**
+   * This request's id: the incoming `X-Request-Id` when the app trusts it (`trustRequestId`), else the
+   * platform's (Lambda), else a new UUID. The same id is echoed, logged and shown in 500 bodies.
+   */
+  readonly requestId: string
+  /** A logger for this request: a child of the pino `logger` bound to `requestId`, redacting credentials. */
+  readonly log: RequestLogger
   /** The raw request content. */
   readonly body: Uint8Array
   /** The request content parsed as JSON (malformed JSON → 400). */

@@ -26,6 +26,7 @@ import { negotiateMediaType } from '../http/index.js'
 import type { Exchange, StatusOutcome } from '../machine/index.js'
 import { Reply, renderValue, respond } from '../render/index.js'
 import type { CompiledApp } from './compile-application.js'
+import { logError } from './request-logging.js'
 
 /**
  * The error a diagram outcome stands for, with the data its response needs (e.g. `Allow`). These
@@ -113,8 +114,9 @@ function fillReason(reason: string, exchange: Exchange): string {
 
 /**
  * The one place where anything thrown becomes a response. An {@link HttpError} keeps its status;
- * any other value becomes a 500 whose body never contains the error's text — it is logged with a
- * request id instead, and the id is sent so operators can find it.
+ * any other value becomes a 500 whose body never contains the error's text — it is logged with the
+ * request's id (the one every log line and the echoed header carry) instead, and the id is sent so
+ * operators can find it.
  */
 export function errorResponse(
   app: CompiledApp,
@@ -126,15 +128,23 @@ export function errorResponse(
   if (isHttpError(thrown)) error = thrown
   else if (isStoreUnavailable(thrown)) {
     // A store (Redis…) that cannot answer fails closed: 503, never a 500 or a "let in".
-    requestId = exchange.request.requestId ?? crypto.randomUUID()
-    app.logger.error(`request ${requestId}: a backing store is unavailable`, { requestId, error: thrown })
+    requestId = logError(
+      app.logging,
+      exchange,
+      'a backing store is unavailable',
+      (id) => `request ${id}: a backing store is unavailable`,
+      thrown,
+    )
     error = new ServiceUnavailable('A backing service is temporarily unavailable', { retryAfter: 2 })
   } else {
-    requestId = exchange.request.requestId ?? crypto.randomUUID()
-    app.logger.error(`request ${requestId} failed: ${exchange.request.method} ${exchange.request.path}`, {
-      requestId,
-      error: thrown,
-    })
+    const { method, path } = exchange.request
+    requestId = logError(
+      app.logging,
+      exchange,
+      'request failed',
+      (id) => `request ${id} failed: ${method} ${path}`,
+      thrown,
+    )
     error = new InternalServerError(undefined, { cause: thrown })
   }
   const handler = app.registrations.errorHandlers.get(error.status) ?? app.registrations.fallbackErrorHandler
@@ -161,13 +171,13 @@ function handlerFailed(
   failure: unknown,
   requestId: string | undefined,
 ): RestResponse {
-  const id = requestId ?? exchange.request.requestId ?? crypto.randomUUID()
-  app.logger.error(
-    `error handler for ${error.status} failed on ${exchange.request.method} ${exchange.request.path}`,
-    {
-      requestId: id,
-      error: failure,
-    },
+  const { method, path } = exchange.request
+  logError(
+    app.logging,
+    exchange,
+    `error handler for ${error.status} failed`,
+    () => `error handler for ${error.status} failed on ${method} ${path}`,
+    failure,
   )
   return finishError(app, error, defaultBody(app, exchange, error, requestId))
 }

@@ -1,7 +1,8 @@
-import { isThenable } from '../di/index.js'
+import { isThenable, type RequestLogger } from '../di/index.js'
 import type { RestRequest, RestResponse } from '../http/index.js'
 import { createNonce, isPreflight } from '../http/index.js'
 import { Exchange, type HandledExchange, runMachine, type Terminal } from '../machine/index.js'
+import { logAccess } from './access-log.js'
 import { answer } from './answer.js'
 import type { CompiledApp } from './compile-application.js'
 import { applyCors, corsFor } from './cors-response.js'
@@ -13,24 +14,26 @@ type Result = RestResponse | Promise<RestResponse>
 /**
  * Serves one request: one run of the machine, from MESSAGE (the message rules every server applies
  * first) through the route B10 chose to the outcome, which {@link answer} turns into the response;
- * then what every response gets ({@link finish}). Synchronous from end to end when nothing on the
+ * then what every response gets ({@link finish}: headers, the echoed request id, the access line). Synchronous from end to end when nothing on the
  * way is asynchronous.
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const exchange = new Exchange(request, app.config)
+  // Read the clock only for the access log: with logging off a request costs nothing more.
+  const startedAt = app.logging.access ? performance.now() : 0
   let outcome: Terminal | Promise<Terminal>
   try {
     outcome = runMachine(exchange, app.entry)
   } catch (error) {
-    return finish(app, exchange, errorResponse(app, exchange, error))
+    return finish(app, exchange, errorResponse(app, exchange, error), startedAt)
   }
   if (isThenable(outcome)) {
     return outcome.then(
-      (settled) => finish(app, exchange, respond(app, exchange, settled)),
-      (error: unknown) => finish(app, exchange, errorResponse(app, exchange, error)),
+      (settled) => finish(app, exchange, respond(app, exchange, settled), startedAt),
+      (error: unknown) => finish(app, exchange, errorResponse(app, exchange, error), startedAt),
     )
   }
-  return finish(app, exchange, respond(app, exchange, outcome))
+  return finish(app, exchange, respond(app, exchange, outcome), startedAt)
 }
 
 /** The outcome's response; an error thrown while building it (a renderer's, say) is answered too. */
@@ -43,8 +46,14 @@ function respond(app: CompiledApp, exchange: Exchange, outcome: Terminal): Resul
   }
 }
 
-function finish(app: CompiledApp, exchange: Exchange, response: Result): Result {
-  if (isThenable(response)) return response.then((settled) => finish(app, exchange, settled) as RestResponse)
+/**
+ * What every response gets: the 401 challenge, dependencies' headers, security headers, CORS, the
+ * trace, the request id (when known or always echoed) and, with the access log on, its line.
+ */
+function finish(app: CompiledApp, exchange: Exchange, response: Result, startedAt: number): Result {
+  if (isThenable(response)) {
+    return response.then((settled) => finish(app, exchange, settled, startedAt) as RestResponse)
+  }
   // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge, even when a handler made it.
   if (response.status === 401 && response.headers['www-authenticate'] === undefined) {
     response.headers['www-authenticate'] = app.challenge
@@ -68,5 +77,20 @@ function finish(app: CompiledApp, exchange: Exchange, response: Result): Result 
     : corsFor(exchange, app.cors)
   if (cors !== undefined) applyCors(exchange, response, cors)
   if (exchange.trace !== undefined) response.headers['x-restmachine-trace'] = exchange.trace.join(',')
+  const logging = app.logging
+  const requestId = logging.echo === 'always' ? exchange.requestId : knownRequestId(app, exchange)
+  if (requestId !== undefined) response.headers[logging.requestId.header] ??= requestId
+  if (logging.access) logAccess(logging.structured as RequestLogger, exchange, response, startedAt)
   return response
+}
+
+/**
+ * The request's id when it costs no new one: already decided (something used it), or a trusted
+ * or platform id to take. `undefined` with echo off.
+ */
+function knownRequestId(app: CompiledApp, exchange: Exchange): string | undefined {
+  if (app.logging.echo === 'never') return undefined
+  return (
+    exchange.knownRequestId ?? (exchange.request.requestId !== undefined ? exchange.requestId : undefined)
+  )
 }

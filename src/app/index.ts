@@ -3,6 +3,8 @@ export {
   DEFAULT_MAX_URI_LENGTH,
   type Logger,
   type RestApplicationOptions,
+  type StructuredChildOptions,
+  type StructuredLogger,
 } from './application-options.js'
 export type {
   BuiltInContext,
@@ -15,5 +17,6 @@ export type {
 export { concat, readLimited } from './read-body.js'
 export type { DependencyOptions, ValidatesOptions } from './registration-types.js'
 export type { ErrorHandler, ErrorInfo, RouteOptions } from './registrations.js'
+export { DEFAULT_REDACT_PATHS } from './request-logging.js'
 export { RestApplication } from './rest-application.js'
 export { type FetchConnectionInfo, fromWebRequest, handleFetch, toWebResponse } from './web-fetch.js'

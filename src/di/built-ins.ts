@@ -88,6 +88,8 @@ export const BUILT_IN_PROVIDERS: readonly Provider[] = [
       return s.responseHeaders
     },
   },
+  { name: 'requestId', kind: 'builtin', inject: [], readsBody: false, resolve: (_, s) => s.requestId },
+  { name: 'log', kind: 'builtin', inject: [], readsBody: false, resolve: (_, s) => s.log },
   {
     name: 'body',
     kind: 'builtin',

@@ -24,6 +24,7 @@ export {
 } from './provider.js'
 export { INJECT, type InjectOptions, readInjection } from './read-injection.js'
 export { checkNameFree, ProviderRegistry } from './registry.js'
+export type { LogFn, RequestLogger } from './request-logger.js'
 export type { RequestState, RouteInjection } from './request-state.js'
 export { resolvePhase, resumePhase, seedContext } from './resolve-phase.js'
 export {

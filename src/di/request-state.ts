@@ -1,6 +1,7 @@
 import type { ResponseHeaderBag, RestRequest } from '../http/index.js'
 import type { BodyParser } from '../render/index.js'
 import type { PhaseSteps } from './phase.js'
+import type { RequestLogger } from './request-logger.js'
 
 /**
  * What dependency injection reads and writes of one request while it resolves providers: the
@@ -23,6 +24,10 @@ export interface RequestState {
   cspNonce: string | undefined
   /** Headers dependencies add to whatever response this request gets. */
   responseHeaders: ResponseHeaderBag | undefined
+  /** This request's id, decided on first read (src/http/request-id.ts) and then fixed. */
+  readonly requestId: string
+  /** A logger bound to this request's id, made on first read. */
+  readonly log: RequestLogger
 }
 
 /** The part of a route's compiled plan that dependency injection reads. */

@@ -48,6 +48,14 @@ export {
 export { malformedRequest } from './message-checks.js'
 export { buildMultipartByteRanges, type MultipartByteRanges } from './multipart-byteranges.js'
 export { RequestHeaders } from './request-headers.js'
+export {
+  DEFAULT_REQUEST_ID_HEADER,
+  isAcceptableRequestId,
+  MAX_REQUEST_ID_LENGTH,
+  type RequestIdPolicy,
+  type RequestIdTrust,
+  requestIdOf,
+} from './request-id.js'
 export { ResponseHeaderBag } from './response-header-bag.js'
 export { type BodyReader, RestRequest, type RestRequestInit } from './rest-request.js'
 export { type ResponseBody, type ResponseHeaders, RestResponse } from './rest-response.js'

@@ -1,4 +1,7 @@
+import type { RequestLogger } from '../di/index.js'
 import type { ByteRange, ResponseHeaderBag, RestRequest, RestResponse } from '../http/index.js'
+import { requestIdOf } from '../http/index.js'
+import type { NodeId } from './decision-node.js'
 import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 
 /**
@@ -58,10 +61,36 @@ export class Exchange {
   /** Headers dependencies add to whatever response this request gets (see `responseHeaders`). */
   responseHeaders: ResponseHeaderBag | undefined = undefined
 
+  // Operations (the run loop, the request id and the logger).
+  /**
+   * The last node run, so the node whose answer ended the run (a status edge, or a thrown error):
+   * written by `runMachine` only when `config.recordAnsweringNode` is on (the access log reads it).
+   */
+  answeredBy: NodeId | undefined = undefined
+  #requestId: string | undefined = undefined
+  #log: RequestLogger | undefined = undefined
+
   constructor(request: RestRequest, config: MachineConfig) {
     this.request = request
     this.config = config
     this.trace = config.trace ? [] : undefined
+  }
+
+  /** This request's id, decided on first read ({@link requestIdOf}); undefined until then. */
+  get knownRequestId(): string | undefined {
+    return this.#requestId
+  }
+
+  /** This request's id: decided on first read (trusted header, platform id or a new UUID), then fixed. */
+  get requestId(): string {
+    this.#requestId ??= requestIdOf(this.request, this.config.requestId)
+    return this.#requestId
+  }
+
+  /** The `log` a handler injects, bound to this request's id; made on first read. */
+  get log(): RequestLogger {
+    this.#log ??= this.config.requestLogger(this.requestId)
+    return this.#log
   }
 }
 

@@ -1,5 +1,5 @@
-import type { ContextFunction, PhaseSteps } from '../di/index.js'
-import type { CorsOptions, RestRequest } from '../http/index.js'
+import type { ContextFunction, PhaseSteps, RequestLogger } from '../di/index.js'
+import type { CorsOptions, RequestIdPolicy, RestRequest } from '../http/index.js'
 import type { Router } from '../router/index.js'
 import type { LinkedNode, Terminal } from './decision-node.js'
 
@@ -104,7 +104,7 @@ export interface PathEntry {
   readonly options: RoutePlan
 }
 
-/** Application-wide settings the app-level nodes (B13–B10) read. */
+/** Application-wide settings the app-level nodes (B13–B10) read, and how each request gets its id and `log`. */
 export interface MachineConfig {
   readonly router: Router<PathEntry>
   readonly knownMethods: ReadonlySet<string>
@@ -112,4 +112,10 @@ export interface MachineConfig {
   readonly serviceAvailable: ((request: RestRequest) => boolean | Promise<boolean>) | undefined
   readonly malformed: ((request: RestRequest) => boolean | Promise<boolean>) | undefined
   readonly trace: boolean
+  /** Whether the run records the node that answered (`Exchange.answeredBy`), for the access log. */
+  readonly recordAnsweringNode: boolean
+  /** Where a request's id comes from and which header echoes it. */
+  readonly requestId: RequestIdPolicy
+  /** Makes the `log` a request injects, bound to its id. */
+  readonly requestLogger: (requestId: string) => RequestLogger
 }

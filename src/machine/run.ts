@@ -6,17 +6,21 @@ import type { Exchange, HandledExchange } from './exchange.js'
  * MESSAGE) through the route B10 chose, to the outcome the response is made from. Stays synchronous
  * while every node answers synchronously; from the first asynchronous answer on, it returns a
  * promise. Errors thrown by nodes propagate (synchronously, or as a rejection) to the caller, which
- * turns them into responses.
+ * turns them into responses. With `recordAnsweringNode` on, `exchange.answeredBy` is the last node
+ * run: the one whose answer (a status edge, or a thrown error) ended the run.
  */
 export function runMachine(request: Exchange, start: LinkedTarget): Terminal | Promise<Terminal> {
   // Each node's function declares the part of the exchange it reads, and the diagram's order makes
   // that true: route nodes run after B10 chose the route, response nodes after HANDLER rendered.
   const exchange = request as HandledExchange
   const trace = exchange.trace
+  // Only the access log reads which node answered: with it off, the loop writes nothing more.
+  const record = exchange.config.recordAnsweringNode
   let node = start
   while (typeof node === 'object' && 'test' in node) {
     const current = node
     trace?.push(current.id)
+    if (record) exchange.answeredBy = current.id
     const answer = current.test(exchange)
     if (typeof answer !== 'boolean') {
       return answer.then((yes) =>

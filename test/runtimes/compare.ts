@@ -13,6 +13,8 @@ export const IGNORED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'tra
 const BOUNDARY = /boundary=([0-9A-Za-z'()+_,./:=?-]+)/
 /** Each 500 carries its request's own random id, which the server log also names: compare its shape. */
 const REQUEST_ID = /"request_id":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/g
+/** The same id echoed in `X-Request-Id` (docs/operations.md). */
+const ECHOED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** An answer reduced to what must be the same everywhere: status, compared headers, body text. */
 export interface Comparable {
@@ -24,7 +26,7 @@ export interface Comparable {
 /**
  * The comparable part of an answer: header names lower-cased (they are case-insensitive, RFC 9110
  * §5.1) and sorted (the order of different fields carries no meaning, §5.3), repeated fields joined, ignored fields dropped, the byteranges boundary named `BOUNDARY`,
- * a random request id named `REQUEST_ID`.
+ * a random request id (in a 500's body and in `X-Request-Id`) named `REQUEST_ID`.
  */
 export function comparable(answer: RawAnswer): Comparable {
   const names = [...new Set(answer.headers.map(([name]) => name.toLowerCase()))]
@@ -38,5 +40,6 @@ export function comparable(answer: RawAnswer): Comparable {
     )
   const headers: Record<string, string> = {}
   for (const name of names) headers[name] = unbound(headerOf(answer, name) ?? '')
+  if (ECHOED_ID.test(headers['x-request-id'] ?? '')) headers['x-request-id'] = 'REQUEST_ID'
   return { status: answer.status, headers, body: unbound(answer.body.toString('latin1')) }
 }
