@@ -2,6 +2,7 @@ import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { SecurityHeadersOptions } from '../http/security-headers.js'
 import type { RenderFunction } from '../machine/route-plan.js'
+import type { CompressionOptions } from './compression-options.js'
 
 /** Where RestMachine reports server errors. */
 export interface Logger {
@@ -44,6 +45,11 @@ export interface RestApplicationOptions {
   securityHeaders?: boolean | SecurityHeadersOptions
   /** Where server errors are logged with their request id. Default: `console`. */
   logger?: Logger
+  /**
+   * Compresses responses with the coding Accept-Encoding prefers (gzip, brotli, zstd where the
+   * runtime has it): `true` for the defaults, or options. Off by default; routes can override it.
+   */
+  compression?: boolean | CompressionOptions
 }
 
 /** The defaults applied to {@link RestApplicationOptions}. */

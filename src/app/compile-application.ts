@@ -21,6 +21,7 @@ import {
   STANDARD_METHODS,
 } from './application-options.js'
 import { compileRoute } from './compile-route.js'
+import { compressionPolicy } from './compression-options.js'
 import type { Registrations, RouteRegistration } from './registrations.js'
 import { withRoutesNeeding } from './routes-needing.js'
 
@@ -94,6 +95,7 @@ export function compileApplication(
     trace: options.trace === true,
   }
   if (options.cors !== undefined) validateCors(options.cors, 'the cors option')
+  compressionPolicy(undefined, options.compression, 'the compression option') // checked once, even without routes
   for (const route of registrations.routes) {
     if (route.options.cors)
       validateCors(route.options.cors, `route ${route.method} ${route.template.source}: cors`)
@@ -108,7 +110,15 @@ export function compileApplication(
   for (const [template, routes] of groupByTemplate(registrations.routes)) {
     const methods = new Map<string, RoutePlan>()
     for (const route of routes) {
-      const plan = compileRoute(route, registrations, bodyLimit, config, options.provides, options.accepts)
+      const plan = compileRoute(
+        route,
+        registrations,
+        bodyLimit,
+        config,
+        options.provides,
+        options.accepts,
+        options.compression,
+      )
       methods.set(route.method, plan)
       const own = route.options.securityHeaders
       if (own !== undefined) routeSecurityHeaders.set(plan, securityHeadersFor(own))
@@ -157,6 +167,7 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
       ranges: false,
       cacheControl: undefined,
       cors: undefined,
+      compression: undefined,
     },
     config,
   )

@@ -2,6 +2,7 @@ import { formatHttpDate } from '../http/http-date.js'
 import { RestResponse } from '../http/rest-response.js'
 import { appendVary } from '../http/vary.js'
 import type { Exchange } from '../machine/exchange.js'
+import { notModifiedTag } from './compression.js'
 
 /**
  * Adds what the machine learned to the handler's representation: `Vary` and `Content-Language`
@@ -52,6 +53,9 @@ export function notModified(exchange: Exchange): RestResponse {
   const headers: Record<string, string | string[]> = {}
   addMachineHeaders(exchange, headers)
   addValidators(exchange, headers)
+  if (exchange.encoding !== undefined && typeof headers.etag === 'string') {
+    headers.etag = notModifiedTag(exchange, headers.etag)
+  }
   return new RestResponse(304, headers, null)
 }
 

@@ -17,7 +17,16 @@ export {
   parseRange,
   type RangeResult,
 } from './byte-range.js'
+export {
+  CONTENT_CODINGS,
+  type CompressionPolicy,
+  type ContentCodingName,
+  type ContentEncoder,
+  isCompressibleMediaType,
+  worthCompressing,
+} from './content-coding.js'
 export { type ParseCookieOptions, parseCookieHeader } from './cookie.js'
+export { encodedEntityTag, matchedForm } from './encoded-entity-tag.js'
 export {
   type EntityTag,
   type EntityTagComparison,
@@ -43,4 +52,5 @@ export { RequestHeaders } from './request-headers.js'
 export { type CookieOptions, serializeCookie } from './set-cookie.js'
 export { isBodylessStatus, reasonPhrase } from './status-codes.js'
 export { appendVary } from './vary.js'
+export { webEncoder } from './web-encoder.js'
 export { parseQValue, parseWeightedList, type WeightedValue } from './weighted-list.js'

@@ -1,4 +1,5 @@
-import { matchesAny, parseEntityTagList } from '../http/entity-tag.js'
+import { matchedForm } from '../http/encoded-entity-tag.js'
+import { type EntityTagComparison, matchesAny, parseEntityTagList } from '../http/entity-tag.js'
 import { isModifiedSince, parseHttpDate } from '../http/http-date.js'
 import type { RoutedExchange } from './exchange.js'
 
@@ -15,11 +16,21 @@ export function g8IfMatchExists(exchange: RoutedExchange): boolean {
   return header(exchange, 'if-match') !== null
 }
 
+/**
+ * Whether the listed tags name the current representation. On a route that compresses, the tag of
+ * an encoded form (`"v1-gzip"`, RFC 9110 §8.8.3) names it too: the state it was made from is current.
+ */
+function listMatches(exchange: RoutedExchange, field: string, comparison: EntityTagComparison): boolean {
+  const list = parseEntityTagList(header(exchange, field) as string)
+  if (list === '*') return true
+  const compression = exchange.plan.compression
+  if (compression === undefined) return matchesAny(list, exchange.etag, comparison)
+  return matchedForm(list, exchange.etag, comparison, compression.codings) !== null
+}
+
 /** G11 "If-Match matches?" — strong comparison; `*` is true iff a representation exists (§13.1.1 → 412). */
 export function g11IfMatchMatches(exchange: RoutedExchange): boolean {
-  const list = parseEntityTagList(header(exchange, 'if-match') as string)
-  if (list === '*') return true
-  return matchesAny(list, exchange.etag, 'strong')
+  return listMatches(exchange, 'if-match', 'strong')
 }
 
 function validDate(exchange: RoutedExchange, name: string): number | null {
@@ -48,9 +59,7 @@ export function i12IfNoneMatchExists(exchange: RoutedExchange): boolean {
 
 /** K13 "If-None-Match matches?" — weak comparison; `*` is true iff a representation exists (§13.1.2). */
 export function k13IfNoneMatchMatches(exchange: RoutedExchange): boolean {
-  const list = parseEntityTagList(header(exchange, 'if-none-match') as string)
-  if (list === '*') return true
-  return matchesAny(list, exchange.etag, 'weak')
+  return listMatches(exchange, 'if-none-match', 'weak')
 }
 
 /** J18 "GET or HEAD?" — a matching If-None-Match is 304 for them, 412 for other methods (§13.1.2). */

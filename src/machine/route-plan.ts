@@ -1,4 +1,5 @@
 import type { ContextFunction, PhaseSteps } from '../di/index.js'
+import type { CompressionPolicy } from '../http/content-coding.js'
 import type { CorsOptions } from '../http/cors.js'
 import type { RestRequest } from '../http/rest-request.js'
 import type { Router } from '../router/router.js'
@@ -84,6 +85,8 @@ export interface RouteFacts {
   readonly cacheControl: string | undefined
   /** CORS settings of this route (`false`: none, `undefined`: the application's). */
   readonly cors: CorsOptions | false | undefined
+  /** How the route's responses are compressed (F7 negotiates the coding); `undefined`: never. */
+  readonly compression: CompressionPolicy | undefined
 }
 
 /**

@@ -5,6 +5,7 @@ import { ContentTooLarge } from '../../errors/status-errors.js'
 import { RequestHeaders } from '../../http/request-headers.js'
 import { RestRequest } from '../../http/rest-request.js'
 import { splitTarget, withHost } from './request-target.js'
+import { zlibEncoder } from './zlib-encoder.js'
 
 /**
  * Builds the core request from Node's `IncomingMessage` without creating Web objects: headers are
@@ -23,6 +24,7 @@ export function fromIncomingMessage(message: IncomingMessage): RestRequest {
     secure: (message.socket as TLSSocket).encrypted === true,
     raw: message,
     httpVersion: message.httpVersion,
+    encoder: zlibEncoder,
   })
 }
 
