@@ -6,6 +6,11 @@
 export * from './app/index.js'
 export { INJECT } from './di/index.js'
 export * from './errors/index.js'
+export {
+  type ContentCodingName,
+  type ContentEncoder,
+  isCompressibleMediaType,
+} from './http/content-coding.js'
 export type { CorsOptions } from './http/cors.js'
 export { RequestHeaders } from './http/request-headers.js'
 export { ResponseHeaderBag } from './http/response-header-bag.js'
@@ -13,6 +18,7 @@ export { type BodyReader, RestRequest, type RestRequestInit } from './http/rest-
 export { type ResponseBody, type ResponseHeaders, RestResponse } from './http/rest-response.js'
 export { createNonce, type SecurityHeadersOptions } from './http/security-headers.js'
 export { isBodylessStatus, reasonPhrase } from './http/status-codes.js'
+export { webEncoder } from './http/web-encoder.js'
 export { DIAGRAM, type DiagramNode, type NodeId, type StatusOutcome } from './machine/index.js'
 export * from './openapi/index.js'
 export {

@@ -4,6 +4,11 @@ export {
   type Logger,
   type RestApplicationOptions,
 } from './application-options.js'
+export {
+  type CompressionOptions,
+  DEFAULT_COMPRESSION_THRESHOLD,
+  DEFAULT_ENCODINGS,
+} from './compression-options.js'
 export type {
   BuiltInContext,
   DependencyContext,
