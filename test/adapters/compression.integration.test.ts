@@ -4,6 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { RestApplication, respond } from 'restmachine'
 import { type RunningServer, serve } from 'restmachine/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { h2Request } from './http2-client.js'
 
 // Node's fetch decompresses transparently, so these requests use node:http and read raw bytes.
 
@@ -130,5 +131,22 @@ describe('compression through app.fetch (CompressionStream, no brotli)', () => {
     )
     expect(brotliOnly.headers.get('content-encoding')).toBeNull()
     expect(await brotliOnly.json()).toEqual({ items })
+  })
+})
+
+describe('compression over HTTP/2 (cleartext, prior knowledge)', () => {
+  it('streams brotli on an HTTP/2 stream, with no connection-specific field', async () => {
+    const app = new RestApplication({ compression: true })
+    app.get('/doc', () => ({ items }))
+    const server = await serve(app, { port: 0, handleSignals: false, http2: true })
+    try {
+      const response = await h2Request(server.url, '/doc', {}, { headers: { 'accept-encoding': 'br' } })
+      expect(response.status).toBe(200)
+      expect(response.headers['content-encoding']).toBe('br')
+      expect(response.headers['transfer-encoding']).toBeUndefined()
+      expect(brotliDecompressSync(response.bytes).toString()).toBe(document)
+    } finally {
+      await server.close()
+    }
   })
 })
