@@ -131,6 +131,7 @@ export function compileApplication(
       methods,
       allow: [...allowed].sort().join(', '),
       options: optionsRoute,
+      codings: codingsOf(methods.values()),
     })
   }
   return {
@@ -171,6 +172,13 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
     },
     config,
   )
+}
+
+/** The codings any of the plans compresses with, or `undefined` when none compresses. */
+function codingsOf(plans: Iterable<RoutePlan>): readonly string[] | undefined {
+  const codings = new Set<string>()
+  for (const plan of plans) for (const coding of plan.compression?.codings ?? []) codings.add(coding)
+  return codings.size === 0 ? undefined : [...codings]
 }
 
 function groupByTemplate(routes: readonly RouteRegistration[]): Map<string, RouteRegistration[]> {

@@ -17,15 +17,16 @@ export function g8IfMatchExists(exchange: RoutedExchange): boolean {
 }
 
 /**
- * Whether the listed tags name the current representation. On a route that compresses, the tag of
- * an encoded form (`"v1-gzip"`, RFC 9110 §8.8.3) names it too: the state it was made from is current.
+ * Whether the listed tags name the current representation. Where a method of this path compresses,
+ * the tag of an encoded form (`"v1-gzip"`, RFC 9110 §8.8.3) names it too: the state it was made
+ * from is current. So a client that read the gzip form can still write with If-Match.
  */
 function listMatches(exchange: RoutedExchange, field: string, comparison: EntityTagComparison): boolean {
   const list = parseEntityTagList(header(exchange, field) as string)
   if (list === '*') return true
-  const compression = exchange.plan.compression
-  if (compression === undefined) return matchesAny(list, exchange.etag, comparison)
-  return matchedForm(list, exchange.etag, comparison, compression.codings) !== null
+  const codings = exchange.entry.codings
+  if (codings === undefined) return matchesAny(list, exchange.etag, comparison)
+  return matchedForm(list, exchange.etag, comparison, codings) !== null
 }
 
 /** G11 "If-Match matches?" — strong comparison; `*` is true iff a representation exists (§13.1.1 → 412). */

@@ -106,6 +106,12 @@ export interface PathEntry {
   readonly allow: string
   /** The plan for OPTIONS when no handler is registered for it. */
   readonly options: RoutePlan
+  /**
+   * The codings any method here compresses with (`undefined`: none does): a client may hold the
+   * resource's ETag in the encoded form of one of them (`"v1-gzip"`), which the preconditions of
+   * every method here accept, a PUT's If-Match included.
+   */
+  readonly codings: readonly string[] | undefined
 }
 
 /** Application-wide settings the app-level nodes (B13–B10) read. */
