@@ -19,6 +19,8 @@ export const PATHS = {
   profile: '/profile',
   /** (4) GET, conditional with If-None-Match → 304 */
   doc: '/doc',
+  /** (4) the same document, compressed for `Accept-Encoding: br, gzip` (issue 11 §5) */
+  docCompressed: '/compressed/doc',
   /** (5) POST a 1 KB JSON body validated with zod → 201 */
   items: '/items',
   /** (6) GET → 404 */
@@ -220,6 +222,9 @@ export function buildDocument(): string {
   }
   return JSON.stringify({ version: DOCUMENT_VERSION, generated_by: 'bench', count: items.length, items })
 }
+
+/** The Accept-Encoding of the compressed scenario: what a browser sends, brotli first. */
+export const COMPRESSED_ACCEPT_ENCODING = 'br, gzip'
 
 // ---------------------------------------------------------------------------------------------
 // (5) items: zod-validated 1 KB JSON body

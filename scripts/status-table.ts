@@ -23,6 +23,7 @@ const SET_BY: { readonly [id in NodeId]: string } = {
   C4: 'route or app `provides`',
   D5: 'route or app `languages`',
   E6: 'route or app `charsets`',
+  F7: 'route or app `compression` (Accept-Encoding; 406 only when identity is refused too)',
   G7: '`resourceExists` callbacks (and their `etag` / `lastModified`)',
   I7: "the route's `creates` option (PUT only)",
   H7: 'an `If-Match` on a resource that does not exist yet',

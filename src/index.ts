@@ -5,7 +5,10 @@
  */
 export {
   type BuiltInContext,
+  type CompressionOptions,
   DEFAULT_BODY_LIMIT,
+  DEFAULT_COMPRESSION_THRESHOLD,
+  DEFAULT_ENCODINGS,
   DEFAULT_MAX_URI_LENGTH,
   DEFAULT_REDACT_PATHS,
   type DependencyContext,
@@ -67,10 +70,13 @@ export {
 export type { CorsOptions } from './http/index.js'
 export {
   type BodyReader,
+  type ContentCodingName,
+  type ContentEncoder,
   createNonce,
   DEFAULT_REQUEST_ID_HEADER,
   isAcceptableRequestId,
   isBodylessStatus,
+  isCompressibleMediaType,
   MAX_REQUEST_ID_LENGTH,
   RequestHeaders,
   type RequestIdTrust,
@@ -82,6 +88,7 @@ export {
   RestResponse,
   reasonPhrase,
   type SecurityHeadersOptions,
+  webEncoder,
 } from './http/index.js'
 export { DIAGRAM, type DiagramNode, type NodeId, type StatusOutcome } from './machine/index.js'
 export * from './openapi/index.js'

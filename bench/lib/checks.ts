@@ -4,8 +4,10 @@
  */
 import { request } from 'node:http'
 import { isDeepStrictEqual } from 'node:util'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import {
   buildDocument,
+  COMPRESSED_ACCEPT_ENCODING,
   createUserDb,
   HELLO,
   INVALID_ITEM_BODY,
@@ -23,6 +25,8 @@ interface Reply {
   /** lower-case header name → value (repeated headers joined with ", ") */
   headers: { get(name: string): string | null }
   text: string
+  /** the content as received (still encoded when Content-Encoding says so) */
+  bytes: Buffer
 }
 
 /**
@@ -54,6 +58,7 @@ function send(base: string, method: string, path: string, headers: Record<string
               },
             },
             text: Buffer.concat(chunks).toString('utf8'),
+            bytes: Buffer.concat(chunks),
           })
         })
         res.on('error', reject)
@@ -144,6 +149,27 @@ export async function checkServer(base: string, secret: Uint8Array): Promise<Che
       const other = await call('GET', PATHS.doc, { 'if-none-match': '"something-else"' })
       expect(other.status === 200, `GET /doc with a stale If-None-Match: want 200, got ${other.status}`)
       inputs.etag = etag
+    },
+    'doc-gzip': async () => {
+      const path = PATHS.docCompressed
+      const r = await call('GET', path, { 'accept-encoding': COMPRESSED_ACCEPT_ENCODING })
+      expect(r.status === 200, `GET ${path}: want 200, got ${r.status}`)
+      const coding = r.headers.get('content-encoding')
+      expect(
+        coding === 'br' || coding === 'gzip',
+        `GET ${path}: Content-Encoding is "${coding}", want br or gzip`,
+      )
+      const vary = r.headers.get('vary') ?? ''
+      expect(/accept-encoding/i.test(vary), `GET ${path}: Vary "${vary}" lacks Accept-Encoding`)
+      let text: string
+      try {
+        text = (coding === 'br' ? brotliDecompressSync(r.bytes) : gunzipSync(r.bytes)).toString('utf8')
+      } catch {
+        throw new CheckError(`GET ${path}: the content is not valid ${coding}`)
+      }
+      expect(isDeepStrictEqual(JSON.parse(text), JSON.parse(buildDocument())), `GET ${path}: body differs`)
+      const plain = await call('GET', path)
+      expect(plain.headers.get('content-encoding') === null, `GET ${path} without Accept-Encoding: encoded`)
     },
     items: async () => {
       const r = await call('POST', PATHS.items, { 'content-type': 'application/json' }, ITEM_BODY)

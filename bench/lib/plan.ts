@@ -1,5 +1,12 @@
 /** The measured scenarios: which requests the load generator sends and which statuses are expected. */
-import { HELLO_ALLOW, ITEM_BODY, PATHS, USER_COUNT, userPath } from '../scenarios.js'
+import {
+  COMPRESSED_ACCEPT_ENCODING,
+  HELLO_ALLOW,
+  ITEM_BODY,
+  PATHS,
+  USER_COUNT,
+  userPath,
+} from '../scenarios.js'
 
 export interface LoadRequest {
   method: string
@@ -68,6 +75,13 @@ export const SCENARIOS: Scenario[] = [
     requests: () => [get(PATHS.doc)],
   },
   {
+    id: 'doc-gzip',
+    number: 4,
+    title: `GET /compressed/doc with Accept-Encoding: ${COMPRESSED_ACCEPT_ENCODING} → 200 compressed (~10 KB JSON)`,
+    expected: [200],
+    requests: () => [get(PATHS.docCompressed, { 'accept-encoding': COMPRESSED_ACCEPT_ENCODING })],
+  },
+  {
     id: 'items',
     number: 5,
     title: 'POST /items, 1 KB JSON body validated with zod → 201',
@@ -86,7 +100,7 @@ export const SCENARIOS: Scenario[] = [
 ]
 
 /** Scenarios measured when BENCH_SCENARIOS is not set (doc-200 only with --full or on request). */
-export const DEFAULT_SCENARIOS = ['hello', 'users', 'profile', 'doc-304', 'items', 'errors']
+export const DEFAULT_SCENARIOS = ['hello', 'users', 'profile', 'doc-304', 'doc-gzip', 'items', 'errors']
 
 export const scenarioById = (id: string): Scenario | undefined => SCENARIOS.find((s) => s.id === id)
 

@@ -2,12 +2,14 @@
  * Peer: Fastify 5, written the way a Fastify user would: no logger, encapsulated plugins,
  * `decorate` for the startup database, `decorateRequest` + an `onRequest` hook for the
  * request-scoped dependency, a `preHandler` hook for the JWT, `@fastify/etag` (registered only
- * in the /doc context, so other routes don't pay for hashing), schema-less routes with zod in
+ * in the /doc context, so other routes don't pay for hashing), `@fastify/compress` with its defaults
+ * (brotli quality 4, 1 KiB threshold) only in the compressed /doc context, schema-less routes with zod in
  * the handler. Fastify answers 404 for unknown paths itself; it also answers 404 (not 405) for a
  * known path with an unregistered method, so each route registers its other methods → 405.
  *
  *   PORT=3000 npx tsx bench/servers/fastify.ts
  */
+import compress from '@fastify/compress'
 import etag from '@fastify/etag'
 import Fastify, { type FastifyInstance, type FastifyReply, type HTTPMethods } from 'fastify'
 import {
@@ -94,6 +96,17 @@ app.register(async (doc) => {
     reply.type('application/json; charset=utf-8').send(buildDocument()),
   )
   methodNotAllowed(doc, PATHS.doc, ['GET', 'HEAD'])
+})
+
+// (4) the same document compressed: @fastify/etag hashes the identity payload, then
+// @fastify/compress negotiates Accept-Encoding and compresses it (registered in that order)
+app.register(async (doc) => {
+  await doc.register(etag)
+  await doc.register(compress)
+  doc.get(PATHS.docCompressed, async (_req, reply) =>
+    reply.type('application/json; charset=utf-8').send(buildDocument()),
+  )
+  methodNotAllowed(doc, PATHS.docCompressed, ['GET', 'HEAD'])
 })
 
 // (5) items: Fastify parses JSON, zod validates in the handler

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { constants, createBrotliCompress, createGzip } from 'node:zlib'
 import {
   buildDocument,
   createItem,
@@ -122,6 +123,28 @@ function getDoc(req: IncomingMessage, res: ServerResponse): void {
   res.end(body)
 }
 
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }
+
+/** The document compressed by hand: brotli (quality 4) or gzip when listed, streamed through zlib. */
+function getCompressedDoc(req: IncomingMessage, res: ServerResponse): void {
+  const body = buildDocument()
+  const accepted = req.headers['accept-encoding'] ?? ''
+  const coding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined
+  if (coding === undefined) {
+    res.writeHead(200, {
+      'content-type': JSON_TYPE,
+      'content-length': Buffer.byteLength(body),
+      vary: 'Accept-Encoding',
+    })
+    res.end(body)
+    return
+  }
+  res.writeHead(200, { 'content-type': JSON_TYPE, 'content-encoding': coding, vary: 'Accept-Encoding' })
+  const stream = coding === 'br' ? createBrotliCompress(BROTLI) : createGzip()
+  stream.pipe(res)
+  stream.end(body)
+}
+
 function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
   const url = req.url ?? '/'
   const q = url.indexOf('?')
@@ -147,6 +170,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>
   if (path === PATHS.doc) {
     if (!isGet(req)) return methodNotAllowed(res, 'GET, HEAD')
     return getDoc(req, res)
+  }
+  if (path === PATHS.docCompressed) {
+    if (!isGet(req)) return methodNotAllowed(res, 'GET, HEAD')
+    return getCompressedDoc(req, res)
   }
   if (path === PATHS.items) {
     if (req.method !== 'POST') return methodNotAllowed(res, 'POST')

@@ -2,7 +2,9 @@
  * RestMachine, written the way its guide says: a startup database and a request-scoped context
  * injected by name, the JWT check as the machine's `authorized` callback (B8 → 401), the user as a
  * `resourceExists` callback (G7 → 404), the document's ETag declared on the resource so the machine
- * answers 304 at K13 before the handler builds the body, and a zod schema as a validator (→ 422).
+ * answers 304 at K13 before the handler builds the body (and, on the compressed /doc, F7 picks the
+ * coding from Accept-Encoding; the body is compressed as it is sent), and a zod schema as a
+ * validator (→ 422).
  * 404 and 405 + Allow are the machine's own answers.
  *
  *   PORT=3000 npx tsx bench/servers/restmachine.ts
@@ -50,6 +52,14 @@ app.get(PATHS.profile, ({ claims }) => claims)
 app.get(PATHS.doc, () => new RestResponse(200, { 'content-type': 'application/json' }, buildDocument()), {
   requires: ['doc'],
 })
+
+// (4) the same document, compressed with the coding Accept-Encoding prefers (route option only, so
+// the other scenarios plan F7 away and pay nothing for it)
+app.get(
+  PATHS.docCompressed,
+  () => new RestResponse(200, { 'content-type': 'application/json' }, buildDocument()),
+  { requires: ['doc'], compression: true },
+)
 
 // (5) a zod-validated 1 KB JSON body
 app.post(PATHS.items, ({ item }) => {

@@ -1,6 +1,7 @@
 import type { RequestLogger } from '../di/index.js'
 import type { CorsOptions, RequestIdTrust, RestRequest, SecurityHeadersOptions } from '../http/index.js'
 import type { RenderFunction } from '../machine/index.js'
+import type { CompressionOptions } from './compression-options.js'
 
 /** Where RestMachine reports server errors: a plain logger, called with a message and then details. */
 export interface Logger {
@@ -86,6 +87,11 @@ export interface RestApplicationOptions {
    * `requestId` or `log` injectable, a logged 500).
    */
   echoRequestId?: boolean
+  /**
+   * Compresses responses with the coding Accept-Encoding prefers (gzip, brotli, zstd where the
+   * runtime has it): `true` for the defaults, or options. Off by default; routes can override it.
+   */
+  compression?: boolean | CompressionOptions
 }
 
 /** The defaults applied to {@link RestApplicationOptions}. */

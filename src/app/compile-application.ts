@@ -18,6 +18,7 @@ import {
   STANDARD_METHODS,
 } from './application-options.js'
 import { compileRoute } from './compile-route.js'
+import { compressionPolicy } from './compression-options.js'
 import type { Registrations, RouteRegistration } from './registrations.js'
 import { compileLogging, type Logging } from './request-logging.js'
 import { withRoutesNeeding } from './routes-needing.js'
@@ -97,6 +98,7 @@ export function compileApplication(
     requestLogger: logging.requestLogger,
   }
   if (options.cors !== undefined) validateCors(options.cors, 'the cors option')
+  compressionPolicy(undefined, options.compression, 'the compression option') // checked once, even without routes
   for (const route of registrations.routes) {
     if (route.options.cors)
       validateCors(route.options.cors, `route ${route.method} ${route.template.source}: cors`)
@@ -111,7 +113,15 @@ export function compileApplication(
   for (const [template, routes] of groupByTemplate(registrations.routes)) {
     const methods = new Map<string, RoutePlan>()
     for (const route of routes) {
-      const plan = compileRoute(route, registrations, bodyLimit, config, options.provides, options.accepts)
+      const plan = compileRoute(
+        route,
+        registrations,
+        bodyLimit,
+        config,
+        options.provides,
+        options.accepts,
+        options.compression,
+      )
       methods.set(route.method, plan)
       const own = route.options.securityHeaders
       if (own !== undefined) routeSecurityHeaders.set(plan, securityHeadersFor(own))
@@ -124,6 +134,7 @@ export function compileApplication(
       methods,
       allow: [...allowed].sort().join(', '),
       options: optionsRoute,
+      codings: codingsOf(methods.values()),
     })
   }
   return {
@@ -160,9 +171,17 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
       ranges: false,
       cacheControl: undefined,
       cors: undefined,
+      compression: undefined,
     },
     config,
   )
+}
+
+/** The codings any of the plans compresses with, or `undefined` when none compresses. */
+function codingsOf(plans: Iterable<RoutePlan>): readonly string[] | undefined {
+  const codings = new Set<string>()
+  for (const plan of plans) for (const coding of plan.compression?.codings ?? []) codings.add(coding)
+  return codings.size === 0 ? undefined : [...codings]
 }
 
 /** The routes of one path template, in registration order: never empty, since a route makes its group. */

@@ -17,6 +17,8 @@ import {
   type RoutePlan,
 } from '../machine/index.js'
 import { type BodyParser, selectBodyParser } from '../render/index.js'
+import type { RestApplicationOptions } from './application-options.js'
+import { compressionPolicy } from './compression-options.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
 /**
@@ -31,6 +33,7 @@ export function compileRoute(
   config: MachineConfig,
   appProvides: RouteOptions['provides'],
   appAccepts: RouteOptions['accepts'],
+  appCompression: RestApplicationOptions['compression'],
 ): RoutePlan {
   const { providers } = registrations
   const consumer = `route ${route.method} ${route.template.source}`
@@ -70,6 +73,7 @@ export function compileRoute(
       ranges: route.options.ranges === true,
       cacheControl: route.options.cacheControl,
       cors: route.options.cors,
+      compression: compressionPolicy(route.options.compression, appCompression, consumer),
     },
     config,
   )

@@ -5,6 +5,7 @@ import { Exchange, type HandledExchange, runMachine, type Terminal } from '../ma
 import { logAccess } from './access-log.js'
 import { answer } from './answer.js'
 import type { CompiledApp } from './compile-application.js'
+import { encodeResponse } from './compression.js'
 import { applyCors, corsFor } from './cors-response.js'
 import { errorResponse } from './error-response.js'
 import { addMachineHeaders } from './representation.js'
@@ -54,6 +55,8 @@ function finish(app: CompiledApp, exchange: Exchange, response: Result, startedA
   if (isThenable(response)) {
     return response.then((settled) => finish(app, exchange, settled, startedAt) as RestResponse)
   }
+  // F7 chose a coding only on a route that compresses; applied last, to the response as sent.
+  if (exchange.encoding !== undefined) encodeResponse(exchange, response)
   // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge, even when a handler made it.
   if (response.status === 401 && response.headers['www-authenticate'] === undefined) {
     response.headers['www-authenticate'] = app.challenge

@@ -6,6 +6,11 @@ export {
   type StructuredChildOptions,
   type StructuredLogger,
 } from './application-options.js'
+export {
+  type CompressionOptions,
+  DEFAULT_COMPRESSION_THRESHOLD,
+  DEFAULT_ENCODINGS,
+} from './compression-options.js'
 export type {
   BuiltInContext,
   DependencyContext,

@@ -11,6 +11,7 @@ import type { Handler, RenderFunction } from '../machine/index.js'
 import type { OperationDoc } from '../openapi/index.js'
 import { type BodyParser, defaultBodyParsers } from '../render/index.js'
 import type { PathTemplate } from '../router/index.js'
+import type { CompressionOptions } from './compression-options.js'
 import type { DependencyContext } from './context-types.js'
 import { DEFAULT_RENDERERS } from './default-renderers.js'
 
@@ -55,6 +56,11 @@ export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptio
   securityHeaders?: boolean | SecurityHeadersOptions
   /** CORS for this route (Fetch §3.2); `false` turns the application's setting off here. */
   cors?: CorsOptions | false
+  /**
+   * Response compression for this route: `false` turns the application's off here, `true` or
+   * options turn it on (options override the application's one by one).
+   */
+  compression?: boolean | CompressionOptions
   /** Which resource's validators answer preconditions, when the route uses several with validators. */
   resource?: keyof Ctx & string
   /**

@@ -1,5 +1,6 @@
 import { appendVary, formatHttpDate, RestResponse } from '../http/index.js'
 import type { Exchange } from '../machine/index.js'
+import { notModifiedTag } from './compression.js'
 
 /**
  * Adds what the machine learned to the handler's representation: `Vary` and `Content-Language`
@@ -50,6 +51,9 @@ export function notModified(exchange: Exchange): RestResponse {
   const headers: Record<string, string | string[]> = {}
   addMachineHeaders(exchange, headers)
   addValidators(exchange, headers)
+  if (exchange.encoding !== undefined && typeof headers.etag === 'string') {
+    headers.etag = notModifiedTag(exchange, headers.etag)
+  }
   return new RestResponse(304, headers, null)
 }
 

@@ -12,7 +12,7 @@ const IMPLICIT_IDENTITY_Q = 0.0005
  * `identity;q=0`, or with `*;q=0` and no entry for identity, and it is preferred over a listed coding
  * only when the client gave identity a weight. A missing field means any coding, so the first offer
  * wins; an empty field, or one with no parseable member, means identity only. Returns `null` only when
- * even identity is refused (the caller answers 415 or sends identity anyway).
+ * even identity is refused (the caller answers 406 or sends identity anyway).
  *
  * @example
  * negotiateEncoding('gzip, deflate, br;q=0.9', ['br', 'gzip']) // 'gzip'

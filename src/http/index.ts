@@ -17,6 +17,14 @@ export {
   parseRange,
   type RangeResult,
 } from './byte-range.js'
+export {
+  CONTENT_CODINGS,
+  type CompressionPolicy,
+  type ContentCodingName,
+  type ContentEncoder,
+  isCompressibleMediaType,
+  worthCompressing,
+} from './content-coding.js'
 export { type ParseCookieOptions, parseCookieHeader } from './cookie.js'
 export {
   type CorsOptions,
@@ -25,6 +33,7 @@ export {
   responseHeaders,
   validateCorsOptions,
 } from './cors.js'
+export { encodedEntityTag, matchedForm } from './encoded-entity-tag.js'
 export {
   type EntityTag,
   type EntityTagComparison,
@@ -63,4 +72,5 @@ export { createNonce, type SecurityHeadersOptions, securityHeaders, usesNonce } 
 export { type CookieOptions, serializeCookie } from './set-cookie.js'
 export { isBodylessStatus, reasonPhrase } from './status-codes.js'
 export { appendVary } from './vary.js'
+export { webEncoder } from './web-encoder.js'
 export { parseQValue, parseWeightedList, type WeightedValue } from './weighted-list.js'

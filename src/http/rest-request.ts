@@ -1,4 +1,6 @@
+import type { ContentEncoder } from './content-coding.js'
 import type { RequestHeaders } from './request-headers.js'
+import { webEncoder } from './web-encoder.js'
 
 /** Reads the request content, failing (with the adapter's 413 error) past `limit` bytes. */
 export type BodyReader = (limit: number) => Promise<Uint8Array>
@@ -33,6 +35,11 @@ export interface RestRequestInit {
    * Adapters fed by a server that applied them already (a Lambda front door) leave it out.
    */
   httpVersion?: string
+  /**
+   * The compressors of the runtime serving this request (the Node adapter gives node:zlib's);
+   * default: the Web `CompressionStream` one. Used only by routes that compress.
+   */
+  encoder?: ContentEncoder
 }
 
 const EMPTY = new Uint8Array(0)
@@ -65,6 +72,8 @@ export class RestRequest {
   readonly requestId: string | undefined
   /** The HTTP version as received (`'1.1'`, `'2.0'`…), if the adapter knows it. */
   readonly httpVersion: string | undefined
+  /** What this runtime can compress a response with (RFC 9110 §8.4), for routes that compress. */
+  readonly encoder: ContentEncoder
   /** The content limit in bytes applied by {@link RestRequest.bytes}; set by the application. */
   bodyLimit = 1024 * 1024
   #readBody: BodyReader
@@ -83,6 +92,7 @@ export class RestRequest {
     this.#signal = init.signal
     this.requestId = init.requestId
     this.httpVersion = init.httpVersion
+    this.encoder = init.encoder ?? webEncoder
     this.#readBody = init.readBody ?? noBody
   }
 

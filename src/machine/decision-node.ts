@@ -19,6 +19,7 @@ export type NodeId =
   | 'C4'
   | 'D5'
   | 'E6'
+  | 'F7'
   | 'G7'
   | 'I7'
   | 'H7'

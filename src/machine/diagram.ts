@@ -1,6 +1,7 @@
 import { b4ContentTooLarge, b5KnownContentType, b6ValidContentHeaders, inputValid } from './content-nodes.js'
 import { h7IfMatchExists, i7PutCreates, p3Conflict } from './creation-nodes.js'
 import type { DecisionNode, NodeId } from './decision-node.js'
+import { f7AcceptableEncoding } from './encoding-node.js'
 import { c4AcceptableMediaType, d5AcceptableLanguage, e6AcceptableCharset } from './negotiation-nodes.js'
 import {
   g8IfMatchExists,
@@ -160,10 +161,18 @@ export const DIAGRAM_NODES = {
   E6: {
     label: 'Acceptable charset?',
     test: e6AcceptableCharset,
-    onTrue: 'G7',
+    onTrue: 'F7',
     onFalse: { status: 406, reason: 'None of the available representations is acceptable' },
     whenSkipped: 'onTrue',
     relevant: (plan) => servesContent(plan) && plan?.negotiation.charsets !== undefined,
+  },
+  F7: {
+    label: 'Acceptable content coding?',
+    test: f7AcceptableEncoding,
+    onTrue: 'G7',
+    onFalse: { status: 406, reason: 'None of the available representations is acceptable' },
+    whenSkipped: 'onTrue',
+    relevant: (plan) => servesContent(plan) && plan?.compression !== undefined,
   },
   G7: {
     label: 'Resource exists?',

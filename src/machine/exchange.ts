@@ -30,10 +30,12 @@ export class Exchange {
   /** Injected values by name: seeded at B10, filled by B8, B7, G7, I7 and INPUT. */
   readonly context: Record<string, unknown> = {}
 
-  // Negotiation (C4, D5, E6).
+  // Negotiation (C4, D5, E6, F7).
   mediaType: string | undefined = undefined
   language: string | undefined = undefined
   charset: string | undefined = undefined
+  /** F7's content coding (`'identity'` for none); `undefined` on a route that does not compress. */
+  encoding: string | undefined = undefined
   /** Request header names the response varies on (RFC 9110 §12.5.5). */
   vary: string[] | undefined = undefined
 

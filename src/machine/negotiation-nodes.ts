@@ -16,12 +16,15 @@ function choose(
   offered: readonly string[],
   negotiate: Negotiate,
 ): string | undefined {
-  if (offered.length > 1) {
-    if (exchange.vary === undefined) exchange.vary = [field]
-    else if (!exchange.vary.includes(field)) exchange.vary.push(field)
-  }
+  if (offered.length > 1) addVary(exchange, field)
   const header = exchange.request.headers.get(field)
   return (header === null ? offered[0] : negotiate(header, offered)) ?? undefined
+}
+
+/** Records a request field the response varies on (RFC 9110 §12.5.5), once. */
+export function addVary(exchange: RoutedExchange, field: string): void {
+  if (exchange.vary === undefined) exchange.vary = [field]
+  else if (!exchange.vary.includes(field)) exchange.vary.push(field)
 }
 
 /** C4 "Acceptable media type?" — q-values, ranges, ties to server order (RFC 9110 §12.5.1 → 406). */

@@ -1,4 +1,11 @@
-import { isModifiedSince, matchesAny, parseEntityTagList, parseHttpDate } from '../http/index.js'
+import {
+  type EntityTagComparison,
+  isModifiedSince,
+  matchedForm,
+  matchesAny,
+  parseEntityTagList,
+  parseHttpDate,
+} from '../http/index.js'
 import type { RoutedExchange } from './exchange.js'
 
 // Conditional requests, nodes G8–L17, evaluated in the order of RFC 9110 §13.2.2 after the resource
@@ -14,11 +21,22 @@ export function g8IfMatchExists(exchange: RoutedExchange): boolean {
   return header(exchange, 'if-match') !== null
 }
 
+/**
+ * Whether the listed tags name the current representation. Where a method of this path compresses,
+ * the tag of an encoded form (`"v1-gzip"`, RFC 9110 §8.8.3) names it too: the state it was made
+ * from is current. So a client that read the gzip form can still write with If-Match.
+ */
+function listMatches(exchange: RoutedExchange, field: string, comparison: EntityTagComparison): boolean {
+  const list = parseEntityTagList(header(exchange, field) as string)
+  if (list === '*') return true
+  const codings = exchange.entry.codings
+  if (codings === undefined) return matchesAny(list, exchange.etag, comparison)
+  return matchedForm(list, exchange.etag, comparison, codings) !== null
+}
+
 /** G11 "If-Match matches?" — strong comparison; `*` is true iff a representation exists (§13.1.1 → 412). */
 export function g11IfMatchMatches(exchange: RoutedExchange): boolean {
-  const list = parseEntityTagList(header(exchange, 'if-match') as string)
-  if (list === '*') return true
-  return matchesAny(list, exchange.etag, 'strong')
+  return listMatches(exchange, 'if-match', 'strong')
 }
 
 function validDate(exchange: RoutedExchange, name: string): number | null {
@@ -47,9 +65,7 @@ export function i12IfNoneMatchExists(exchange: RoutedExchange): boolean {
 
 /** K13 "If-None-Match matches?" — weak comparison; `*` is true iff a representation exists (§13.1.2). */
 export function k13IfNoneMatchMatches(exchange: RoutedExchange): boolean {
-  const list = parseEntityTagList(header(exchange, 'if-none-match') as string)
-  if (list === '*') return true
-  return matchesAny(list, exchange.etag, 'weak')
+  return listMatches(exchange, 'if-none-match', 'weak')
 }
 
 /** J18 "GET or HEAD?" — a matching If-None-Match is 304 for them, 412 for other methods (§13.1.2). */

@@ -1,5 +1,5 @@
 import type { ContextFunction, PhaseSteps, RequestLogger } from '../di/index.js'
-import type { CorsOptions, RequestIdPolicy, RestRequest } from '../http/index.js'
+import type { CompressionPolicy, CorsOptions, RequestIdPolicy, RestRequest } from '../http/index.js'
 import type { Router } from '../router/index.js'
 import type { LinkedNode, Terminal } from './decision-node.js'
 
@@ -83,6 +83,8 @@ export interface RouteFacts {
   readonly cacheControl: string | undefined
   /** CORS settings of this route (`false`: none, `undefined`: the application's). */
   readonly cors: CorsOptions | false | undefined
+  /** How the route's responses are compressed (F7 negotiates the coding); `undefined`: never. */
+  readonly compression: CompressionPolicy | undefined
 }
 
 /**
@@ -102,6 +104,12 @@ export interface PathEntry {
   readonly allow: string
   /** The plan for OPTIONS when no handler is registered for it. */
   readonly options: RoutePlan
+  /**
+   * The codings any method here compresses with (`undefined`: none does): a client may hold the
+   * resource's ETag in the encoded form of one of them (`"v1-gzip"`), which the preconditions of
+   * every method here accept, a PUT's If-Match included.
+   */
+  readonly codings: readonly string[] | undefined
 }
 
 /** Application-wide settings the app-level nodes (B13–B10) read, and how each request gets its id and `log`. */

@@ -32,6 +32,7 @@ const DESCRIBE: { readonly [id in NodeId]?: (view: RouteView, status: number) =>
   C4: (view) => when(view.nodes.has('C4'), 'no offered representation matches Accept (C4)'),
   D5: (view) => when(view.nodes.has('D5'), 'no offered representation matches Accept-Language (D5)'),
   E6: (view) => when(view.nodes.has('E6'), 'no offered representation matches Accept-Charset (E6)'),
+  F7: (view) => when(view.nodes.has('F7'), 'Accept-Encoding refuses identity and every offered coding (F7)'),
   K7: missingResource,
   H7: (view) => when(view.nodes.has('H7'), 'If-Match on a resource that does not exist yet (H7)'),
   P3: (view) => when(view.nodes.has('P3'), 'the `conflict` callback found a conflict (P3)'),

@@ -51,6 +51,7 @@ export function responseHeaders(
       ...(nodes.has('C4') && mediaTypes.length > 1 ? ['Accept'] : []),
       ...(nodes.has('D5') && languages.length > 1 ? ['Accept-Language'] : []),
       ...(nodes.has('E6') && charsets.length > 1 ? ['Accept-Charset'] : []),
+      ...(nodes.has('F7') ? ['Accept-Encoding'] : []),
     ]
     if (varies.length > 0)
       headers.Vary = text(`The request headers the representation was chosen by: ${varies.join(', ')}.`)

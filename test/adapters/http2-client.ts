@@ -5,6 +5,8 @@ export interface H2Response {
   status: number
   headers: Record<string, string | string[] | undefined>
   body: string
+  /** The content as received (still encoded when Content-Encoding says so). */
+  bytes: Buffer
   alpn: string | undefined
 }
 
@@ -38,6 +40,7 @@ export function h2Request(
         status: Number(headers[':status']),
         headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        bytes: Buffer.concat(chunks),
         alpn,
       })
     })

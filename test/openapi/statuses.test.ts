@@ -127,6 +127,17 @@ describe('statuses derived from the dependency graph', () => {
     })
   })
 
+  it('documents the 406 of F7 and Vary: Accept-Encoding only on routes that compress', async () => {
+    const app = new RestApplication({ compression: true })
+    app.get('/doc', () => ({ big: true }))
+    app.get('/raw', () => ({ big: true }), { compression: false })
+    const document = await documentOf(app)
+    const responses = document.paths['/doc']?.get?.responses
+    expect(responses?.['406']?.description).toContain('refuses identity and every offered coding (F7)')
+    expect(responses?.['200']?.headers?.Vary?.description).toContain('by: Accept-Encoding.')
+    expect(statusesOf(document, 'get', '/raw')).toEqual(['200', 'default'])
+  })
+
   it('documents 503 and 400 on every operation when the app checks availability and malformed requests', async () => {
     const app = new RestApplication({ serviceAvailable: () => true, malformed: () => false })
     app.get('/a', () => ({}))

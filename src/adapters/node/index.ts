@@ -14,3 +14,4 @@ export {
   type TlsOptions,
 } from './serve.js'
 export { writeResponse } from './write-response.js'
+export { zlibEncoder } from './zlib-encoder.js'

@@ -4,6 +4,7 @@ import { concat } from '../../app/index.js'
 import { ContentTooLarge } from '../../errors/index.js'
 import { RequestHeaders, RestRequest } from '../../http/index.js'
 import { splitTarget, withHost } from './request-target.js'
+import { zlibEncoder } from './zlib-encoder.js'
 
 /**
  * Builds the core request from Node's `IncomingMessage` without creating Web objects: headers are
@@ -22,6 +23,7 @@ export function fromIncomingMessage(message: IncomingMessage): RestRequest {
     secure: (message.socket as TLSSocket).encrypted === true,
     raw: message,
     httpVersion: message.httpVersion,
+    encoder: zlibEncoder,
   })
 }
 

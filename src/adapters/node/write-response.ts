@@ -38,7 +38,13 @@ export function writeResponse(
     res.end()
     return
   }
-  const source = body instanceof ReadableStream ? Readable.fromWeb(body as never) : Readable.from(body)
+  // A Node stream (a compressor's output) is piped as it is; anything else is wrapped as one.
+  const source =
+    body instanceof Readable
+      ? body
+      : body instanceof ReadableStream
+        ? Readable.fromWeb(body as never)
+        : Readable.from(body)
   return pipeline(source, res).catch(() => {
     // The client went away or the stream failed mid-response; the socket is already destroyed.
   })
