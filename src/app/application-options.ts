@@ -1,5 +1,6 @@
 import type { CorsOptions, RestRequest, SecurityHeadersOptions } from '../http/index.js'
 import type { RenderFunction } from '../machine/index.js'
+import type { TelemetryOption } from '../telemetry/index.js'
 
 /** Where RestMachine reports server errors. */
 export interface Logger {
@@ -42,6 +43,12 @@ export interface RestApplicationOptions {
   securityHeaders?: boolean | SecurityHeadersOptions
   /** Where server errors are logged with their request id. Default: `console`. */
   logger?: Logger
+  /**
+   * OpenTelemetry traces: pass `@opentelemetry/api` (`import * as otel from '@opentelemetry/api'`),
+   * or `{ api: otel, slowDependencyMs }`. Each request is then a SERVER span with the decision nodes
+   * it passed as events (docs/telemetry.md). Off by default, and free when off.
+   */
+  telemetry?: TelemetryOption
 }
 
 /** The defaults applied to {@link RestApplicationOptions}. */

@@ -5,6 +5,7 @@ import {
   orderProviders,
   PATH_PARAMS,
   type Phase,
+  type PhaseSteps,
   type Provider,
 } from '../di/index.js'
 import { ConfigurationError } from '../errors/index.js'
@@ -31,6 +32,7 @@ export function compileRoute(
   config: MachineConfig,
   appProvides: RouteOptions['provides'],
   appAccepts: RouteOptions['accepts'],
+  adaptSteps?: (steps: PhaseSteps) => PhaseSteps,
 ): RoutePlan {
   const { providers } = registrations
   const consumer = `route ${route.method} ${route.template.source}`
@@ -51,7 +53,7 @@ export function compileRoute(
     {
       method: route.method,
       template: route.template.source,
-      steps,
+      steps: adaptSteps === undefined ? steps : adaptSteps(steps),
       readsBody: ordered.some((p) => p.readsBody),
       readsJson: ordered.some((p) => p.name === 'jsonBody'),
       acceptsContentType: ordered.some((p) => p.name === 'parsedBody')

@@ -18,6 +18,12 @@ type Result = RestResponse | Promise<RestResponse>
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const exchange = new Exchange(request, app.config)
+  // Telemetry (src/telemetry/): the request's span around the same serving; one check when off.
+  if (app.telemetry !== undefined) return app.telemetry.observe(exchange, () => serve(app, exchange))
+  return serve(app, exchange)
+}
+
+function serve(app: CompiledApp, exchange: Exchange): Result {
   let outcome: Terminal | Promise<Terminal>
   try {
     outcome = runMachine(exchange, app.entry)
@@ -67,6 +73,11 @@ function finish(app: CompiledApp, exchange: Exchange, response: Result): Result 
     ? undefined
     : corsFor(exchange, app.cors)
   if (cors !== undefined) applyCors(exchange, response, cors)
-  if (exchange.trace !== undefined) response.headers['x-restmachine-trace'] = exchange.trace.join(',')
+  if (app.traceHeader) response.headers['x-restmachine-trace'] = traceHeader(exchange)
   return response
+}
+
+/** The ids of the nodes the run passed, for `X-Restmachine-Trace`. */
+function traceHeader(exchange: Exchange): string {
+  return (exchange.trace ?? []).map((node) => node.id).join(',')
 }
