@@ -29,7 +29,7 @@ export interface DecisionEvent {
 export function decisionEvents(
   path: readonly LinkedNode[],
   outcome: Terminal | undefined,
-  plan: RoutePlan | undefined,
+  plan: Pick<RoutePlan, 'entry'> | undefined,
   status: number,
 ): DecisionEvent[] {
   const events: DecisionEvent[] = []
@@ -50,13 +50,13 @@ export function decisionEvents(
 function edgeTaken(
   node: LinkedNode,
   reached: LinkedTarget,
-  plan: RoutePlan | undefined,
+  plan: Pick<RoutePlan, 'entry'> | undefined,
 ): boolean | undefined {
   const onTrue = follow(node.onTrue, plan) === reached
   const onFalse = follow(node.onFalse, plan) === reached
   return onTrue === onFalse ? undefined : onTrue
 }
 
-function follow(target: LinkedTarget, plan: RoutePlan | undefined): LinkedTarget | undefined {
+function follow(target: LinkedTarget, plan: Pick<RoutePlan, 'entry'> | undefined): LinkedTarget | undefined {
   return target === INTO_ROUTE ? plan?.entry : target
 }

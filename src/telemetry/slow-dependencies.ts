@@ -1,6 +1,6 @@
 import type { PhaseSteps, Provider, RequestState } from '../di/index.js'
-import { isThenable } from '../machine/index.js'
 import type { RequestTelemetry } from './request-telemetry.js'
+import { recordSlowSpan, timed } from './slow-span.js'
 
 /** The kinds whose resolution is the application's own work (built-ins and startup values are lookups). */
 const TIMED_KINDS = new Set(['dependency', 'resource', 'authorized', 'forbidden', 'validator'])
@@ -40,69 +40,20 @@ export function timeSlowDependencies(
 
 function timedProvider(provider: Provider, telemetry: RequestTelemetry): Provider {
   const resolve = provider.resolve
+  const attributes = {
+    'restmachine.dependency.name': provider.name,
+    'restmachine.dependency.kind': provider.kind,
+  }
+  const name = `${provider.kind} ${provider.name}`
   return {
     ...provider,
-    resolve(context: Record<string, unknown>, state: RequestState): unknown {
-      const started = performance.now()
-      let value: unknown
-      try {
-        value = resolve(context, state)
-      } catch (error) {
-        record(telemetry, provider, state, started, error)
-        throw error
-      }
-      if (!isThenable(value)) {
-        record(telemetry, provider, state, started, undefined)
-        return value
-      }
-      return Promise.resolve(value).then(
-        (settled) => {
-          record(telemetry, provider, state, started, undefined)
-          return settled
+    resolve: (context: Record<string, unknown>, state: RequestState): unknown =>
+      timed(
+        () => resolve(context, state),
+        (started, error) => {
+          const parent = telemetry.spanOf(state)
+          if (parent !== undefined) recordSlowSpan(telemetry, parent, name, attributes, started, error)
         },
-        (error: unknown) => {
-          record(telemetry, provider, state, started, error)
-          throw error
-        },
-      )
-    },
+      ),
   }
-}
-
-/** A child span for a resolution that took at least the threshold; nothing for a faster one. */
-function record(
-  telemetry: RequestTelemetry,
-  provider: Provider,
-  state: RequestState,
-  started: number,
-  error: unknown,
-): void {
-  const ended = performance.now()
-  if (ended - started < telemetry.slowDependencyMs) return
-  const parent = telemetry.spanOf(state)
-  if (parent === undefined) return
-  const { api } = telemetry
-  const span = telemetry.tracer.startSpan(
-    `${provider.kind} ${provider.name}`,
-    {
-      kind: api.SpanKind.INTERNAL,
-      startTime: performance.timeOrigin + started,
-      attributes: {
-        'restmachine.dependency.name': provider.name,
-        'restmachine.dependency.kind': provider.kind,
-      },
-    },
-    api.trace.setSpan(api.context.active(), parent),
-  )
-  if (error !== undefined && !isClientError(error)) {
-    span.setAttribute('error.type', error instanceof Error ? error.name : typeof error)
-    span.setStatus({ code: api.SpanStatusCode.ERROR })
-  }
-  span.end(performance.timeOrigin + ended)
-}
-
-/** An `HttpError` below 500 (a 404 from a resource, say): the request's answer, not a failure. */
-function isClientError(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status
-  return typeof status === 'number' && status < 500
 }
