@@ -128,3 +128,8 @@ export {
 } from './render/index.js'
 export type { PathParamNames, PathParams } from './router/index.js'
 export { MemoryStore, type MemoryStoreOptions, StoreUnavailableError, type TtlStore } from './stores/index.js'
+export type {
+  TelemetryApi,
+  TelemetryOption,
+  TelemetryOptions,
+} from './telemetry/index.js'

@@ -1,6 +1,7 @@
 import type { RequestLogger } from '../di/index.js'
 import type { CorsOptions, RequestIdTrust, RestRequest, SecurityHeadersOptions } from '../http/index.js'
 import type { RenderFunction } from '../machine/index.js'
+import type { TelemetryOption } from '../telemetry/index.js'
 import type { CompressionOptions } from './compression-options.js'
 
 /** Where RestMachine reports server errors: a plain logger, called with a message and then details. */
@@ -92,6 +93,12 @@ export interface RestApplicationOptions {
    * runtime has it): `true` for the defaults, or options. Off by default; routes can override it.
    */
   compression?: boolean | CompressionOptions
+  /**
+   * OpenTelemetry traces: pass `@opentelemetry/api` (`import * as otel from '@opentelemetry/api'`),
+   * or `{ api: otel, slowDependencyMs }`. Each request is then a SERVER span with the decision nodes
+   * it passed as events (docs/telemetry.md). Off by default, and free when off.
+   */
+  telemetry?: TelemetryOption
 }
 
 /** The defaults applied to {@link RestApplicationOptions}. */

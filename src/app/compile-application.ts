@@ -1,4 +1,10 @@
-import { orderProviders, orderStartup, type Provider, type StartupFactory } from '../di/index.js'
+import {
+  orderProviders,
+  orderStartup,
+  type PhaseSteps,
+  type Provider,
+  type StartupFactory,
+} from '../di/index.js'
 import type { HttpError } from '../errors/index.js'
 import { ConfigurationError } from '../errors/index.js'
 import { type CorsOptions, securityHeaders, usesNonce, validateCorsOptions } from '../http/index.js'
@@ -11,6 +17,7 @@ import {
   type RoutePlan,
 } from '../machine/index.js'
 import { Router } from '../router/index.js'
+import { RequestTelemetry, timeSlowDependencies } from '../telemetry/index.js'
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,
@@ -42,6 +49,10 @@ export interface CompiledApp {
   readonly routeSecurityHeaders: ReadonlyMap<RoutePlan, SecurityHeaderSource | undefined>
   /** The machine's own error answers (404, 405 + Allow, 414…), built once for this application. */
   readonly machineErrors: Map<string, HttpError>
+  /** Whether responses carry `X-Restmachine-Trace` (the `trace` option). */
+  readonly traceHeader: boolean
+  /** The application's tracing, when the `telemetry` option is set. */
+  readonly telemetry: RequestTelemetry | undefined
 }
 
 /** Security headers: fixed ones computed at start, or a function of a fresh nonce per response. */
@@ -92,11 +103,13 @@ export function compileApplication(
     maxUriLength: options.maxUriLength ?? DEFAULT_MAX_URI_LENGTH,
     serviceAvailable: options.serviceAvailable,
     malformed: options.malformed,
-    trace: options.trace === true,
+    trace: options.trace === true || options.telemetry !== undefined,
     recordAnsweringNode: logging.access,
     requestId: logging.requestId,
     requestLogger: logging.requestLogger,
   }
+  const telemetry = options.telemetry === undefined ? undefined : new RequestTelemetry(options.telemetry)
+  const adaptSteps = telemetry === undefined ? undefined : slowDependencySpans(telemetry)
   if (options.cors !== undefined) validateCors(options.cors, 'the cors option')
   compressionPolicy(undefined, options.compression, 'the compression option') // checked once, even without routes
   for (const route of registrations.routes) {
@@ -121,6 +134,7 @@ export function compileApplication(
         options.provides,
         options.accepts,
         options.compression,
+        adaptSteps,
       )
       methods.set(route.method, plan)
       const own = route.options.securityHeaders
@@ -149,7 +163,15 @@ export function compileApplication(
     securityHeaders: securityHeadersFor(options.securityHeaders),
     routeSecurityHeaders,
     machineErrors: new Map(),
+    traceHeader: options.trace === true,
+    telemetry,
   }
+}
+
+/** Times the application's own providers for telemetry's child spans, each wrapped once. */
+function slowDependencySpans(telemetry: RequestTelemetry): (steps: PhaseSteps) => PhaseSteps {
+  const wrapped = new Map<Provider, Provider>()
+  return (steps) => timeSlowDependencies(steps, telemetry, wrapped)
 }
 
 function optionsPlan(template: string, bodyLimit: number, config: MachineConfig): RoutePlan {

@@ -5,6 +5,7 @@ import {
   orderProviders,
   PATH_PARAMS,
   type Phase,
+  type PhaseSteps,
   type Provider,
 } from '../di/index.js'
 import { ConfigurationError } from '../errors/index.js'
@@ -34,6 +35,7 @@ export function compileRoute(
   appProvides: RouteOptions['provides'],
   appAccepts: RouteOptions['accepts'],
   appCompression: RestApplicationOptions['compression'],
+  adaptSteps?: (steps: PhaseSteps) => PhaseSteps,
 ): RoutePlan {
   const { providers } = registrations
   const consumer = `route ${route.method} ${route.template.source}`
@@ -54,7 +56,7 @@ export function compileRoute(
     {
       method: route.method,
       template: route.template.source,
-      steps,
+      steps: adaptSteps === undefined ? steps : adaptSteps(steps),
       readsBody: ordered.some((p) => p.readsBody),
       readsJson: ordered.some((p) => p.name === 'jsonBody'),
       acceptsContentType: ordered.some((p) => p.name === 'parsedBody')

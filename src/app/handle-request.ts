@@ -20,6 +20,12 @@ type Result = RestResponse | Promise<RestResponse>
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const exchange = new Exchange(request, app.config)
+  // Telemetry (src/telemetry/): the request's span around the same serving; one check when off.
+  if (app.telemetry !== undefined) return app.telemetry.observe(exchange, () => serve(app, exchange))
+  return serve(app, exchange)
+}
+
+function serve(app: CompiledApp, exchange: Exchange): Result {
   // Read the clock only for the access log: with logging off a request costs nothing more.
   const startedAt = app.logging.access ? performance.now() : 0
   let outcome: Terminal | Promise<Terminal>
@@ -79,12 +85,17 @@ function finish(app: CompiledApp, exchange: Exchange, response: Result, startedA
     ? undefined
     : corsFor(exchange, app.cors)
   if (cors !== undefined) applyCors(exchange, response, cors)
-  if (exchange.trace !== undefined) response.headers['x-restmachine-trace'] = exchange.trace.join(',')
+  if (app.traceHeader) response.headers['x-restmachine-trace'] = traceHeader(exchange)
   const logging = app.logging
   const requestId = logging.echo === 'always' ? exchange.requestId : knownRequestId(app, exchange)
   if (requestId !== undefined) response.headers[logging.requestId.header] ??= requestId
   if (logging.access) logAccess(logging.structured as RequestLogger, exchange, response, startedAt)
   return response
+}
+
+/** The ids of the nodes the run passed, for `X-Restmachine-Trace`. */
+function traceHeader(exchange: Exchange): string {
+  return (exchange.trace ?? []).map((node) => node.id).join(',')
 }
 
 /**

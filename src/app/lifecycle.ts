@@ -1,4 +1,5 @@
-import { createStartupValues, runShutdownHooks } from '../di/index.js'
+import { createStartupValues, runShutdownHooks, type StartupFactory } from '../di/index.js'
+import { traceStartup } from '../telemetry/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { type CompiledApp, compileApplication } from './compile-application.js'
 import type { Registrations } from './registrations.js'
@@ -41,7 +42,11 @@ export function startApplication(app: Startable): Promise<CompiledApp> {
   lifecycle.state = 'starting'
   lifecycle.starting = (async () => {
     const compiled = compiledApplication(app)
-    await createStartupValues(compiled.startupOrder, app.registrations.startupValues)
+    const create = (order: readonly StartupFactory[]) =>
+      createStartupValues(order, app.registrations.startupValues)
+    // With telemetry, the start is a span and slow startup values its children (src/telemetry/).
+    if (compiled.telemetry === undefined) await create(compiled.startupOrder)
+    else await traceStartup(compiled.telemetry, compiled.startupOrder, create)
     lifecycle.ready = compiled
     lifecycle.state = 'started'
     return compiled

@@ -1,7 +1,7 @@
 import type { RequestLogger } from '../di/index.js'
 import type { ByteRange, ResponseHeaderBag, RestRequest, RestResponse } from '../http/index.js'
 import { requestIdOf } from '../http/index.js'
-import type { NodeId } from './decision-node.js'
+import type { LinkedNode, NodeId, Terminal } from './decision-node.js'
 import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 
 /**
@@ -13,8 +13,10 @@ import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
 export class Exchange {
   readonly request: RestRequest
   readonly config: MachineConfig
-  /** Node ids passed, when tracing is on. */
-  readonly trace: string[] | undefined
+  /** The nodes passed, in order, when the run records its path (the `trace` or `telemetry` option). */
+  readonly trace: LinkedNode[] | undefined
+  /** Where the run ended, once it did (still `undefined` when a node threw). */
+  outcome: Terminal | undefined = undefined
 
   // Message (MESSAGE).
   /** Why the message cannot be served (RFC 9112 §3.2), for MESSAGE's 400. */

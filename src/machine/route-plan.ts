@@ -119,6 +119,7 @@ export interface MachineConfig {
   readonly maxUriLength: number
   readonly serviceAvailable: ((request: RestRequest) => boolean | Promise<boolean>) | undefined
   readonly malformed: ((request: RestRequest) => boolean | Promise<boolean>) | undefined
+  /** Whether each run records the nodes it passes (`exchange.trace`): the `trace` option, or telemetry. */
   readonly trace: boolean
   /** Whether the run records the node that answered (`Exchange.answeredBy`), for the access log. */
   readonly recordAnsweringNode: boolean

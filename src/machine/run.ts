@@ -19,7 +19,7 @@ export function runMachine(request: Exchange, start: LinkedTarget): Terminal | P
   let node = start
   while (typeof node === 'object' && 'test' in node) {
     const current = node
-    trace?.push(current.id)
+    trace?.push(current)
     if (record) exchange.answeredBy = current.id
     const answer = current.test(exchange)
     if (typeof answer !== 'boolean') {
@@ -29,7 +29,8 @@ export function runMachine(request: Exchange, start: LinkedTarget): Terminal | P
     }
     node = next(exchange, answer ? current.onTrue : current.onFalse)
   }
-  return node as Terminal
+  exchange.outcome = node as Terminal
+  return exchange.outcome
 }
 
 /** An edge's target, with {@link INTO_ROUTE} resolved to the chosen route's entry. */
