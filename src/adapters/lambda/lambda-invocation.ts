@@ -54,10 +54,11 @@ export class LambdaInvocation {
 }
 
 /**
- * The Lambda facts behind a request, or `undefined` when it did not come through the Lambda adapter.
+ * The Lambda details behind a request, or `undefined` when it did not come through the Lambda adapter.
+ * (The built-in `requestId` is already the platform's id on Lambda.)
  *
  * @example
- * app.dependency('requestId', ({ request }) => lambdaInvocationOf(request)?.requestId ?? crypto.randomUUID())
+ * app.dependency('frontDoor', ({ request }) => lambdaInvocationOf(request)?.frontDoor ?? 'direct')
  */
 export function lambdaInvocationOf(request: RestRequest): LambdaInvocation | undefined {
   return request.raw instanceof LambdaInvocation ? request.raw : undefined
