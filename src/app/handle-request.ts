@@ -1,6 +1,6 @@
 import { isThenable, type RequestLogger } from '../di/index.js'
-import type { RestRequest, RestResponse } from '../http/index.js'
-import { createNonce, isPreflight } from '../http/index.js'
+import type { RestRequest } from '../http/index.js'
+import { createNonce, isPreflight, RestResponse } from '../http/index.js'
 import { Exchange, type HandledExchange, runMachine, type Terminal } from '../machine/index.js'
 import { logAccess } from './access-log.js'
 import { answer } from './answer.js'
@@ -58,8 +58,12 @@ function respond(app: CompiledApp, exchange: Exchange, outcome: Terminal): Resul
  * trace, the request id (when known or always echoed) and, with the access log on, its line.
  */
 function finish(app: CompiledApp, exchange: Exchange, response: Result, startedAt: number): Result {
-  if (isThenable(response)) {
-    return response.then((settled) => finish(app, exchange, settled, startedAt) as RestResponse)
+  // Every response is a RestResponse; anything else is its promise. An instanceof check, not a
+  // `then` lookup on the response (that would walk its prototype chain on every request).
+  if (!(response instanceof RestResponse)) {
+    return Promise.resolve(response).then(
+      (settled) => finish(app, exchange, settled, startedAt) as RestResponse,
+    )
   }
   // F7 chose a coding only on a route that compresses; applied last, to the response as sent.
   if (exchange.encoding !== undefined) encodeResponse(exchange, response)
