@@ -27,7 +27,9 @@ export function runMachine(request: Exchange, start: LinkedTarget): Terminal | P
         runMachine(exchange, next(exchange, yes ? current.onTrue : current.onFalse)),
       )
     }
-    node = next(exchange, answer ? current.onTrue : current.onFalse)
+    // Inline of next(): this line runs for every node of every request.
+    node = answer ? current.onTrue : current.onFalse
+    if (node === INTO_ROUTE) node = exchange.plan.entry
   }
   exchange.outcome = node as Terminal
   return exchange.outcome
