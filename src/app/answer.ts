@@ -1,10 +1,10 @@
 import type { RestResponse } from '../http/index.js'
-import type { HandledExchange, Terminal } from '../machine/index.js'
-import { partialContent, type RangeSelection, rangeNotSatisfiable } from './byte-ranges.js'
+import type { HandledExchange, RangeSelection, Terminal } from '../machine/index.js'
+import { partialContent, rangeNotSatisfiable } from './byte-ranges.js'
 import type { CompiledApp } from './compile-application.js'
 import { optionsResponse } from './cors-response.js'
 import { errorForStatus, errorResponse } from './error-response.js'
-import { created, decorateSuccess, notModified, redirect } from './representation.js'
+import { asCreated, decorateSuccess, notModified, redirect } from './representation.js'
 
 /**
  * Turns the outcome of the machine's run into the response: the one place that does. A success
@@ -23,7 +23,7 @@ export function answer(
   const status = outcome.status
   if (status < 300) {
     const response = decorateSuccess(exchange, exchange.representation)
-    if (status === 201) return created(exchange, response)
+    if (status === 201) return asCreated(exchange, response)
     return status === 206 ? partialContent(response, exchange.range as RangeSelection) : response
   }
   if (status === 304) return notModified(exchange)

@@ -5,12 +5,7 @@ import {
   formatUnsatisfiedContentRange,
   RestResponse,
 } from '../http/index.js'
-
-/** The byte ranges PARTIAL found in a request: the representation's bytes and the ranges to send. */
-export interface RangeSelection {
-  readonly bytes: Uint8Array
-  readonly ranges: readonly { readonly start: number; readonly end: number }[]
-}
+import type { RangeSelection } from '../machine/index.js'
 
 /**
  * 206 Partial Content (RFC 9110 §15.3.7) from the complete representation: one range → its bytes

@@ -15,8 +15,8 @@ type Result = RestResponse | Promise<RestResponse>
 /**
  * Serves one request: one run of the machine, from MESSAGE (the message rules every server applies
  * first) through the route B10 chose to the outcome, which {@link answer} turns into the response;
- * then what every response gets ({@link finish}: headers, the echoed request id, the access line). Synchronous from end to end when nothing on the
- * way is asynchronous.
+ * then what every response gets ({@link finish}: headers, the echoed request id, the access line).
+ * Synchronous from end to end when nothing on the way is asynchronous.
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const exchange = new Exchange(request, app.config)

@@ -23,7 +23,7 @@ export function decorateSuccess(exchange: Exchange, response: RestResponse): Res
  * server MUST inform the user agent by sending a 201 (Created) response". Its `Location` is the
  * target, unless the handler named another.
  */
-export function created(exchange: Exchange, response: RestResponse): RestResponse {
+export function asCreated(exchange: Exchange, response: RestResponse): RestResponse {
   response.status = 201
   response.headers.location ??= exchange.request.path
   return response

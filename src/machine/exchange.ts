@@ -57,7 +57,7 @@ export class Exchange {
    * Once PARTIAL found a Range that applies: the representation's bytes and the ranges to send
    * (coalesced), or none when no range is satisfiable (SATISFIABLE → 416).
    */
-  range: { readonly bytes: Uint8Array; readonly ranges: readonly ByteRange[] } | undefined = undefined
+  range: RangeSelection | undefined = undefined
 
   // Per response, written by dependencies.
   /** This response's Content-Security-Policy nonce, once created. */
@@ -96,6 +96,12 @@ export class Exchange {
     this.#log ??= this.config.requestLogger(this.requestId)
     return this.#log
   }
+}
+
+/** The byte ranges PARTIAL found in a request: the representation's bytes and the ranges to send (none: 416). */
+export interface RangeSelection {
+  readonly bytes: Uint8Array
+  readonly ranges: readonly ByteRange[]
 }
 
 /** An exchange past B10: the route is chosen. Every node after B10 is typed for one. */

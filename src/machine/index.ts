@@ -11,7 +11,7 @@ export type {
 } from './decision-node.js'
 export { INTO_ROUTE, isLinkedNode } from './decision-node.js'
 export { DIAGRAM, DIAGRAM_NODES, type DiagramNode, type DiagramNodeSpec } from './diagram.js'
-export { Exchange, type HandledExchange, type RoutedExchange } from './exchange.js'
+export { Exchange, type HandledExchange, type RangeSelection, type RoutedExchange } from './exchange.js'
 export { createRoutePlan, linkApplication } from './link.js'
 export type {
   Handler,
