@@ -8,7 +8,8 @@ import type { Handler } from './route-plan.js'
 // status of the representation is decided — 201 for a resource the request created (P11), 206 or
 // 416 for a Range (PARTIAL, SATISFIABLE), 200 otherwise. webmachine's O18 (300 Multiple Choices)
 // has no counterpart: C4 always chooses one representation. Its O20 (204 No Content) is the
-// renderer's, for a handler that returned nothing, and leaves by HANDLER's "no" edge.
+// renderer's, for a handler that returned nothing, and leaves by HANDLER's "no" edge — except after a
+// PUT that created its resource, which must answer 201 even without content (RFC 9110 §9.3.4).
 
 const encoder = new TextEncoder()
 
@@ -26,8 +27,12 @@ export function handlerAnswersOk(exchange: RoutedExchange): boolean | Promise<bo
 }
 
 function represent(exchange: RoutedExchange, result: unknown): boolean {
-  exchange.representation = renderResult(exchange, result)
-  return exchange.representation.status === 200
+  const representation = renderResult(exchange, result)
+  exchange.representation = representation
+  if (representation.status === 200) return true
+  // Nothing returned for a resource I7 created: on to P11, whose 201 replaces the renderer's 204
+  // (RFC 9110 §9.3.4: "MUST inform the user agent by sending a 201"). A 204 the handler chose stays.
+  return (result === undefined || result === null) && exchange.found === false
 }
 
 /**

@@ -1,4 +1,4 @@
-import { RestApplication } from 'restmachine'
+import { RestApplication, respond } from 'restmachine'
 import { createTestClient } from 'restmachine/testing'
 import { describe, expect, it } from 'vitest'
 
@@ -55,6 +55,29 @@ describe('I7/H7/P3/P11 a PUT that creates its resource (RFC 9110 §9.3.4)', () =
     ])
     // I7 goes on with the resource phase; it does not load the resource a second time.
     expect(loads).toEqual(['b'])
+  })
+
+  it('answers 201 + Location with no content when the creating handler returns nothing', async () => {
+    const app = new RestApplication()
+      .resourceExists('note', ({ pathParams }) => (pathParams.id === 'a' ? { id: 'a' } : null))
+    const saved: string[] = []
+    app.put('/notes/{id}', ({ note, pathParams }) => void saved.push(note?.id ?? `new ${pathParams.id}`), {
+      creates: 'note',
+    })
+    const client = createTestClient(app)
+    const created = await client.put('/notes/b')
+    expect(created.status).toBe(201)
+    expect(created.headers.get('location')).toBe('/notes/b')
+    expect(created.text).toBe('')
+    // Replacing an existing resource with nothing to say stays 204 (RFC 9110 §9.3.4).
+    expect((await client.put('/notes/a')).status).toBe(204)
+    expect(saved).toEqual(['new b', 'a'])
+  })
+
+  it('keeps a 204 the creating handler chose itself', async () => {
+    const app = new RestApplication().resourceExists('note', () => null)
+    app.put('/notes/{id}', ({ note }) => respond(note ?? null, { status: 204 }), { creates: 'note' })
+    expect((await createTestClient(app).put('/notes/b')).status).toBe(204)
   })
 
   it('answers 200 for a PUT to a resource that exists, through the precondition nodes and not I7', async () => {
