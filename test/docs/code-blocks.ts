@@ -47,10 +47,10 @@ const ANY_FENCE = /^(\s*)```\s*([\w-]*)/
 const NOT_CHECKED = /^<!--\s*not checked\s*(?::\s*(.*?))?\s*-->$/
 const CONTINUES = /^<!--\s*continues the previous block\s*-->$/
 const RUNNABLE = /^<!--\s*runnable\s*-->$/
-const FILE = /^<!--\s*file:\s*(\S+)\s*-->$/
+export const FILE = /^<!--\s*file:\s*(\S+)\s*-->$/
 
 /** The marker comments on the non-blank lines right above `index`, nearest last. */
-function markersAbove(lines: readonly string[], index: number): string[] {
+export function markersAbove(lines: readonly string[], index: number): string[] {
   const markers: string[] = []
   for (let at = index - 1; at >= 0; at--) {
     const text = (lines[at] ?? '').trim()
@@ -61,7 +61,7 @@ function markersAbove(lines: readonly string[], index: number): string[] {
   return markers
 }
 
-interface Fence {
+export interface Fence {
   readonly index: number
   readonly end: number
   readonly language: string
@@ -69,7 +69,7 @@ interface Fence {
 }
 
 /** Every fenced block of the page, whatever its language. */
-function fences(lines: readonly string[]): Fence[] {
+export function fences(lines: readonly string[]): Fence[] {
   const found: Fence[] = []
   for (let index = 0; index < lines.length; index++) {
     const fence = ANY_FENCE.exec(lines[index] ?? '')
