@@ -9,7 +9,7 @@ const runnable = runnableModules(pageBlocks())
 
 describe('the runnable blocks of README.md and docs/*.md', () => {
   it('are found', () => {
-    expect(runnable.length).toBeGreaterThanOrEqual(11)
+    expect(runnable.length).toBeGreaterThanOrEqual(12)
   })
 
   describe.each(runnable.map((one) => [`${one.block.file}:${one.block.line}`, one] as const))(
