@@ -9,6 +9,15 @@ import { type BlockModule, companionFiles, modulesOf, virtualModule } from './ty
 
 const run = promisify(execFile)
 
+/**
+ * The test process's environment without what would change a child's output: colours
+ * (`FORCE_COLOR`, `NO_COLOR` — Node warns on stderr when both are set) and `NODE_OPTIONS`.
+ */
+export function plainEnvironment(): NodeJS.ProcessEnv {
+  const { FORCE_COLOR, NO_COLOR, NODE_OPTIONS, ...rest } = process.env
+  return rest
+}
+
 /** A runnable block and the module it runs: the blocks it continues, then itself. */
 export interface RunnableModule {
   readonly block: CodeBlock
@@ -74,7 +83,7 @@ export async function runBlock(
     const result = await run(process.execPath, [file], {
       cwd: dirname(file),
       timeout: timeoutMs,
-      env: { ...process.env, PORT: '0', NODE_OPTIONS: '' },
+      env: { ...plainEnvironment(), PORT: '0' },
     }).catch((error: { code?: unknown; stdout?: string; stderr?: string }) => ({
       failed: `exited with ${String(error.code)}`,
       stdout: error.stdout ?? '',

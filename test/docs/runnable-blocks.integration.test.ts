@@ -15,7 +15,7 @@ describe('the runnable blocks of README.md and docs/*.md', () => {
   describe.each(runnable.map((one) => [`${one.block.file}:${one.block.line}`, one] as const))(
     '%s',
     (_, one) => {
-      it('prints what its page shows', async () => {
+      it('prints what its page shows', { timeout: 60_000 }, async () => {
         expect(
           await runBlock(ROOT, one),
           'the rule: "Code blocks in the documentation" in ARCHITECTURE.md',

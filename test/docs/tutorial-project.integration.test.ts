@@ -6,6 +6,7 @@ import { command } from '../package/pack.js'
 import { outputDifference } from './expected-output.js'
 import { pageProject } from './page-project.js'
 import { ROOT } from './pages.js'
+import { plainEnvironment } from './run-blocks.js'
 
 // docs/getting-started.md's final project, made as the page says: `npm init -y` and the `npm pkg set`
 // commands of step 1 (offline), then the page's files. Installing from the registry is left out:
@@ -18,11 +19,7 @@ const SECRET = 'a secret for the tutorial check, 32+ bytes'
 describe("the getting-started tutorial's project", () => {
   let workdir: string
   let folder: string
-  const env = () => ({
-    ...process.env,
-    TSX_TSCONFIG_PATH: join(folder, 'tsconfig.check.json'),
-    NODE_OPTIONS: '',
-  })
+  const env = () => ({ ...plainEnvironment(), TSX_TSCONFIG_PATH: join(folder, 'tsconfig.check.json') })
 
   beforeAll(async () => {
     mkdirSync(join(ROOT, 'tmp'), { recursive: true })
