@@ -130,3 +130,39 @@ describe('the getting-started tutorial', () => {
     for (const path of named) expect(project.files.has(path), path).toBe(true)
   })
 })
+
+describe("reading a page's project", () => {
+  const page = [
+    '```bash',
+    'npm init -y          # makes package.json',
+    '',
+    'npm test',
+    '```',
+    '<!-- file: src/app.ts -->',
+    '```ts',
+    'export const version = 1',
+    '```',
+    '<!-- file: package.json -->',
+    '```json',
+    '{ "type": "module" }',
+    '```',
+    '<!-- file: src/app.ts -->',
+    '```ts',
+    'export const version = 2',
+    '```',
+    '<!-- output of: npm test -->',
+    '```text',
+    'ok',
+    '```',
+  ].join('\n')
+
+  it('keeps the last version of each file, the outputs by command and the shell lines without comments', () => {
+    const read = pageProject(page)
+    expect([...read.files]).toEqual([
+      ['src/app.ts', 'export const version = 2'],
+      ['package.json', '{ "type": "module" }'],
+    ])
+    expect([...read.outputs]).toEqual([['npm test', { line: 19, text: 'ok' }]])
+    expect(read.commands).toEqual(['npm init -y', 'npm test'])
+  })
+})

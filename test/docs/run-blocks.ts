@@ -84,8 +84,10 @@ export async function runBlock(
       cwd: dirname(file),
       timeout: timeoutMs,
       env: { ...plainEnvironment(), PORT: '0' },
-    }).catch((error: { code?: unknown; stdout?: string; stderr?: string }) => ({
-      failed: `exited with ${String(error.code)}`,
+    }).catch((error: { code?: unknown; killed?: boolean; stdout?: string; stderr?: string }) => ({
+      failed: error.killed
+        ? `did not exit within ${timeoutMs / 1000} s`
+        : `exited with ${String(error.code)}`,
       stdout: error.stdout ?? '',
       stderr: error.stderr ?? String(error),
     }))

@@ -52,6 +52,12 @@ describe('running a runnable block', () => {
     expect(rest).toEqual([])
   })
 
+  it('fails a block that does not exit, such as a server it never closes', async () => {
+    const hanging = page(["import { createServer } from 'node:http'", 'createServer().listen(0)'], [''])
+    if (!hanging) throw new Error('expected a runnable block')
+    expect(await runBlock(ROOT, hanging, 2_000)).toEqual(['docs/page.md:2: did not exit within 2 s\n'])
+  })
+
   it('resolves restmachine to src/ and gives a serving block a free port in PORT', async () => {
     const serving = page(
       [
