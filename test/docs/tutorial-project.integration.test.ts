@@ -91,12 +91,19 @@ describe("the getting-started tutorial's project", () => {
   }, 60_000)
 
   it("serves with the page's production command, and drains and exits 0 on SIGTERM", async () => {
-    const line = project.commands.find((one) => one.startsWith('node '))
+    const line = project.commands.find((one) => /^(\w+=\S+ )*node /.test(one))
     if (line === undefined) throw new Error(`${PAGE} shows no production command`)
-    const [file = '', ...args] = line.split(/\s+/)
-    const server = start(file, args)
+    const words = line.split(/\s+/)
+    // Leading NAME=value words are the command's environment, as a shell reads them.
+    const assignments = words.slice(
+      0,
+      words.findIndex((word) => !/^\w+=/.test(word)),
+    )
+    const [file = '', ...args] = words.slice(assignments.length)
+    const server = start(file, args, Object.fromEntries(assignments.map((word) => word.split('=', 2))))
     try {
       const url = await firstUrl(server)
+      expect(new URL(url).hostname).toBe('0.0.0.0')
       await expectAnswers(url)
       const exited = new Promise((done) => server.once('exit', done))
       server.kill('SIGTERM')
@@ -108,10 +115,10 @@ describe("the getting-started tutorial's project", () => {
   }, 60_000)
 
   /** Starts a command in the project, in a process group of its own, on a free port. */
-  function start(file: string, args: string[]): ChildProcess {
+  function start(file: string, args: string[], extra: Record<string, string> = {}): ChildProcess {
     return spawn(file, args, {
       cwd: folder,
-      env: { ...env(), PORT: '0', JWT_SECRET_KEY: SECRET },
+      env: { ...env(), PORT: '0', JWT_SECRET_KEY: SECRET, ...extra },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
