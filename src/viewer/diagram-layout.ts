@@ -30,12 +30,12 @@ export interface DiagramLayout {
   readonly height: number
 }
 
-const NODE_WIDTH = 210
+const NODE_WIDTH = 180
 const NODE_HEIGHT = 34
-const COLUMN = 230
+const COLUMN = 196
 const ROW = 48
 const MARGIN = 16
-const TERMINAL_WIDTH = 120
+const TERMINAL_WIDTH = 150
 
 /** What a terminal box says besides its status (the status of the response is added by the page). */
 const TERMINAL_LABELS: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@ export function escapeMarkup(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
 
-const LABEL_CHARACTERS = 32
+const LABEL_CHARACTERS = 28
 
 /**
  * The laid-out diagram as inline SVG. Every node is a `g.node[data-node=ID]` (its question in
@@ -17,7 +17,7 @@ const LABEL_CHARACTERS = 32
 export function diagramSvg(layout: DiagramLayout): string {
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" id="diagram" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Decision diagram">`,
-    '<defs><marker id="arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z"/></marker></defs>',
+    '<defs><marker id="arrow" viewBox="0 0 8 8" refX="8" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z"/></marker></defs>',
     '<g class="edges">',
     ...layout.edges.map(edgePath),
     '</g>',

@@ -7,7 +7,7 @@ const STYLE = `
   header { padding: 10px 16px; background: #1d2330; color: #fff; }
   header h1 { font-size: 16px; margin: 0; display: inline; }
   header p { display: inline; margin: 0 0 0 12px; color: #b8c0cc; }
-  main { display: grid; grid-template-columns: 380px 1fr; align-items: start; }
+  main { display: grid; grid-template-columns: 340px 1fr; align-items: start; }
   aside { position: sticky; top: 0; max-height: 100vh; overflow: auto; padding: 12px; box-sizing: border-box; border-right: 1px solid #d9dde3; background: #fff; }
   h2 { font-size: 13px; margin: 8px 0; }
   ol { margin: 0; padding: 0; list-style: none; }

@@ -76,7 +76,8 @@ export const VIEWER_SCRIPT = `(() => {
       }
       stepList.append(item)
     }
-    const end = make('li', 'step end', trace.status + ' at ' + trace.terminal.replace(/^S(?=\\d)/, '') + ' in ' + ms(trace.durationMs))
+    const reached = trace.terminal === 'S' + trace.status ? '' : trace.terminal + ' → '
+    const end = make('li', 'step end', '→ ' + reached + trace.status + ' in ' + ms(trace.durationMs))
     end.dataset.terminal = trace.terminal
     stepList.append(end)
     details.hidden = false
