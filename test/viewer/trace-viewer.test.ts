@@ -160,6 +160,18 @@ describe('the trace viewer', () => {
     expect((await tracesOf(client)).traces.map((trace) => trace.status)).toEqual([404, 404, 404])
   })
 
+  it.each([
+    ['localhost:8000', 200],
+    ['127.0.0.1:8000', 200],
+    ['[::1]:8000', 200],
+    ['app.localhost', 200],
+    ['rebound.example:8000', 404],
+    ['127.0.0.1.example', 404],
+  ])('is served to a loopback client naming Host %s with %i (DNS rebinding)', async (host, status) => {
+    const client = createTestClient(ordersApp())
+    expect((await client.get('/_restmachine', { headers: { host } })).status).toBe(status)
+  })
+
   it('is served to the addresses allowRemote lists, or to anyone with allowRemote: true', async () => {
     const listed = createTestClient(ordersApp({ allowRemote: ['192.0.2.7'] }))
     expect((await listed.get('/_restmachine', { remoteAddress: '192.0.2.7' })).status).toBe(200)
