@@ -96,6 +96,22 @@ describe('the trace viewer', () => {
     expect(JSON.stringify(trace)).not.toContain('internal detail')
   })
 
+  it('marks a dependency that threw, at the node that was resolving it', async () => {
+    const app = new RestApplication({ logger: { error: () => {} } }).resourceExists('broken', () => {
+      throw new Error('database down')
+    })
+    app.get('/broken', ({ broken }) => broken)
+    app.traceViewer()
+    const client = createTestClient(app)
+    expect((await client.get('/broken')).status).toBe(500)
+    const [trace] = (await tracesOf(client)).traces as [TraceRecord]
+    expect(trace.steps.at(-1)).toMatchObject({
+      node: 'G7',
+      answer: null,
+      dependencies: [{ name: 'broken', kind: 'resource', failed: true }],
+    })
+  })
+
   it('keeps only the last `limit` requests', async () => {
     const client = createTestClient(ordersApp({ limit: 3 }))
     for (let i = 0; i < 5; i++) await client.get(`/orders/${i}`)
