@@ -133,3 +133,4 @@ export type {
   TelemetryOption,
   TelemetryOptions,
 } from './telemetry/index.js'
+export type { TraceRecord, TraceStep, TraceViewerOptions } from './viewer/index.js'

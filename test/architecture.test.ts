@@ -36,13 +36,15 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
   render: ['http', 'errors'],
   machine: ['http', 'errors', 'di', 'router', 'render'],
   stores: [],
-  app: ['di', 'router', 'machine', 'http', 'errors', 'render', 'openapi', 'telemetry'],
+  app: ['di', 'router', 'machine', 'http', 'errors', 'render', 'openapi', 'telemetry', 'viewer'],
   openapi: ['di', 'machine', 'router', 'http', 'errors'],
   testing: ['app', 'http'],
   adapters: ['app', 'http', 'errors', 'machine'],
   auth: ['errors', 'stores', 'http', 'app', 'di'],
   // OpenTelemetry spans of a run: reads the exchange and the diagram, wraps providers.
   telemetry: ['machine', 'http', 'di'],
+  // The decision-trace viewer: draws the diagram, records runs (answers read as telemetry reads them).
+  viewer: ['machine', 'http', 'errors', 'di', 'telemetry'],
 }
 
 // The package surface: `src/index.ts` and `src/entries/` re-export the rooms and may import any of

@@ -4,6 +4,9 @@ import type { RenderFunction } from '../machine/index.js'
 import type { TelemetryOption } from '../telemetry/index.js'
 import type { CompressionOptions } from './compression-options.js'
 
+/** `app.traceViewer()`'s options, re-exported where the application's own options are. */
+export type { TraceViewerOptions } from '../viewer/index.js'
+
 /** Where RestMachine reports server errors: a plain logger, called with a message and then details. */
 export interface Logger {
   error(message: string, details: Record<string, unknown>): void

@@ -18,6 +18,7 @@ import {
 } from '../machine/index.js'
 import { Router } from '../router/index.js'
 import { RequestTelemetry, timeSlowDependencies } from '../telemetry/index.js'
+import { nodeEnvironment, readViewerOptions, TraceViewer, timeDependencies } from '../viewer/index.js'
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,
@@ -53,6 +54,8 @@ export interface CompiledApp {
   readonly traceHeader: boolean
   /** The application's tracing, when the `telemetry` option is set. */
   readonly telemetry: RequestTelemetry | undefined
+  /** The decision-trace viewer and its recent requests, when `app.traceViewer()` was called. */
+  readonly viewer: TraceViewer | undefined
 }
 
 /** Security headers: fixed ones computed at start, or a function of a fresh nonce per response. */
@@ -95,6 +98,7 @@ export function compileApplication(
       orderProviders([provider.name], providers, new Set(), describe(provider)),
     )
   }
+  const viewer = traceViewerOf(registrations)
   const router = new Router<PathEntry>()
   const logging = compileLogging(options)
   const config: MachineConfig = {
@@ -103,13 +107,13 @@ export function compileApplication(
     maxUriLength: options.maxUriLength ?? DEFAULT_MAX_URI_LENGTH,
     serviceAvailable: options.serviceAvailable,
     malformed: options.malformed,
-    trace: options.trace === true || options.telemetry !== undefined,
+    trace: options.trace === true || options.telemetry !== undefined || viewer !== undefined,
     recordAnsweringNode: logging.access,
     requestId: logging.requestId,
     requestLogger: logging.requestLogger,
   }
   const telemetry = options.telemetry === undefined ? undefined : new RequestTelemetry(options.telemetry)
-  const adaptSteps = telemetry === undefined ? undefined : slowDependencySpans(telemetry)
+  const adaptSteps = timedSteps(telemetry, viewer)
   if (options.cors !== undefined) validateCors(options.cors, 'the cors option')
   compressionPolicy(undefined, options.compression, 'the compression option') // checked once, even without routes
   for (const route of registrations.routes) {
@@ -165,7 +169,38 @@ export function compileApplication(
     machineErrors: new Map(),
     traceHeader: options.trace === true,
     telemetry,
+    viewer,
   }
+}
+
+/** The viewer, when asked for: its options checked, and its path owned by no route. */
+function traceViewerOf(registrations: Registrations): TraceViewer | undefined {
+  if (registrations.traceViewer === undefined) return undefined
+  const settings = readViewerOptions(registrations.traceViewer, nodeEnvironment())
+  const clash = registrations.routes.find(
+    (route) =>
+      route.template.source === settings.path || route.template.source.startsWith(`${settings.path}/`),
+  )
+  if (clash !== undefined) {
+    throw new ConfigurationError(
+      `traceViewer: route ${clash.method} ${clash.template.source} is under the viewer's path ${settings.path}; choose another path`,
+    )
+  }
+  return new TraceViewer(settings)
+}
+
+/**
+ * Wraps the providers for telemetry's slow-dependency spans and the viewer's timings, each only when
+ * on: without either, the steps are the providers themselves.
+ */
+function timedSteps(
+  telemetry: RequestTelemetry | undefined,
+  viewer: TraceViewer | undefined,
+): ((steps: PhaseSteps) => PhaseSteps) | undefined {
+  const spans = telemetry === undefined ? undefined : slowDependencySpans(telemetry)
+  if (viewer === undefined) return spans
+  const wrapped = new Map<Provider, Provider>()
+  return (steps) => timeDependencies(spans === undefined ? steps : spans(steps), viewer, wrapped)
 }
 
 /** Times the application's own providers for telemetry's child spans, each wrapped once. */

@@ -11,6 +11,7 @@ import type { Handler, RenderFunction } from '../machine/index.js'
 import type { OperationDoc } from '../openapi/index.js'
 import { type BodyParser, defaultBodyParsers } from '../render/index.js'
 import type { PathTemplate } from '../router/index.js'
+import type { TraceViewerOptions } from '../viewer/index.js'
 import type { CompressionOptions } from './compression-options.js'
 import type { DependencyContext } from './context-types.js'
 import { DEFAULT_RENDERERS } from './default-renderers.js'
@@ -111,6 +112,8 @@ export interface Registrations {
   /** Renderers by media type, for routes' `provides`. */
   readonly renderers: Map<string, RenderFunction>
   fallbackErrorHandler: ErrorHandler | undefined
+  /** The decision-trace viewer's options, once `app.traceViewer()` was called (off by default). */
+  traceViewer: TraceViewerOptions | undefined
 }
 
 /**
@@ -130,5 +133,6 @@ export function emptyRegistrations(): Registrations {
     renderers: new Map(DEFAULT_RENDERERS),
     bodyParsers: [...defaultBodyParsers],
     fallbackErrorHandler: undefined,
+    traceViewer: undefined,
   }
 }

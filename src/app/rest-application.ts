@@ -16,7 +16,7 @@ import {
   type OpenApiDocument,
 } from '../openapi/index.js'
 import type { BodyParser } from '../render/index.js'
-import type { RestApplicationOptions } from './application-options.js'
+import type { RestApplicationOptions, TraceViewerOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
 import { handleRequest } from './handle-request.js'
@@ -95,13 +95,9 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     const owner = `onStartup('${name}')`
     this.#claimName(name, owner)
     const inject = readInjection(fn, options, owner, `app.onStartup('${name}', FN)`)
-    const values = this.registrations.startupValues
-    this.registrations.startup.set(name, {
-      name,
-      inject,
-      create: fn as (c: Record<string, unknown>) => unknown,
-    })
-    this.registrations.providers.register(startupProvider(name, inject, values))
+    const create = fn as (c: Record<string, unknown>) => unknown
+    this.registrations.startup.set(name, { name, inject, create })
+    this.registrations.providers.register(startupProvider(name, inject, this.registrations.startupValues))
     return this as never
   }
 
@@ -301,6 +297,13 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   renderer(mediaType: string, render: RenderFunction): this {
     this.#assertIdle('renderer')
     this.registrations.renderers.set(mediaType.toLowerCase(), render)
+    return this
+  }
+
+  /** Turns on the decision-trace viewer (docs/trace-viewer.md). @example app.traceViewer({ path: '/_restmachine' }) */
+  traceViewer(options: TraceViewerOptions = {}): this {
+    this.#assertIdle('traceViewer')
+    this.registrations.traceViewer = { ...options }
     return this
   }
 
