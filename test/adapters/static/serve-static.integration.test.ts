@@ -174,3 +174,41 @@ describe('serveStatic over a real socket', () => {
     }
   })
 })
+
+describe('serveStatic on an application that compresses', () => {
+  let tree: StaticTree
+  let server: RunningServer
+  let url: string
+
+  beforeAll(async () => {
+    tree = writeStaticTree()
+    const app = new RestApplication({ compression: { encodings: ['gzip'] } })
+    serveStatic(app, '/', { root: tree.root, precompressed: ['br'] })
+    server = await serve(app, { port: 0, handleSignals: false })
+    url = server.url
+  })
+  afterAll(async () => {
+    await server.close()
+    tree.remove()
+  })
+
+  it('sends the brotli sibling as it is to a client that takes br', async () => {
+    const response = await get(`${url}/site.css`, { 'accept-encoding': 'br, gzip' })
+    expect(response.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(response.body).toString()).toBe(tree.css)
+  })
+
+  it('compresses the file while sending to a client that takes only gzip, with the gzip form’s ETag', async () => {
+    const identity = await get(`${url}/site.css`)
+    const response = await get(`${url}/site.css`, { 'accept-encoding': 'gzip' })
+    expect(response.headers['content-encoding']).toBe('gzip')
+    expect(response.headers['content-length']).toBeUndefined()
+    expect(response.headers.etag).toBe(String(identity.headers.etag).replace(/"$/, '-gzip"'))
+    expect(gunzipSync(response.body).toString()).toBe(tree.css)
+    const revalidated = await get(`${url}/site.css`, {
+      'accept-encoding': 'gzip',
+      'if-none-match': String(response.headers.etag),
+    })
+    expect(revalidated.status).toBe(304)
+  })
+})
