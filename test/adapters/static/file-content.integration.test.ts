@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { fileContent } from '../../src/adapters/node/file-content.js'
+import { fileContent } from '../../../src/adapters/node/file-content.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'restmachine-file-content-'))
 

@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mediaTypeOf } from '../../src/adapters/node/media-types.js'
+import { mediaTypeOf } from '../../../src/adapters/node/media-types.js'
 import {
   cacheControlOf,
   defaultStaticCacheControl,
   resourceNameOf,
   routeCompression,
-} from '../../src/adapters/node/static-options.js'
-import { lookUp, staticSegments } from '../../src/adapters/node/static-path.js'
+} from '../../../src/adapters/node/static-options.js'
+import { lookUp, staticSegments } from '../../../src/adapters/node/static-path.js'
 
 describe('staticSegments', () => {
   it('splits a plain path, and keeps a trailing slash as an empty last segment', () => {
