@@ -13,7 +13,7 @@ import {
   routeCompression,
   type ServeStaticOptions,
 } from './static-options.js'
-import { lookUp, type StaticFile, siblingOf, staticSegments } from './static-path.js'
+import { type Lookup, lookUp, type StaticFile, siblingOf, staticSegments } from './static-path.js'
 
 /**
  * What {@link serveStatic} registers on: a `RestApplication` of any context. Its functions are typed
@@ -27,6 +27,8 @@ export interface StaticFileHost {
 }
 
 type Context = Record<string, unknown>
+
+const NOTHING: Lookup = Object.freeze({ kind: 'none' })
 
 /**
  * Serves the files under `root` at `prefix` (`/assets/css/site.css` → `root/css/site.css`) with GET
@@ -57,34 +59,31 @@ export function serveStatic<App extends StaticFileHost>(
   const precompressed = options.precompressed === false ? [] : (options.precompressed ?? ['br', 'gzip'])
   const cacheControl = cacheControlOf(options.cacheControl)
 
+  // One look-up per request, shared by G7 (the file) and K7/K5 (a directory without its "/").
+  const lookups = new WeakMap<object, Promise<Lookup>>()
+  const lookUpTarget = ({ pathParams, request }: Context): Promise<Lookup> => {
+    const key = request as { path: string }
+    let lookup = lookups.get(key)
+    if (lookup === undefined) {
+      const segments = staticSegments(key.path, restOf(pathParams, param), dotfiles)
+      lookup =
+        segments === undefined ? Promise.resolve(NOTHING) : lookUp(root, segments, index).catch(() => NOTHING)
+      lookups.set(key, lookup)
+    }
+    return lookup
+  }
   const find = async ({ pathParams, request }: Context): Promise<StaticFile | undefined> => {
-    const segments = staticSegments((request as { path: string }).path, restOf(pathParams, param), dotfiles)
-    if (segments === undefined) return undefined
-    const found = await lookUp(root, segments, index).catch(() => undefined)
-    return found?.kind === 'file' ? found.file : undefined
+    const lookup = await lookUpTarget({ pathParams, request })
+    return lookup.kind === 'file' ? lookup.file : undefined
   }
   // RFC 9110 §15.4.2: a directory asked for without its trailing "/" has moved there, so that the
-  // relative links of its index resolve against it. Looked up once per request, for K7 and K5.
-  const directories = new WeakMap<object, Promise<boolean>>()
-  const isDirectory = ({ pathParams, request }: Context): Promise<boolean> => {
-    const key = request as { path: string }
-    let found = directories.get(key)
-    if (found === undefined) {
-      const segments = staticSegments(key.path, restOf(pathParams, param), dotfiles)
-      found =
-        segments === undefined || index === undefined
-          ? Promise.resolve(false)
-          : lookUp(root, segments, index).then(
-              (lookup) => lookup.kind === 'directory',
-              () => false,
-            )
-      directories.set(key, found)
-    }
-    return found
-  }
-  const previouslyExisted = ({ pathParams, request }: Context) => isDirectory({ pathParams, request })
+  // relative links of its index resolve against it (K7 "previously existed", then K5 → 301).
+  const previouslyExisted = async ({ pathParams, request }: Context): Promise<boolean> =>
+    (await lookUpTarget({ pathParams, request })).kind === 'directory'
   const movedPermanently = async ({ pathParams, request }: Context): Promise<string | undefined> =>
-    (await isDirectory({ pathParams, request })) ? `${(request as { path: string }).path}/` : undefined
+    (await lookUpTarget({ pathParams, request })).kind === 'directory'
+      ? `${(request as { path: string }).path}/`
+      : undefined
   app.resourceExists(
     name,
     find as never,
