@@ -88,6 +88,7 @@ export {
   RestResponse,
   reasonPhrase,
   type SecurityHeadersOptions,
+  type SliceableContent,
   webEncoder,
 } from './http/index.js'
 export { DIAGRAM, type DiagramNode, type NodeId, type StatusOutcome } from './machine/index.js'

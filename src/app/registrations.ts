@@ -45,8 +45,12 @@ export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptio
   conflict?: (context: DependencyContext<Ctx>) => boolean | Promise<boolean>
   /** GET responses honour `Range` and advertise `Accept-Ranges: bytes` (RFC 9110 §14). */
   ranges?: boolean
-  /** `Cache-Control` for successful GET/HEAD responses and their 304s. */
-  cacheControl?: string
+  /**
+   * `Cache-Control` for successful GET/HEAD responses and their 304s: one value, or a function of
+   * the decoded path parameters for a value per path (`undefined`: none).
+   * @example cacheControl: ({ file }) => (file.endsWith('.html') ? 'no-cache' : 'max-age=3600')
+   */
+  cacheControl?: string | ((pathParams: Readonly<Record<string, string>>) => string | undefined)
   /**
    * Media types (or patterns like `application/*+json`) the route's `parsedBody` accepts; others → 415.
    * Default: the application's `accepts`, else JSON.

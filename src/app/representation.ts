@@ -42,7 +42,8 @@ export function addMachineHeaders(exchange: Exchange, headers: Record<string, st
 export function addValidators(exchange: Exchange, headers: Record<string, string | string[]>): void {
   if (exchange.etag !== undefined) headers.etag ??= exchange.etag
   if (exchange.lastModified !== undefined) headers['last-modified'] ??= formatHttpDate(exchange.lastModified)
-  const cacheControl = exchange.plan?.cacheControl
+  const setting = exchange.plan?.cacheControl
+  const cacheControl = typeof setting === 'function' ? setting(exchange.params ?? {}) : setting
   if (cacheControl !== undefined) headers['cache-control'] ??= cacheControl
 }
 

@@ -55,7 +55,12 @@ export {
   parseMediaType,
 } from './media-type.js'
 export { malformedRequest } from './message-checks.js'
-export { buildMultipartByteRanges, type MultipartByteRanges } from './multipart-byteranges.js'
+export {
+  buildMultipartByteRanges,
+  type MultipartByteRanges,
+  type MultipartByteRangesLayout,
+  multipartByteRangesLayout,
+} from './multipart-byteranges.js'
 export { RequestHeaders } from './request-headers.js'
 export {
   DEFAULT_REQUEST_ID_HEADER,
@@ -70,6 +75,7 @@ export { type BodyReader, RestRequest, type RestRequestInit } from './rest-reque
 export { type ResponseBody, type ResponseHeaders, RestResponse } from './rest-response.js'
 export { createNonce, type SecurityHeadersOptions, securityHeaders, usesNonce } from './security-headers.js'
 export { type CookieOptions, serializeCookie } from './set-cookie.js'
+export { isSliceableContent, type SliceableContent } from './sliceable-content.js'
 export { isBodylessStatus, reasonPhrase } from './status-codes.js'
 export { appendVary } from './vary.js'
 export { webEncoder } from './web-encoder.js'

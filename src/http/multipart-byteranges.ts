@@ -29,6 +29,47 @@ export function buildMultipartByteRanges(
   contentType: string | null | undefined,
   boundary: string,
 ): MultipartByteRanges {
+  const layout = multipartByteRangesLayout(data.length, ranges, contentType, boundary)
+  const body = new Uint8Array(layout.byteLength)
+  let offset = 0
+  for (let n = 0; n < ranges.length; n++) {
+    const { start, end } = ranges[n] as ByteRange
+    offset = writeAscii(body, offset, layout.heads[n] as string)
+    body.set(data.subarray(start, end + 1), offset)
+    offset += end - start + 1
+  }
+  writeAscii(body, offset, layout.tail)
+  return { body, contentType: layout.contentType }
+}
+
+/** The framing of a `multipart/byteranges` payload, for content sent part by part. */
+export interface MultipartByteRangesLayout {
+  /** Before each range's bytes: its delimiter and part header fields (ASCII). */
+  readonly heads: readonly string[]
+  /** After the last range: the close delimiter (ASCII). */
+  readonly tail: string
+  /** The whole payload's length in bytes, heads, ranges and tail together. */
+  readonly byteLength: number
+  /** The Content-Type of the response, `multipart/byteranges; boundary=…`. */
+  readonly contentType: string
+}
+
+/**
+ * The framing of a `multipart/byteranges` payload (RFC 9110 §14.6) for a representation of `length`
+ * bytes: what goes before each range and after the last, and the total length, so the parts can be
+ * streamed from content that is never held whole. Same rules and errors as
+ * {@link buildMultipartByteRanges}, which is built on it.
+ *
+ * @example
+ * const layout = multipartByteRangesLayout(1000, [{ start: 0, end: 9 }], 'text/plain', 'b0undary')
+ * // layout.heads[0] === '--b0undary\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-9/1000\r\n\r\n'
+ */
+export function multipartByteRangesLayout(
+  length: number,
+  ranges: readonly ByteRange[],
+  contentType: string | null | undefined,
+  boundary: string,
+): MultipartByteRangesLayout {
   if (!isBoundary(boundary)) throw new TypeError(`Invalid multipart boundary: ${JSON.stringify(boundary)}`)
   if (contentType != null && !isFieldValue(contentType)) {
     throw new TypeError(`Invalid Content-Type for a multipart part: ${JSON.stringify(contentType)}`)
@@ -39,29 +80,27 @@ export function buildMultipartByteRanges(
   let size = 0
   for (let n = 0; n < ranges.length; n++) {
     const { start, end } = ranges[n] as ByteRange
+    if (start < 0 || end < start || end >= length)
+      throw new RangeError(`Range ${start}-${end} is outside the data`)
     const head =
       (n === 0 ? '--' : '\r\n--') +
       boundary +
       '\r\n' +
       typeLine +
       'Content-Range: ' +
-      formatContentRange(start, end, data.length) +
+      formatContentRange(start, end, length) +
       '\r\n\r\n'
     heads.push(head)
     size += head.length + (end - start + 1)
   }
   const tail = (ranges.length === 0 ? '--' : '\r\n--') + boundary + '--\r\n'
-  const body = new Uint8Array(size + tail.length)
-  let offset = 0
-  for (let n = 0; n < ranges.length; n++) {
-    const { start, end } = ranges[n] as ByteRange
-    offset = writeAscii(body, offset, heads[n] as string)
-    body.set(data.subarray(start, end + 1), offset)
-    offset += end - start + 1
-  }
-  writeAscii(body, offset, tail)
   const parameter = isToken(boundary) ? boundary : '"' + boundary + '"'
-  return { body, contentType: 'multipart/byteranges; boundary=' + parameter }
+  return {
+    heads,
+    tail,
+    byteLength: size + tail.length,
+    contentType: 'multipart/byteranges; boundary=' + parameter,
+  }
 }
 
 /** Every character is ASCII here (checked above), so one byte per UTF-16 code unit. */

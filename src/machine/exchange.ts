@@ -1,5 +1,11 @@
 import type { RequestLogger } from '../di/index.js'
-import type { ByteRange, ResponseHeaderBag, RestRequest, RestResponse } from '../http/index.js'
+import type {
+  ByteRange,
+  ResponseHeaderBag,
+  RestRequest,
+  RestResponse,
+  SliceableContent,
+} from '../http/index.js'
 import { requestIdOf } from '../http/index.js'
 import type { LinkedNode, NodeId, Terminal } from './decision-node.js'
 import type { MachineConfig, PathEntry, RoutePlan } from './route-plan.js'
@@ -98,9 +104,12 @@ export class Exchange {
   }
 }
 
-/** The byte ranges PARTIAL found in a request: the representation's bytes and the ranges to send (none: 416). */
+/**
+ * The byte ranges PARTIAL found in a request: the representation's content (its bytes in memory, or
+ * content read range by range, such as a file) and the ranges to send (none: 416).
+ */
 export interface RangeSelection {
-  readonly bytes: Uint8Array
+  readonly content: Uint8Array | SliceableContent
   readonly ranges: readonly ByteRange[]
 }
 

@@ -1,4 +1,5 @@
-export { isThenable } from '../di/index.js'
+// Re-exported for adapters, which may not import di: isThenable, and INJECT for the callbacks they build.
+export { INJECT, isThenable } from '../di/index.js'
 export type {
   DecisionNode,
   LinkedNode,

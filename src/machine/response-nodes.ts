@@ -1,5 +1,12 @@
 import { isThenable } from '../di/index.js'
-import { coalesceRanges, ifRangeMatches, parseRange } from '../http/index.js'
+import {
+  coalesceRanges,
+  ifRangeMatches,
+  isSliceableContent,
+  parseRange,
+  type RestResponse,
+  type SliceableContent,
+} from '../http/index.js'
 import type { HandledExchange, RoutedExchange } from './exchange.js'
 import { renderResult } from './render-result.js'
 import type { Handler } from './route-plan.js'
@@ -44,17 +51,18 @@ export function p11NewResource(exchange: HandledExchange): boolean {
 }
 
 /**
- * PARTIAL "Range requested?" — on a route with `ranges`, a GET for a complete representation in
- * memory (text or bytes) with a `Range` field that applies (RFC 9110 §14.2: unknown units and invalid
- * syntax are ignored; `If-Range` honours it only for a strong ETag or an exact Last-Modified match,
- * §13.1.5). Such a representation advertises `Accept-Ranges: bytes` on GET and HEAD.
+ * PARTIAL "Range requested?" — on a route with `ranges`, a GET for a complete representation (text
+ * or bytes in memory, or {@link SliceableContent} such as a file, read range by range) with a
+ * `Range` field that applies (RFC 9110 §14.2: unknown units and invalid syntax are ignored;
+ * `If-Range` honours it only for a strong ETag or an exact Last-Modified match, §13.1.5). Such a
+ * representation advertises `Accept-Ranges: bytes` on GET and HEAD, unless it carries a content
+ * coding: ranges are served of the identity form (§14.1.1).
  */
 export function partialRequested(exchange: HandledExchange): boolean {
   const method = exchange.request.method
   const response = exchange.representation
-  const body = response.body
-  if ((method !== 'GET' && method !== 'HEAD') || (typeof body !== 'string' && !(body instanceof Uint8Array)))
-    return false
+  if (method !== 'GET' && method !== 'HEAD') return false
+  if (!rangeable(response)) return false
   response.headers['accept-ranges'] = 'bytes'
   // RFC 9110 §14.2: Range is defined for GET only; HEAD just advertises it.
   const range = method === 'GET' ? exchange.request.headers.get('range') : null
@@ -65,8 +73,9 @@ export function partialRequested(exchange: HandledExchange): boolean {
     !ifRangeMatches(ifRange, { etag: exchange.etag, lastModified: exchange.lastModified })
   )
     return false
-  const bytes = typeof body === 'string' ? encoder.encode(body) : body
-  const parsed = parseRange(range, bytes.byteLength)
+  const body = response.body as string | Uint8Array | SliceableContent
+  const content = typeof body === 'string' ? encoder.encode(body) : body
+  const parsed = parseRange(range, content.byteLength)
   if (parsed.kind === 'ignored' || parsed.kind === 'invalid') return false
   // Overlapping ranges are merged so a client cannot multiply the response (RFC 9110 §14.2).
   const ranges =
@@ -75,8 +84,18 @@ export function partialRequested(exchange: HandledExchange): boolean {
       : parsed.ranges.length === 1
         ? parsed.ranges
         : coalesceRanges(parsed.ranges)
-  exchange.range = { bytes, ranges }
+  exchange.range = { content, ranges }
   return true
+}
+
+/** Whether ranges can be taken of the representation: complete, of known length, without a coding. */
+function rangeable(response: RestResponse): boolean {
+  const body = response.body
+  return (
+    typeof body === 'string' ||
+    body instanceof Uint8Array ||
+    (isSliceableContent(body) && response.headers['content-encoding'] === undefined)
+  )
 }
 
 /** SATISFIABLE "Range satisfiable?" — at least one requested range overlaps the representation (→ 206, else 416). */

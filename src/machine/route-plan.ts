@@ -79,8 +79,14 @@ export interface RouteFacts {
   readonly negotiation: Negotiation
   /** Whether GET responses honour `Range` (RFC 9110 §14). */
   readonly ranges: boolean
-  /** `Cache-Control` for successful GET/HEAD and 304 responses. */
-  readonly cacheControl: string | undefined
+  /**
+   * `Cache-Control` for successful GET/HEAD and 304 responses: one value, or one per request from the
+   * decoded path parameters (`undefined`: none).
+   */
+  readonly cacheControl:
+    | string
+    | ((params: Readonly<Record<string, string>>) => string | undefined)
+    | undefined
   /** CORS settings of this route (`false`: none, `undefined`: the application's). */
   readonly cors: CorsOptions | false | undefined
   /** How the route's responses are compressed (F7 negotiates the coding); `undefined`: never. */

@@ -40,7 +40,11 @@ export function responseHeaders(
     if (plan.cacheControl !== undefined) {
       headers['Cache-Control'] = {
         description: 'Caching directives.',
-        schema: { type: 'string', const: plan.cacheControl },
+        // A function of the path gives a value per path: no single one to document.
+        schema:
+          typeof plan.cacheControl === 'string'
+            ? { type: 'string', const: plan.cacheControl }
+            : { type: 'string' },
       }
     }
   }

@@ -57,6 +57,14 @@ describe('Router', () => {
     expect(router.match('/static/')).toBeUndefined()
   })
 
+  it('decodes each segment of a wildcard, so an encoded slash or dot-dot reaches it decoded', () => {
+    // serveStatic relies on this: it checks the decoded segments and the raw path (%2F) itself.
+    const router = routerWith('/static/{file:path}')
+    expect(router.match('/static/a%2Fb/..%2e/c')).toMatchObject({ params: { file: 'a/b/.../c' } })
+    expect(router.match('/static/%2e%2e/x')).toMatchObject({ params: { file: '../x' } })
+    expect(router.match('/static/docs/')).toMatchObject({ params: { file: 'docs/' } })
+  })
+
   it('reports invalid percent-encoding as malformed', () => {
     expect(routerWith('/posts/{id}').match('/posts/%zz')).toBe(MALFORMED_PATH)
   })

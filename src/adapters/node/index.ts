@@ -13,5 +13,12 @@ export {
   serve,
   type TlsOptions,
 } from './serve.js'
+export { type StaticFileHost, serveStatic } from './serve-static.js'
+export {
+  defaultStaticCacheControl,
+  type PrecompressedCoding,
+  type ServeStaticOptions,
+  type StaticCacheControl,
+} from './static-options.js'
 export { writeResponse } from './write-response.js'
 export { zlibEncoder } from './zlib-encoder.js'
