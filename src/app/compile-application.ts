@@ -17,7 +17,14 @@ import {
   type RoutePlan,
 } from '../machine/index.js'
 import { Router } from '../router/index.js'
-import { RequestTelemetry, timeSlowDependencies } from '../telemetry/index.js'
+import {
+  type MetricsRegistry,
+  type RequestObserver,
+  RequestTelemetry,
+  requestMetrics,
+  requestObserver,
+  timeSlowDependencies,
+} from '../telemetry/index.js'
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,
@@ -53,6 +60,8 @@ export interface CompiledApp {
   readonly traceHeader: boolean
   /** The application's tracing, when the `telemetry` option is set. */
   readonly telemetry: RequestTelemetry | undefined
+  /** What serves each request inside itself: the tracing, the metrics, both, or `undefined`. */
+  readonly observer: RequestObserver | undefined
 }
 
 /** Security headers: fixed ones computed at start, or a function of a fresh nonce per response. */
@@ -80,6 +89,7 @@ function securityHeadersFor(
 export function compileApplication(
   registrations: Registrations,
   options: RestApplicationOptions,
+  registry?: MetricsRegistry,
 ): CompiledApp {
   const { providers } = registrations
   // Startup values and shutdown hooks inject only startup values (src/di/startup.ts).
@@ -97,6 +107,7 @@ export function compileApplication(
   }
   const router = new Router<PathEntry>()
   const logging = compileLogging(options)
+  const metrics = requestMetrics(options.metrics, registry)
   const config: MachineConfig = {
     router,
     knownMethods: new Set([...STANDARD_METHODS, ...(options.extraMethods ?? []).map((m) => m.toUpperCase())]),
@@ -104,7 +115,8 @@ export function compileApplication(
     serviceAvailable: options.serviceAvailable,
     malformed: options.malformed,
     trace: options.trace === true || options.telemetry !== undefined,
-    recordAnsweringNode: logging.access,
+    // The access log and the machine-answers metric read which node answered.
+    recordAnsweringNode: logging.access || metrics !== undefined,
     requestId: logging.requestId,
     requestLogger: logging.requestLogger,
   }
@@ -165,6 +177,7 @@ export function compileApplication(
     machineErrors: new Map(),
     traceHeader: options.trace === true,
     telemetry,
+    observer: requestObserver(telemetry, metrics),
   }
 }
 

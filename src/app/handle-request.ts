@@ -20,8 +20,9 @@ type Result = RestResponse | Promise<RestResponse>
  */
 export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const exchange = new Exchange(request, app.config)
-  // Telemetry (src/telemetry/): the request's span around the same serving; one check when off.
-  if (app.telemetry !== undefined) return app.telemetry.observe(exchange, () => serve(app, exchange))
+  // Telemetry and metrics (src/telemetry/): the span and the timing around the same serving; one
+  // check when both are off.
+  if (app.observer !== undefined) return app.observer.observe(exchange, () => serve(app, exchange))
   return serve(app, exchange)
 }
 
