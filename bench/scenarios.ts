@@ -4,6 +4,7 @@
  * do exactly the same work and any load tool can drive any server.
  */
 import { jwtVerify, SignJWT } from 'jose'
+import pino from 'pino'
 import { z } from 'zod'
 
 // ---------------------------------------------------------------------------------------------
@@ -41,6 +42,18 @@ export function listenOptions(): { port: number; host: string } {
 
 /** The line every server prints on stdout once it accepts connections; the harness waits for it. */
 export const readyLine = (port: number): string => `listening on ${port}`
+
+/**
+ * The logger of a `-pino` server variant (`bench/servers/restmachine-pino.ts`, `fastify-pino.ts`,
+ * which set `BENCH_LOGGING=pino` and load the plain server), else `undefined`: no logging, as the
+ * plain servers run. Every server gets the same pino with the same synchronous `/dev/null`
+ * destination, so what differs is each framework's own logging work (the lines it makes,
+ * serialises and writes), not the disk.
+ */
+export function benchLogger(): pino.Logger | undefined {
+  if (process.env.BENCH_LOGGING !== 'pino') return undefined
+  return pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }))
+}
 
 // ---------------------------------------------------------------------------------------------
 // (1) hello

@@ -21,6 +21,8 @@ export {
   handleFetch,
   type Logger,
   type MaybePromise,
+  type MeasuredApp,
+  metricsEndpoint,
   type NoContext,
   RestApplication,
   type RestApplicationOptions,
@@ -129,9 +131,16 @@ export {
 } from './render/index.js'
 export type { PathParamNames, PathParams } from './router/index.js'
 export { MemoryStore, type MemoryStoreOptions, StoreUnavailableError, type TtlStore } from './stores/index.js'
-export type {
-  TelemetryApi,
-  TelemetryOption,
-  TelemetryOptions,
+export {
+  DEFAULT_MAX_SERIES,
+  type MetricsApi,
+  type MetricsOption,
+  type MetricsOptions,
+  MetricsRegistry,
+  type MetricsRegistryOptions,
+  PROMETHEUS_CONTENT_TYPE,
+  type TelemetryApi,
+  type TelemetryOption,
+  type TelemetryOptions,
 } from './telemetry/index.js'
 export type { TraceRecord, TraceStep, TraceViewerOptions } from './viewer/index.js'

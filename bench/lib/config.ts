@@ -3,7 +3,7 @@ import os from 'node:os'
 import { DEFAULT_JWT_SECRET } from '../scenarios.js'
 import { DEFAULT_SCENARIOS, SCENARIOS } from './plan.js'
 import { hasCommand } from './proc.js'
-import { ALL_SERVERS } from './servers.js'
+import { ALL_SERVERS, SERVER_ORDER, VARIANT_SERVERS } from './servers.js'
 
 export interface Config {
   full: boolean
@@ -27,7 +27,12 @@ export interface Config {
 
 export const DEFAULT_SERVERS = ['restmachine', 'node-http', 'fastify']
 
-function list(value: string | undefined, all: readonly string[], fallback: string[]): string[] {
+function list(
+  value: string | undefined,
+  all: readonly string[],
+  fallback: string[],
+  known: readonly string[] = all,
+): string[] {
   if (value === undefined || value.trim() === '') return fallback
   if (value.trim() === 'all') return [...all]
   const items = value
@@ -35,7 +40,7 @@ function list(value: string | undefined, all: readonly string[], fallback: strin
     .map((s) => s.trim())
     .filter(Boolean)
   for (const item of items)
-    if (!all.includes(item)) throw new Error(`unknown "${item}"; known: ${all.join(', ')}`)
+    if (!known.includes(item)) throw new Error(`unknown "${item}"; known: ${known.join(', ')}`)
   return items
 }
 
@@ -59,9 +64,11 @@ export function loadConfig(argv: string[] = process.argv.slice(2)): Config {
   return {
     full,
     // canonical order, whatever the env says: restmachine (the subject of the ratios) first
-    servers: list(env.BENCH_SERVERS, ALL_SERVERS, full ? [...ALL_SERVERS] : DEFAULT_SERVERS).sort(
-      (a, b) => ALL_SERVERS.indexOf(a as never) - ALL_SERVERS.indexOf(b as never),
-    ),
+    // (the -pino variants only when named: `all` is the plain servers)
+    servers: list(env.BENCH_SERVERS, ALL_SERVERS, full ? [...ALL_SERVERS] : DEFAULT_SERVERS, [
+      ...ALL_SERVERS,
+      ...VARIANT_SERVERS,
+    ]).sort((a, b) => SERVER_ORDER.indexOf(a) - SERVER_ORDER.indexOf(b)),
     scenarios: list(env.BENCH_SCENARIOS, scenarioIds, full ? scenarioIds : DEFAULT_SCENARIOS),
     rounds: int('BENCH_ROUNDS', 3, 1),
     durationSec: int('BENCH_DURATION', full ? 10 : 4, 1),

@@ -13,6 +13,23 @@ export const SERVERS_DIR = path.join(BENCH_DIR, 'servers')
 /** Every server the benchmark knows, in report order; restmachine first (the subject). */
 export const ALL_SERVERS = ['restmachine', 'node-http', 'fastify', 'hono', 'express'] as const
 
+/**
+ * Variants measured only when `BENCH_SERVERS` names them (never in `all`): a server with pino
+ * logging on, each right after its plain server in report order.
+ */
+export const VARIANT_SERVERS = ['restmachine-pino', 'fastify-pino'] as const
+
+/** Report order of every server name `BENCH_SERVERS` accepts: the subject (first listed) leads. */
+export const SERVER_ORDER: readonly string[] = [
+  'restmachine',
+  'restmachine-pino',
+  'node-http',
+  'fastify',
+  'fastify-pino',
+  'hono',
+  'express',
+]
+
 export const serverFile = (name: string): string => path.join(SERVERS_DIR, `${name}.ts`)
 export const serverExists = (name: string): boolean => existsSync(serverFile(name))
 

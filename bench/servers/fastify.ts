@@ -11,8 +11,14 @@
  */
 import compress from '@fastify/compress'
 import etag from '@fastify/etag'
-import Fastify, { type FastifyInstance, type FastifyReply, type HTTPMethods } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type HTTPMethods,
+} from 'fastify'
 import {
+  benchLogger,
   buildDocument,
   createItem,
   createRequestContext,
@@ -54,7 +60,11 @@ function methodNotAllowed(app: FastifyInstance, url: string, allowed: HTTPMethod
   })
 }
 
-const app = Fastify({ logger: false })
+// No logger, as Fastify starts; the fastify-pino variant passes one (Fastify then logs each request).
+const logger = benchLogger()
+// (pino's Logger widened to the logger type Fastify's instance is declared with)
+const app =
+  logger === undefined ? Fastify({ logger: false }) : Fastify({ loggerInstance: logger as FastifyBaseLogger })
 const jwt = await jwtKey() // HS256 key, from BENCH_JWT_SECRET, imported once
 
 app.decorate('db', createUserDb()) // application-scoped dependency

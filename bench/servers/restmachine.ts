@@ -12,6 +12,7 @@
 import { serve } from '../../src/adapters/node/index.js'
 import { created, RestApplication, RestResponse } from '../../src/index.js'
 import {
+  benchLogger,
   buildDocument,
   createItem,
   createRequestContext,
@@ -29,7 +30,9 @@ import {
 
 const jwt = await jwtKey() // HS256 key, from BENCH_JWT_SECRET, imported once
 
-const app = new RestApplication()
+// No logger, as in the guide's examples; the restmachine-pino variant passes one (its access log on).
+const logger = benchLogger()
+const app = new RestApplication(logger === undefined ? {} : { logger })
   .onStartup('db', () => createUserDb())
   .dependency('requestContext', () => createRequestContext())
   .resourceExists('user', ({ pathParams: { id }, db }) => (id === undefined ? null : db.get(id)))

@@ -1,7 +1,7 @@
 import type { RequestLogger } from '../di/index.js'
 import type { CorsOptions, RequestIdTrust, RestRequest, SecurityHeadersOptions } from '../http/index.js'
 import type { RenderFunction } from '../machine/index.js'
-import type { TelemetryOption } from '../telemetry/index.js'
+import type { MetricsOption, TelemetryOption } from '../telemetry/index.js'
 import type { CompressionOptions } from './compression-options.js'
 
 /** `app.traceViewer()`'s options, re-exported where the application's own options are. */
@@ -102,6 +102,14 @@ export interface RestApplicationOptions {
    * it passed as events (docs/telemetry.md). Off by default, and free when off.
    */
   telemetry?: TelemetryOption
+  /**
+   * Request metrics (docs/metrics.md): the `http.server.request.duration` histogram by method, route
+   * template and status, and the machine's own answers by status and node. `true` keeps them in the
+   * application's registry (`app.metrics`), served as Prometheus text by `metricsEndpoint(app)`;
+   * `@opentelemetry/api` (or `{ api: otel, meterName }`) records them through its meter. Off by
+   * default, and free when off.
+   */
+  metrics?: MetricsOption
 }
 
 /** The defaults applied to {@link RestApplicationOptions}. */

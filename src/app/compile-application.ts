@@ -17,7 +17,14 @@ import {
   type RoutePlan,
 } from '../machine/index.js'
 import { Router } from '../router/index.js'
-import { RequestTelemetry, timeSlowDependencies } from '../telemetry/index.js'
+import {
+  type MetricsRegistry,
+  type RequestObserver,
+  RequestTelemetry,
+  requestMetrics,
+  requestObserver,
+  timeSlowDependencies,
+} from '../telemetry/index.js'
 import { nodeEnvironment, readViewerOptions, TraceViewer, timeDependencies } from '../viewer/index.js'
 import {
   DEFAULT_BODY_LIMIT,
@@ -56,6 +63,8 @@ export interface CompiledApp {
   readonly telemetry: RequestTelemetry | undefined
   /** The decision-trace viewer and its recent requests, when `app.traceViewer()` was called. */
   readonly viewer: TraceViewer | undefined
+  /** What serves each request inside itself: the tracing, the metrics, both, or `undefined`. */
+  readonly observer: RequestObserver | undefined
 }
 
 /** Security headers: fixed ones computed at start, or a function of a fresh nonce per response. */
@@ -83,6 +92,7 @@ function securityHeadersFor(
 export function compileApplication(
   registrations: Registrations,
   options: RestApplicationOptions,
+  registry?: MetricsRegistry,
 ): CompiledApp {
   const { providers } = registrations
   // Startup values and shutdown hooks inject only startup values (src/di/startup.ts).
@@ -101,6 +111,7 @@ export function compileApplication(
   const viewer = traceViewerOf(registrations)
   const router = new Router<PathEntry>()
   const logging = compileLogging(options)
+  const metrics = requestMetrics(options.metrics, registry)
   const config: MachineConfig = {
     router,
     knownMethods: new Set([...STANDARD_METHODS, ...(options.extraMethods ?? []).map((m) => m.toUpperCase())]),
@@ -108,7 +119,8 @@ export function compileApplication(
     serviceAvailable: options.serviceAvailable,
     malformed: options.malformed,
     trace: options.trace === true || options.telemetry !== undefined || viewer !== undefined,
-    recordAnsweringNode: logging.access,
+    // The access log and the machine-answers metric read which node answered.
+    recordAnsweringNode: logging.access || metrics !== undefined,
     requestId: logging.requestId,
     requestLogger: logging.requestLogger,
   }
@@ -170,6 +182,7 @@ export function compileApplication(
     traceHeader: options.trace === true,
     telemetry,
     viewer,
+    observer: requestObserver(telemetry, metrics),
   }
 }
 

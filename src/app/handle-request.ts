@@ -22,14 +22,12 @@ export function handleRequest(app: CompiledApp, request: RestRequest): Result {
   const exchange = new Exchange(request, app.config)
   // The trace viewer (src/viewer/): its own pages, or the request recorded; one check when off.
   if (app.viewer !== undefined) return app.viewer.handle(exchange, () => observe(app, exchange))
-  // Telemetry (src/telemetry/): the request's span around the same serving; one check when off.
-  if (app.telemetry !== undefined) return app.telemetry.observe(exchange, () => serve(app, exchange))
-  return serve(app, exchange)
+  return observe(app, exchange)
 }
 
-/** Serving as above, for the viewer: with telemetry's span when that is on too. */
+/** Serving, inside telemetry's span and metrics' timing when either is on (one check when both are off). */
 function observe(app: CompiledApp, exchange: Exchange): Result {
-  if (app.telemetry !== undefined) return app.telemetry.observe(exchange, () => serve(app, exchange))
+  if (app.observer !== undefined) return app.observer.observe(exchange, () => serve(app, exchange))
   return serve(app, exchange)
 }
 

@@ -19,6 +19,7 @@ export type {
   NoContext,
   WithValue,
 } from './context-types.js'
+export { type MeasuredApp, metricsEndpoint } from './metrics-endpoint.js'
 export { concat, readLimited } from './read-body.js'
 export type { DependencyOptions, ValidatesOptions } from './registration-types.js'
 export type { ErrorHandler, ErrorInfo, RouteOptions } from './registrations.js'

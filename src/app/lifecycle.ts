@@ -1,5 +1,5 @@
 import { createStartupValues, runShutdownHooks, type StartupFactory } from '../di/index.js'
-import { traceStartup } from '../telemetry/index.js'
+import { type MetricsRegistry, traceStartup } from '../telemetry/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { type CompiledApp, compileApplication } from './compile-application.js'
 import type { Registrations } from './registrations.js'
@@ -22,6 +22,8 @@ interface Startable {
   readonly registrations: Registrations
   readonly lifecycle: Lifecycle
   readonly settings: RestApplicationOptions
+  /** The application's own metrics registry (`metrics: true`), kept across compiles. */
+  readonly metrics: MetricsRegistry | undefined
 }
 
 /**
@@ -31,7 +33,7 @@ interface Startable {
  */
 export function compiledApplication(app: Startable): CompiledApp {
   const lifecycle = app.lifecycle
-  lifecycle.compiled ??= compileApplication(app.registrations, app.settings)
+  lifecycle.compiled ??= compileApplication(app.registrations, app.settings, app.metrics)
   return lifecycle.compiled
 }
 

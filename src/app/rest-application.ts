@@ -16,6 +16,7 @@ import {
   type OpenApiDocument,
 } from '../openapi/index.js'
 import type { BodyParser } from '../render/index.js'
+import { MetricsRegistry } from '../telemetry/index.js'
 import type { RestApplicationOptions, TraceViewerOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
@@ -60,10 +61,12 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     ready: undefined,
     starting: undefined,
   }
-
   readonly settings: RestApplicationOptions
+  /** The application's own metrics with `metrics: true` (`metricsEndpoint(app)` serves them). */
+  readonly metrics: MetricsRegistry | undefined
   constructor(settings: RestApplicationOptions = {}) {
     this.settings = settings
+    this.metrics = settings.metrics === true ? new MetricsRegistry() : undefined
   }
 
   /**
