@@ -293,7 +293,6 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
 
   /**
    * Registers (or replaces) the renderer for a media type, usable by name in routes' `provides`.
-   *
    * @example
    * app.renderer('application/yaml', (value) => toYaml(value))
    */
@@ -302,14 +301,12 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     this.registrations.renderers.set(mediaType.toLowerCase(), render)
     return this
   }
-
   /** Turns on the decision-trace viewer (docs/trace-viewer.md). @example app.traceViewer({ path: '/_restmachine' }) */
   traceViewer(options: TraceViewerOptions = {}): this {
     this.#assertIdle('traceViewer')
     this.registrations.traceViewer = { ...options }
     return this
   }
-
   /**
    * Compiles the routes, checks the dependency graph (unknown names, cycles) and creates startup
    * values. Idempotent; `serve()`, `fetch()` and the test client call it for you.
