@@ -8,7 +8,7 @@
  *
  * `examples/auth/oidc.ts` logs in against it; the tests start one per suite on a free port.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { exportJWK, generateKeyPair } from 'jose'
@@ -33,6 +33,8 @@ export interface OidcProviderOptions {
   postLogoutRedirectUris?: readonly string[]
   /** Extra provider configuration (token lifetimes, routes…), merged over the defaults. */
   configuration?: Partial<Configuration>
+  /** Sees each request before the provider does (tests use it to hold back a response). */
+  intercept?: (request: IncomingMessage, response: ServerResponse) => void
 }
 
 /** A running provider. */
@@ -99,6 +101,7 @@ function configure(options: OidcProviderOptions, jwks: JWKS): Configuration {
 export async function startOidcProvider(options: OidcProviderOptions): Promise<RunningOidcProvider> {
   let current: Provider | undefined
   const server: Server = createServer((request, response) => {
+    options.intercept?.(request, response)
     if (current === undefined) response.writeHead(503).end()
     else current.callback()(request, response)
   })

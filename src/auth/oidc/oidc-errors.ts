@@ -22,6 +22,8 @@ const PROVIDER_UNREACHABLE = new Set([
   'OAUTH_RESPONSE_IS_NOT_JSON',
   'OAUTH_MISSING_SERVER_METADATA',
   'OAUTH_INVALID_SERVER_METADATA',
+  'OAUTH_TIMEOUT',
+  'OAUTH_ABORT',
 ])
 // An OAuth error code (RFC 6749 §4.1.2.1: %x20-21 / %x23-5B / %x5D-7E); ours are shorter.
 const ERROR_CODE = /^[a-z_]{1,64}$/
@@ -78,7 +80,9 @@ export function callbackError(error: unknown): HttpError | unknown {
   }
   if (code === TIMESTAMP_CHECK) return loginFailed('The ID token has expired', 'oidc_id_token_expired', error)
   if (code === CLAIM_COMPARISON) {
-    const claim = field(field(error, 'cause'), 'claim')
+    // openid-client wraps oauth4webapi's error, whose cause names the claim.
+    const cause = field(error, 'cause')
+    const claim = field(cause, 'claim') ?? field(field(cause, 'cause'), 'claim')
     if (claim === 'nonce')
       return loginFailed('The ID token is not for this login (nonce)', 'oidc_nonce_mismatch', error)
     return loginFailed('The ID token is not valid for this application', 'oidc_id_token_invalid', error)

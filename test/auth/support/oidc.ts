@@ -5,9 +5,21 @@
  * (one host, 127.0.0.1, for both servers: ports do not separate cookies, RFC 6265 §8.5).
  */
 import { createServer } from 'node:net'
+import type { Configuration } from 'oidc-provider'
+import { MemoryStore, RestApplication } from 'restmachine'
 import { type RunningServer, serve } from 'restmachine/node'
-import { createApp } from '../../../examples/auth/oidc.js'
-import { type RunningOidcProvider, startOidcProvider } from '../../../examples/auth/oidc-provider.js'
+import {
+  OIDC_CLIENT,
+  type OidcProviderOptions,
+  type RunningOidcProvider,
+  startOidcProvider,
+} from '../../../examples/auth/oidc-provider.js'
+import {
+  cookieSessions,
+  type OidcLoginOptions,
+  type OidcSession,
+  oidcLogin,
+} from '../../../src/auth/index.js'
 import { defined } from '../../support/defined.js'
 
 /** The secret the tests sign login state with. */
@@ -74,7 +86,7 @@ export class BrowserLike {
   ): Promise<Visit> {
     const headers: Record<string, string> = { ...init.headers }
     const cookie = this.cookieFor(url)
-    if (cookie !== '') headers.cookie = cookie
+    if (cookie !== '' && headers.cookie === undefined) headers.cookie = cookie // a given one replaces the jar's
     let body: string | undefined
     if (init.form !== undefined) {
       headers['content-type'] = 'application/x-www-form-urlencoded'
@@ -172,7 +184,7 @@ export async function freePort(): Promise<number> {
   return address.port
 }
 
-/** The provider and the example app, both running. */
+/** The provider and an app logging in against it, both running. */
 export interface OidcWorld {
   readonly op: RunningOidcProvider
   readonly app: RunningServer
@@ -180,31 +192,64 @@ export interface OidcWorld {
   close(): Promise<void>
 }
 
+/** Settings of {@link startOidcWorld}. */
+export interface OidcWorldOptions {
+  /** Provider configuration merged over the local provider's. */
+  provider?: Partial<Configuration>
+  /** Sees each provider request first. */
+  intercept?: OidcProviderOptions['intercept']
+  /** `oidcLogin` options over the test app's. */
+  login?: Partial<OidcLoginOptions>
+  /** The issuer the app is told (default the provider's). */
+  issuer?: string
+}
+
 /**
- * Starts the provider (with `configuration` merged in) and the example app against it.
+ * The test app: `oidcLogin` with the test client, `/auth/login`, `/auth/callback`,
+ * `/auth/logout` and a protected `/profile`.
+ */
+export function testApp(issuer: string, appUrl: string, login: Partial<OidcLoginOptions> = {}) {
+  const sessions = cookieSessions<OidcSession>({ store: new MemoryStore() })
+  const oidc = oidcLogin({
+    issuer,
+    clientId: OIDC_CLIENT.clientId,
+    clientSecret: OIDC_CLIENT.clientSecret,
+    redirectUri: `${appUrl}/auth/callback`,
+    postLogoutRedirectUri: `${appUrl}/`,
+    scopes: ['openid', 'email', 'profile'],
+    sessions,
+    secret: TEST_SECRET,
+    allowInsecureRequests: true,
+    ...login,
+  })
+  const app = new RestApplication().authorized('user', oidc.claims())
+  app.get('/auth/login', oidc.login())
+  app.get(oidc.callbackPath, oidc.callback())
+  app.post('/auth/logout', oidc.logout())
+  app.get('/profile', ({ user }) => ({ sub: user.sub, email: user.email }))
+  return app
+}
+
+/**
+ * Starts the provider and the test app against it.
  *
  * @example
- * const world = await startOidcWorld({ ttl: { IdToken: 1 } })
+ * const world = await startOidcWorld({ provider: { ttl: { IdToken: 1 } } })
  */
-export async function startOidcWorld(
-  configuration: Record<string, unknown> = {},
-  app: { clockTolerance?: number } = {},
-): Promise<OidcWorld> {
+export async function startOidcWorld(options: OidcWorldOptions = {}): Promise<OidcWorld> {
   const port = await freePort()
   const appUrl = `http://127.0.0.1:${port}`
   const op = await startOidcProvider({
     redirectUris: [`${appUrl}/auth/callback`],
     postLogoutRedirectUris: [`${appUrl}/`],
-    configuration,
+    configuration: options.provider,
+    intercept: options.intercept,
   })
-  const server = await serve(createApp({ issuer: op.issuer, appUrl, secret: TEST_SECRET, ...app }), {
-    port,
-    hostname: '127.0.0.1',
-    handleSignals: false,
-  })
+  const app = testApp(options.issuer ?? op.issuer, appUrl, options.login)
+  const server = (await serve(app, { port, hostname: '127.0.0.1', handleSignals: false })) as RunningServer
   return {
     op,
-    app: server as RunningServer,
+    app: server,
     appUrl,
     close: async () => {
       await server.close()
