@@ -48,7 +48,7 @@ describe('oidcLogin callbacks that must not log anyone in', () => {
   it('answers a callback with two states with 400', async () => {
     const browser = new BrowserLike()
     const callback = await throughProvider(browser, world.appUrl)
-    callback.searchParams.append('state', defined(callback.searchParams.get('state'), 'state'))
+    callback.searchParams.append('state', defined(callback.searchParams.get('state') ?? undefined, 'state'))
     await expectRefused(
       browser,
       world,
@@ -104,7 +104,7 @@ describe('oidcLogin callbacks that must not log anyone in', () => {
   it('refuses an ID token whose nonce is not the login’s (the request was altered on the way) with 400', async () => {
     const browser = new BrowserLike()
     const start = await browser.request(`${world.appUrl}/auth/login`)
-    const authorize = new URL(defined(start.headers.get('location'), 'a redirect'))
+    const authorize = new URL(defined(start.headers.get('location') ?? undefined, 'a redirect'))
     authorize.searchParams.set('nonce', 'attacker-chosen-nonce-0123456789')
     const loginPage = await browser.follow(authorize.href)
     if (loginPage instanceof URL) throw new Error('expected the login form')
@@ -127,7 +127,7 @@ describe('oidcLogin callbacks that must not log anyone in', () => {
     const callback = await throughProvider(browser, world.appUrl)
     const denied = new URL(`${world.appUrl}/auth/callback`)
     denied.searchParams.set('error', 'access_denied')
-    denied.searchParams.set('state', defined(callback.searchParams.get('state'), 'state'))
+    denied.searchParams.set('state', defined(callback.searchParams.get('state') ?? undefined, 'state'))
     denied.searchParams.set('iss', world.op.issuer)
     const visit = await browser.request(denied.href)
     await expectRefused(browser, world, visit, /did not complete the login \(access_denied\)/)
