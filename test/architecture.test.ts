@@ -40,7 +40,7 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
   openapi: ['di', 'machine', 'router', 'http', 'errors'],
   testing: ['app', 'http'],
   adapters: ['app', 'http', 'errors', 'machine'],
-  auth: ['errors', 'stores', 'http', 'app', 'di'],
+  auth: ['errors', 'stores', 'http', 'app', 'di', 'render'],
   // OpenTelemetry spans of a run: reads the exchange and the diagram, wraps providers.
   telemetry: ['machine', 'http', 'di'],
   // The decision-trace viewer: draws the diagram, records runs (answers read as telemetry reads them).

@@ -40,6 +40,14 @@ export type {
 } from './jwt/jwt-types.js'
 export { assertScopes, grantedScopes, requireScope } from './jwt/scopes.js'
 export { type SecretFromEnvironmentOptions, secretFromEnvironment } from './jwt/secret-from-environment.js'
+export { type OidcHandler, OidcLogin, oidcLogin } from './oidc/oidc-login.js'
+export {
+  DEFAULT_ID_TOKEN_ALGORITHMS,
+  type OidcClaims,
+  type OidcLoginOptions,
+  type OidcSession,
+} from './oidc/oidc-types.js'
+export { safeReturnTo } from './oidc/return-to.js'
 export { PasswordHasher, type PasswordHasherOptions, passwordHasher } from './passwords/password-hasher.js'
 export { type ClientAddressOptions, clientAddress, normaliseAddress } from './rate-limit/client-address.js'
 export { createRateLimiterEngine, type EngineOptions, type RateLimiterEngine } from './rate-limit/engine.js'
