@@ -33,6 +33,8 @@ export interface ApiReferenceOptions {
    * its Content-Security-Policy is always the page's own.
    */
   readonly securityHeaders?: Omit<SecurityHeadersOptions, 'contentSecurityPolicy'>
+  /** List the page and its files in the OpenAPI document (default: left out, they are not the API). */
+  readonly documented?: boolean
 }
 
 /**
@@ -134,7 +136,8 @@ export function serveApiReferenceFrom(
       cacheControl: at.startsWith(`${dist}/`) ? IMMUTABLE : REVALIDATE,
       compression: type !== 'image/png',
       ...(at === path ? { securityHeaders: pageHeaders(options) } : {}),
-      openapi: doc,
+      // Not part of the API: left out of its document unless `documented` asks for them.
+      openapi: { ...doc, hidden: options.documented !== true },
     })
   }
   serve('Page', path, 'text/html', referencePage(options.title ?? 'API reference', paths), {

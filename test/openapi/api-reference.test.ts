@@ -178,3 +178,28 @@ describe('serveApiReference options', () => {
     ).toThrow(ConfigurationError)
   })
 })
+
+describe('the API reference in the OpenAPI document', () => {
+  const paths = async (app: RestApplication) =>
+    Object.keys(((await (await get(app, '/openapi.json')).json()) as { paths: object }).paths)
+
+  it('is left out by default: the page and its files are not the API', async () => {
+    const app = documentedApp()
+    serveApiReference(app)
+    expect(await paths(app)).toEqual(['/hello', '/openapi.json'])
+  })
+
+  it('is listed with documented: true', async () => {
+    const app = documentedApp()
+    serveApiReference(app, { documented: true })
+    expect(await paths(app)).toEqual([
+      '/hello',
+      '/openapi.json',
+      '/docs',
+      '/docs/initializer.js',
+      `${FILES}/swagger-ui.css`,
+      `${FILES}/swagger-ui-bundle.js`,
+      `${FILES}/favicon-32x32.png`,
+    ])
+  })
+})
