@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { readSwaggerUiAssets } from 'restmachine/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXAMPLE_DOORS, type OpenDoor, openDoor } from './support/doors.js'
 
@@ -49,5 +50,18 @@ describe.each(EXAMPLE_DOORS)('the API reference example via %s', (door) => {
     const document = (await (await get('/openapi.json')).json()) as { paths: Record<string, unknown> }
     expect(Object.keys(document.paths)).toContain('/documents/{id}')
     expect(Object.keys(document.paths).filter((path) => path.startsWith('/docs'))).toEqual([])
+  })
+})
+
+describe('reading swagger-ui-dist', () => {
+  it('reads the installed version and files, as the package has them', () => {
+    const assets = readSwaggerUiAssets()
+    expect(assets.version).toBe(VERSION)
+    expect(Buffer.from(assets.bundle).equals(readFileSync(join(DIST, 'swagger-ui-bundle.js')))).toBe(true)
+  })
+
+  it('names the install command when swagger-ui-dist cannot be found', () => {
+    // Resolution from the file system's root finds no node_modules holding the package.
+    expect(() => readSwaggerUiAssets('file:///nowhere.js')).toThrow(/npm install swagger-ui-dist/)
   })
 })
