@@ -57,7 +57,7 @@ describe('the API reference page in headless Chromium', { timeout: 90_000 }, () 
   const seen: string[] = [] // every request the server received, as "METHOD /path"
   const foreign: string[] = [] // every request the page tried to send elsewhere
   let page: Page
-  const console: string[] = [] // what the page's console showed
+  const consoleLines: string[] = [] // what the page's console showed
   let operations: Operation[]
 
   beforeAll(async () => {
@@ -89,8 +89,8 @@ describe('the API reference page in headless Chromium', { timeout: 90_000 }, () 
     page = await context.newPage()
     // swagger-ui's 1.7 MB bundle takes seconds to evaluate on a busy two-core machine.
     page.setDefaultTimeout(30_000)
-    page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`))
-    page.on('pageerror', (error) => console.push(`pageerror: ${error.message}`))
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`))
+    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`))
     const response = await page.goto(`${base}/docs`)
     expect(response?.status()).toBe(200)
     await page.waitForSelector('.opblock')
@@ -147,7 +147,7 @@ describe('the API reference page in headless Chromium', { timeout: 90_000 }, () 
     expect(foreign).toEqual([])
     expect(await violations()).toEqual([])
     expect(
-      console.filter((message) => /Content Security Policy|Refused to|pageerror/i.test(message)),
+      consoleLines.filter((message) => /Content Security Policy|Refused to|pageerror/i.test(message)),
     ).toEqual([])
     // The page and its files came from this server, swagger-ui's under its version.
     expect(seen).toEqual(
