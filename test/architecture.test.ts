@@ -39,7 +39,7 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
   app: ['di', 'router', 'machine', 'http', 'errors', 'render', 'openapi', 'telemetry', 'viewer'],
   openapi: ['di', 'machine', 'router', 'http', 'errors'],
   testing: ['app', 'http'],
-  adapters: ['app', 'http', 'errors', 'machine'],
+  adapters: ['app', 'http', 'errors', 'machine', 'openapi'],
   auth: ['errors', 'stores', 'http', 'app', 'di', 'render'],
   // OpenTelemetry spans of a run: reads the exchange and the diagram, wraps providers.
   telemetry: ['machine', 'http', 'di'],

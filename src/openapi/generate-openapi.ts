@@ -17,7 +17,7 @@ import type {
   PathItemObject,
   SecuritySchemeObject,
 } from './openapi-types.js'
-import { buildOperation, type OperationSettings } from './operation.js'
+import { buildOperation, type OperationSettings, operationDoc } from './operation.js'
 import { routeView } from './route-view.js'
 import { SchemaRegistry } from './schema-registry.js'
 import { dropUnusedSchemas } from './unused-schemas.js'
@@ -75,7 +75,11 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
   }
   for (const path of view.paths) {
     const item: PathItemObject = { description: pathDescription(path) }
-    for (const route of path.routes) {
+    const shown = path.routes.filter(
+      (route) => operationDoc(route, route.method, options.operations)?.hidden !== true,
+    )
+    if (shown.length === 0) continue
+    for (const route of shown) {
       const plan = path.entry.methods.get(route.method)
       const methods =
         route.method === 'GET' && !path.entry.methods.has('HEAD') ? ['GET', 'HEAD'] : [route.method]

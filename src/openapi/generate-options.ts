@@ -106,6 +106,12 @@ export interface OperationDoc {
   readonly deprecated?: boolean
   readonly operationId?: string
   readonly responses?: Readonly<Record<number, ResponseDoc>>
+  /**
+   * Leaves the route (and the HEAD its GET serves) out of the document: for routes that are not
+   * part of the API, like the API reference page's own files. A path with no operation left is
+   * left out too.
+   */
+  readonly hidden?: boolean
 }
 
 /**

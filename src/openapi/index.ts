@@ -44,4 +44,11 @@ export type {
   TagObject,
 } from './openapi-types.js'
 export { dependencyDoc, validatorSchema, validatorSource } from './provider-docs.js'
+export {
+  API_REFERENCE_POLICY,
+  type ApiReferenceOptions,
+  type ReferenceApp,
+  type SwaggerUiAssets,
+  serveApiReferenceFrom,
+} from './serve-api-reference.js'
 export { openApiHandler, type RoutableApp, serveOpenApi } from './serve-openapi.js'

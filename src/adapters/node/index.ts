@@ -1,4 +1,5 @@
 export type { ClientCertificate } from '../client-certificate.js'
+export { readSwaggerUiAssets, serveApiReference } from './api-reference.js'
 export { clientCertificateOf } from './client-certificate.js'
 export { answerClientError } from './client-error.js'
 export type { RunningCluster } from './cluster-primary.js'

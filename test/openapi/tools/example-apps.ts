@@ -76,6 +76,8 @@ export const EXAMPLE_APPS: readonly ExampleApp[] = [
 export const NOT_APPS: Readonly<Record<string, string>> = {
   'examples/lambda.ts': 'serves the http-features application behind AWS Lambda',
   'examples/http-features.ts': 'serves the http-features application on Node',
+  'examples/api-reference.ts':
+    'adds the API reference page to the http-features application; its routes are left out of the document',
 }
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
