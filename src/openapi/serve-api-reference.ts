@@ -45,7 +45,7 @@ export interface ReferenceRouteOptions {
   readonly inject?: readonly string[]
   readonly requires?: readonly string[]
   readonly provides?: unknown
-  readonly cacheControl?: string
+  readonly cacheControl?: string | ((pathParams: Readonly<Record<string, string>>) => string | undefined)
   readonly compression?: unknown
   readonly securityHeaders?: unknown
   readonly openapi?: OperationDoc
