@@ -58,8 +58,9 @@ describe('I7/H7/P3/P11 a PUT that creates its resource (RFC 9110 §9.3.4)', () =
   })
 
   it('answers 201 + Location with no content when the creating handler returns nothing', async () => {
-    const app = new RestApplication()
-      .resourceExists('note', ({ pathParams }) => (pathParams.id === 'a' ? { id: 'a' } : null))
+    const app = new RestApplication().resourceExists('note', ({ pathParams }) =>
+      pathParams.id === 'a' ? { id: 'a' } : null,
+    )
     const saved: string[] = []
     app.put('/notes/{id}', ({ note, pathParams }) => void saved.push(note?.id ?? `new ${pathParams.id}`), {
       creates: 'note',
