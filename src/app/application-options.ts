@@ -3,6 +3,7 @@ import type { CorsOptions, RequestIdTrust, RestRequest, SecurityHeadersOptions }
 import type { RenderFunction } from '../machine/index.js'
 import type { TelemetryOption } from '../telemetry/index.js'
 import type { CompressionOptions } from './compression-options.js'
+import type { DefaultHeadersOption } from './default-headers.js'
 
 /** Where RestMachine reports server errors: a plain logger, called with a message and then details. */
 export interface Logger {
@@ -99,6 +100,13 @@ export interface RestApplicationOptions {
    * it passed as events (docs/telemetry.md). Off by default, and free when off.
    */
   telemetry?: TelemetryOption
+  /**
+   * Header fields every response gets unless it already has them, errors included: fixed, or a
+   * function of the request and the status. For security headers use `securityHeaders`; for one
+   * request's fields, the `responseHeaders` injectable.
+   * @example defaultHeaders: { 'x-api-version': '2' }
+   */
+  defaultHeaders?: DefaultHeadersOption
 }
 
 /** The defaults applied to {@link RestApplicationOptions}. */

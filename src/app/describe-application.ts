@@ -15,9 +15,9 @@ export function describeApplication(
   compiled: CompiledApp,
   settings: RestApplicationOptions,
 ): ApplicationView {
-  const { registrations } = compiled
+  const { registrations, routes } = compiled
   const byTemplate = new Map<string, DocumentedRoute[]>()
-  for (const route of registrations.routes) {
+  for (const route of routes) {
     const group = byTemplate.get(route.template.source)
     if (group === undefined) byTemplate.set(route.template.source, [route])
     else group.push(route)
@@ -28,7 +28,7 @@ export function describeApplication(
   }
   const { errorHandlers, fallbackErrorHandler } = registrations
   return {
-    routes: [...registrations.routes],
+    routes: [...routes],
     paths,
     entry: compiled.entry,
     providers: new Map(registrations.providers),

@@ -19,15 +19,10 @@ import type { BodyParser } from '../render/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
+import { type ErrorRenderer, registerErrorRenderer } from './error-renderers.js'
 import { handleRequest } from './handle-request.js'
 import { compiledApplication, type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
-import type {
-  CreatingContext,
-  DependencyOptions,
-  Fn,
-  ValidatesOptions,
-  WithoutRefusal,
-} from './registration-types.js'
+import type { DependencyOptions, Fn, ValidatesOptions, WithoutRefusal } from './registration-types.js'
 import {
   type ErrorHandler,
   emptyRegistrations,
@@ -36,6 +31,7 @@ import {
 } from './registrations.js'
 import { type ResourceOptions, readResourceCallbacks } from './resource-options.js'
 import { readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
+import { checkPrefix, Routes } from './routes.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
 
@@ -50,7 +46,11 @@ import { handleFetch } from './web-fetch.js'
  *   .resourceExists('user', ({ pathParams, database }) => database.get(pathParams.id))
  * app.get('/users/{id}', ({ user }) => user)
  */
-export class RestApplication<Ctx extends object = NoContext, Startup extends object = NoContext> {
+export class RestApplication<
+  Ctx extends object = NoContext,
+  Startup extends object = NoContext,
+  Prefix extends string = '',
+> extends Routes<Ctx, Prefix> {
   /** @internal */
   readonly registrations: Registrations = emptyRegistrations()
   /** @internal */
@@ -63,6 +63,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
 
   readonly settings: RestApplicationOptions
   constructor(settings: RestApplicationOptions = {}) {
+    super()
     this.settings = settings
   }
 
@@ -76,7 +77,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix> {
     return this.#provide('dependency', name, fn, options)
   }
 
@@ -91,7 +92,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: (context: Startup) => V,
     options?: InjectOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>> {
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>, Prefix> {
     const owner = `onStartup('${name}')`
     this.#claimName(name, owner)
     const inject = readInjection(fn, options, owner, `app.onStartup('${name}', FN)`)
@@ -131,7 +132,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: ResourceOptions<Ctx, N, NonNullable<Awaited<V>>>,
-  ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup, Prefix> {
     return this.#provide('resource', name, fn, options, undefined, readResourceCallbacks(name, options))
   }
 
@@ -146,7 +147,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix> {
     return this.#provide('authorized', name, fn, options)
   }
 
@@ -161,7 +162,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix> {
     return this.#provide('forbidden', name, fn, options)
   }
 
@@ -177,12 +178,12 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     schema: S,
     options?: ValidatesOptions,
-  ): RestApplication<WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>, Startup>
+  ): RestApplication<WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>, Startup, Prefix>
   validates<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup>
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix>
   validates(name: string, schemaOrFn: unknown, options: ValidatesOptions = {}): unknown {
     if (isStandardSchema(schemaOrFn)) {
       this.#claimName(name, `validates('${name}')`)
@@ -208,60 +209,6 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     return this
   }
 
-  /** Registers a GET route (HEAD is served by it too). @example app.get('/posts/{id}', ({ id }) => find(id)) */
-  get<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('GET', path, handler, options)
-  }
-
-  /** Registers a POST route. @example app.post('/posts', ({ newPost }) => create(newPost)) */
-  post<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('POST', path, handler, options)
-  }
-
-  /** Registers a PUT route. @example app.put('/posts/{id}', ({ id, postInput }) => replace(id, postInput)) */
-  put<P extends string, C extends keyof Ctx & string = never>(
-    path: P,
-    handler: (context: CreatingContext<HandlerContext<Ctx, P>, C>) => unknown,
-    options?: RouteOptions<Ctx> & { creates?: C },
-  ): this {
-    return this.route('PUT', path, handler as (context: HandlerContext<Ctx, P>) => unknown, options)
-  }
-
-  /** Registers a PATCH route. @example app.patch('/posts/{id}', ({ id, jsonBody }) => patch(id, jsonBody)) */
-  patch<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('PATCH', path, handler, options)
-  }
-
-  /** Registers a DELETE route. @example app.delete('/posts/{id}', ({ id }) => { remove(id) }) */
-  delete<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('DELETE', path, handler, options)
-  }
-
-  /** Registers an OPTIONS route (without one, OPTIONS answers 204 with `Allow`). */
-  options<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('OPTIONS', path, handler, options)
-  }
-
   /**
    * Registers a route for any method this application knows.
    *
@@ -271,12 +218,59 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
   route<P extends string>(
     method: string,
     path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    handler: (context: HandlerContext<Ctx, `${Prefix}${P}`>) => unknown,
     options: RouteOptions<Ctx> = {},
   ): this {
     this.#assertIdle('route')
     const routes = this.registrations.routes
     routes.push(readRoute(method, path, handler as Handler, options as RouteOptions, routes))
+    return this
+  }
+
+  /**
+   * Serves another application's routes under `prefix`, compiled into this one's router at start (no
+   * cost per request). The mounted application keeps its own dependencies, validators, error
+   * handlers and error renderers, scoped to its routes, and sees this application's startup values;
+   * its routes' defaults (`bodyLimit`, `provides`, `accepts`, `cors`, `securityHeaders`,
+   * `compression`, `problemDetails`, `authenticationChallenge`) are its own settings, else this
+   * one's. Given a function, it builds a new application typed with this one's startup values and the
+   * prefix's path parameters.
+   *
+   * @example
+   * app.mount('/orgs/{org}', (orgs) => orgs.get('/repos', ({ org, database }) => database.repos(org)))
+   */
+  mount<P extends string>(
+    prefix: P,
+    child:
+      | RestApplication<object, object, '' | `${Prefix}${P}`>
+      | ((child: RestApplication<Startup, NoContext, `${Prefix}${P}`>) => unknown),
+  ): this {
+    this.#assertIdle('mount')
+    const owner = `mount('${prefix}')`
+    checkPrefix(prefix, owner)
+    let mounted = child
+    if (typeof mounted === 'function') {
+      const built = new RestApplication<Startup, NoContext, `${Prefix}${P}`>()
+      mounted(built)
+      mounted = built as never
+    }
+    if (!(mounted instanceof RestApplication) || mounted === (this as unknown))
+      throw new ConfigurationError(`${owner}: expected another RestApplication or a function that builds one`)
+    this.registrations.mounts.push({ prefix, owner, child: mounted })
+    return this
+  }
+
+  /**
+   * Registers (or replaces) how error responses of one media type are written; the media type joins
+   * those error responses are negotiated among (JSON, problem+json, HTML, plain text), with the same
+   * negotiation as successful responses. It receives the error as a client may see it.
+   *
+   * @example
+   * app.errorRenderer('text/html', ({ status, title, detail }) => `<h1>${status} ${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p>`)
+   */
+  errorRenderer(mediaType: string, render: ErrorRenderer): this {
+    this.#assertIdle('errorRenderer')
+    registerErrorRenderer(this.registrations, mediaType, render)
     return this
   }
 
