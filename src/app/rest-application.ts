@@ -243,14 +243,14 @@ export class RestApplication<
     prefix: P,
     child:
       | RestApplication<object, object, '' | `${Prefix}${P}`>
-      | ((child: RestApplication<Startup, NoContext, `${Prefix}${P}`>) => unknown),
+      | ((child: RestApplication<Startup, Startup, `${Prefix}${P}`>) => unknown),
   ): this {
     this.#assertIdle('mount')
     const owner = `mount('${prefix}')`
     checkPrefix(prefix, owner)
     let mounted = child
     if (typeof mounted === 'function') {
-      const built = new RestApplication<Startup, NoContext, `${Prefix}${P}`>()
+      const built = new RestApplication<Startup, Startup, `${Prefix}${P}`>()
       mounted(built)
       mounted = built as never
     }
