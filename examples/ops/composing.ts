@@ -61,9 +61,20 @@ export function createApp() {
     }),
   )
 
-  // A route group: the root's own dependencies, with a shared check and tags.
-  app.group({ prefix: '/admin', requires: ['operator'], tags: ['admin'] }, (admin) => {
-    admin.get('/stats', ({ store }) => ({ notes: store.notes.size }))
+  // A route group: the root's own dependencies, with a shared check, CORS for the console's origin,
+  // security headers and tags.
+  const admin = {
+    prefix: '/admin',
+    requires: ['operator'],
+    cors: { origins: ['https://console.example.org'], allowHeaders: ['authorization'] },
+    securityHeaders: true,
+    tags: ['admin'],
+  } as const
+  app.group(admin, (group) => {
+    group.get('/stats', ({ store }) => ({ notes: store.notes.size }))
+    group.delete('/notes/{id}', ({ id, store }) => {
+      store.notes.delete(id)
+    })
   })
 
   app.get('/openapi.json', () => app.openapi({ title: 'Composed API', version: '1.0.0' }))
