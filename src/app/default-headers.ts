@@ -1,8 +1,8 @@
 import { ConfigurationError } from '../errors/index.js'
 import type { RestRequest, RestResponse } from '../http/index.js'
 
-/** The header fields of the `defaultHeaders` option, by name. */
-export type HeaderFields = Readonly<Record<string, string>>
+/** The header fields of the `defaultHeaders` option, by name; an `undefined` value is no field. */
+export type HeaderFields = Readonly<Record<string, string | undefined>>
 
 /**
  * The `defaultHeaders` option: fields every response gets unless it already has them (errors, 304s
@@ -37,6 +37,7 @@ export function defaultHeadersOf(option: DefaultHeadersOption | undefined): Defa
   const fixed: [string, string][] = []
   for (const name of Object.keys(option)) {
     const value = option[name]
+    if (value === undefined) continue
     if (!TOKEN.test(name) || typeof value !== 'string' || UNSAFE_VALUE.test(value)) {
       throw new ConfigurationError(`defaultHeaders: '${name}' is not a valid header field`)
     }
@@ -63,7 +64,7 @@ export function applyDefaultHeaders(
   if (fields === undefined) return
   for (const name of Object.keys(fields)) {
     const value = fields[name]
-    if (!TOKEN.test(name) || typeof value !== 'string' || UNSAFE_VALUE.test(value)) continue
+    if (typeof value !== 'string' || !TOKEN.test(name) || UNSAFE_VALUE.test(value)) continue
     headers[name.toLowerCase()] ??= value
   }
 }
