@@ -1,6 +1,7 @@
-import type { ApplicationView, DocumentedRoute, PathView } from '../openapi/index.js'
+import type { ApplicationView, DocumentedRoute, ErrorView, PathView } from '../openapi/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import type { CompiledApp } from './compile-application.js'
+import type { ErrorScope } from './error-scope.js'
 
 /**
  * The read-only view of a compiled application that the OpenAPI generator reads: the router's own
@@ -24,18 +25,27 @@ export function describeApplication(
   }
   const paths: PathView[] = []
   for (const { template, value } of compiled.config.router.routes()) {
-    paths.push({ template, routes: byTemplate.get(template.source) ?? [], entry: value })
+    const scope = compiled.mounted?.entries.get(value)
+    const path = { template, routes: byTemplate.get(template.source) ?? [], entry: value }
+    paths.push(scope === undefined ? path : { ...path, errors: errorView(scope) })
   }
-  const { errorHandlers, fallbackErrorHandler } = registrations
   return {
+    ...errorView(compiled),
     routes: [...routes],
     paths,
     entry: compiled.entry,
     providers: new Map(registrations.providers),
-    customErrors: fallbackErrorHandler === undefined ? new Set(errorHandlers.keys()) : 'all',
-    problemDetails: compiled.problemDetails,
-    challenge: compiled.challenge,
     cors: compiled.cors,
     accepts: settings.accepts,
+  }
+}
+
+/** How one application's errors look, as OpenAPI describes them. */
+function errorView(scope: ErrorScope): ErrorView {
+  const { errorHandlers, fallbackErrorHandler } = scope.registrations
+  return {
+    customErrors: fallbackErrorHandler === undefined ? new Set(errorHandlers.keys()) : 'all',
+    problemDetails: scope.problemDetails,
+    challenge: scope.challenge,
   }
 }

@@ -36,7 +36,7 @@ export function renderTextError(problem: ProblemDetails): string {
 
 /** What errors are written in for one application: the media types in preference order, and renderers. */
 export interface ErrorRendering {
-  /** Offered media types, the default first (problem+json first when `problemDetails` is set). */
+  /** Offered media types, the default first (problem+json, and no plain JSON, with `problemDetails`). */
   readonly types: readonly string[]
   /** Renderers by media type; JSON and problem+json are absent unless replaced (their bodies are objects). */
   readonly renderers: ReadonlyMap<string, ErrorRenderer>
@@ -55,7 +55,8 @@ export function errorRendering(registrations: Registrations, problemDetails: boo
     [TEXT, renderTextError],
   ])
   for (const [type, render] of registrations.errorRenderers) renderers.set(type, render)
-  const first = problemDetails ? [PROBLEM_JSON, JSON_TYPE] : [JSON_TYPE, PROBLEM_JSON]
+  // With `problemDetails`, every JSON error is problem details: the plain JSON body is not offered.
+  const first = problemDetails ? [PROBLEM_JSON] : [JSON_TYPE, PROBLEM_JSON]
   const types = [...new Set([...first, HTML, TEXT, ...registrations.errorRenderers.keys()])]
   return { types, renderers }
 }

@@ -1,4 +1,4 @@
-import { NotFound, RestApplication } from 'restmachine'
+import { RestApplication } from 'restmachine'
 import { type RunningServer, serve } from 'restmachine/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -29,10 +29,11 @@ function composedApp() {
       }),
   )
   app.mount('/orgs/{org}', (orgs) =>
-    orgs.get('/repos', ({ org }) => {
-      if (org !== 'acme') throw new NotFound(`No organisation '${org}'`)
-      return [`${org}/site`]
-    }),
+    orgs
+      .resourceExists('repos', ({ pathParams }) =>
+        pathParams.org === 'acme' ? [`${pathParams.org}/site`] : undefined,
+      )
+      .get('/repos', ({ org, repos }) => ({ org, repos })),
   )
   return app
 }
@@ -83,10 +84,10 @@ describe('a mounted application over HTTP', () => {
   })
 
   it('types the prefix parameter into the mounted handler and falls back to the default error body there', async () => {
-    expect(await (await call('/orgs/acme/repos')).json()).toEqual(['acme/site'])
+    expect(await (await call('/orgs/acme/repos')).json()).toEqual({ org: 'acme', repos: ['acme/site'] })
     const other = await call('/orgs/other/repos')
     expect(other.status).toBe(404)
-    expect(await other.json()).toEqual({ error: 'Not Found', message: "No organisation 'other'" })
+    expect(await other.json()).toEqual({ error: 'Not Found', message: 'Resource not found' })
   })
 
   it('adds the default headers to every response, errors and OPTIONS included', async () => {
@@ -115,6 +116,20 @@ describe('a mounted application in the OpenAPI document', () => {
     const repos = document.paths['/orgs/{org}/repos']?.get
     expect(repos?.parameters).toEqual([expect.objectContaining({ name: 'org', in: 'path', required: true })])
     expect(document.paths['/api/v1/notes']?.post?.requestBody).toBeDefined()
+  })
+
+  it('documents each path with the error handlers of the application that serves it', async () => {
+    const document = await expectValidOpenApi(
+      generateOpenApi(composedApp(), { title: 'Composed', version: '1.0.0' }),
+    )
+    // The API's and the root's 404 handlers replace the body; the organisations' app has none.
+    expect(document.paths['/api/v1/notes/{id}']?.get?.responses['404']?.content).toEqual({
+      'application/json': { schema: {} },
+    })
+    expect(document.paths['/orgs/{org}/repos']?.get?.responses['404']?.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+    })
   })
 })
 

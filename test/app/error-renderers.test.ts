@@ -40,11 +40,14 @@ describe('error responses in the negotiated media type', () => {
     expect(response.text).toBe('404 Not Found\nNo post <b>42</b>\n')
   })
 
-  it('are problem+json first with problemDetails, and JSON when asked for', async () => {
+  it('are problem+json with problemDetails, even for Accept: application/json, and HTML when asked for', async () => {
     const client = build(undefined, true)
     expect((await client.get('/missing')).headers.get('content-type')).toBe('application/problem+json')
     const json = await client.get('/missing', { headers: { accept: 'application/json' } })
-    expect(json.json()).toEqual({ error: 'Not Found', message: 'No post <b>42</b>' })
+    expect(json.headers.get('content-type')).toBe('application/problem+json')
+    expect(json.json()).toMatchObject({ type: 'about:blank', status: 404, detail: 'No post <b>42</b>' })
+    const page = await client.get('/missing', { headers: { accept: 'text/html' } })
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
   })
 
   it('never show an unexpected error’s text, in any type, and carry its request id', async () => {
