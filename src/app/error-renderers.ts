@@ -40,7 +40,12 @@ export interface ErrorRendering {
   readonly types: readonly string[]
   /** Renderers by media type; JSON and problem+json are absent unless replaced (their bodies are objects). */
   readonly renderers: ReadonlyMap<string, ErrorRenderer>
+  /** The type chosen for each recent Accept value (bounded): clients repeat theirs. */
+  readonly chosen: Map<string, string>
 }
+
+/** How many Accept values an application remembers the error type of. */
+const CHOSEN_CACHE_SIZE = 256
 
 /**
  * Compiles an application's error rendering once at start: the built-in HTML and text renderers,
@@ -58,7 +63,7 @@ export function errorRendering(registrations: Registrations, problemDetails: boo
   // With `problemDetails`, every JSON error is problem details: the plain JSON body is not offered.
   const first = problemDetails ? [PROBLEM_JSON] : [JSON_TYPE, PROBLEM_JSON]
   const types = [...new Set([...first, HTML, TEXT, ...registrations.errorRenderers.keys()])]
-  return { types, renderers }
+  return { types, renderers, chosen: new Map() }
 }
 
 /**
@@ -69,7 +74,12 @@ export function errorRendering(registrations: Registrations, problemDetails: boo
 export function errorMediaType(rendering: ErrorRendering, accept: string | null): string {
   const types = rendering.types
   if (accept === null || accept === '*/*') return types[0] as string
-  return negotiateMediaType(accept, types) ?? (types[0] as string)
+  let type = rendering.chosen.get(accept)
+  if (type === undefined) {
+    type = negotiateMediaType(accept, types) ?? (types[0] as string)
+    if (rendering.chosen.size < CHOSEN_CACHE_SIZE) rendering.chosen.set(accept, type)
+  }
+  return type
 }
 
 /** Records `errorRenderer(mediaType, render)`: a concrete media type, lower-cased. */

@@ -21,7 +21,7 @@ import {
   UnsupportedMediaType,
   UriTooLong,
 } from '../errors/index.js'
-import type { RestResponse } from '../http/index.js'
+import { appendVary, type RestResponse } from '../http/index.js'
 import type { Exchange, StatusOutcome } from '../machine/index.js'
 import { Reply, renderValue, respond } from '../render/index.js'
 import type { CompiledApp } from './compile-application.js'
@@ -152,7 +152,7 @@ export function errorResponse(
   const scope = app.mounted === undefined ? app : errorScopeOf(app, app.mounted, exchange)
   const { errorHandlers, fallbackErrorHandler } = scope.registrations
   const handler = errorHandlers.get(error.status) ?? fallbackErrorHandler
-  if (handler === undefined) return finishError(scope, error, defaultBody(scope, exchange, error, requestId))
+  if (handler === undefined) return defaultResponse(scope, exchange, error, requestId)
   const info = { request: exchange.request, message: publicMessage(error), error, status: error.status }
   try {
     const body = handler(info)
@@ -184,35 +184,41 @@ function handlerFailed(
     () => `error handler for ${error.status} failed on ${method} ${path}`,
     failure,
   )
-  return finishError(scope, error, defaultBody(scope, exchange, error, requestId))
+  return defaultResponse(scope, exchange, error, requestId)
 }
 
 /**
  * The default error body, in the media type Accept prefers among the scope's error types, negotiated
- * as for a success (RFC 9110 §12.5.1): `{"error", "message"}` JSON, RFC 9457 problem details (first
- * with `problemDetails`), HTML, plain text, or a type added with `errorRenderer`. Every one is made
+ * as for a success (RFC 9110 §12.5.1): `{"error", "message"}` JSON, RFC 9457 problem details (in JSON's
+ * place with `problemDetails`), HTML, plain text, or a type added with `errorRenderer`. Every one is made
  * from what a client may see: the public message, never an unexpected error's text.
  */
-function defaultBody(
+function defaultResponse(
   scope: ErrorScope,
   exchange: Exchange,
   error: HttpError,
   requestId: string | undefined,
-): unknown {
+): RestResponse {
   const rendering = scope.errorRendering
   const type = errorMediaType(rendering, exchange.request.headers.get('accept'))
   const render = rendering.renderers.get(type)
-  // RFC 9110 §12.5.5: the error's form depends on Accept.
-  const headers: Record<string, string> = { vary: 'Accept' }
+  let body: unknown
   if (render !== undefined) {
     const content = render(problemDetails(error, requestId), exchange.request)
-    headers['content-type'] = type.startsWith('text/') ? `${type}; charset=utf-8` : type
-    return respond(content, { status: error.status, headers })
-  }
-  if (type !== PROBLEM_JSON)
-    return respond(defaultErrorBody(error, requestId), { status: error.status, headers })
-  headers['content-type'] = PROBLEM_JSON
-  return respond(problemDetails(error, requestId), { status: error.status, headers })
+    const contentType = type.startsWith('text/') ? `${type}; charset=utf-8` : type
+    body = respond(content, { status: error.status, headers: { 'content-type': contentType } })
+  } else if (type === PROBLEM_JSON) {
+    body = respond(problemDetails(error, requestId), {
+      status: error.status,
+      headers: { 'content-type': PROBLEM_JSON },
+    })
+  } else body = defaultErrorBody(error, requestId)
+  const response = finishError(scope, error, body)
+  // RFC 9110 §12.5.5: the error's form depends on Accept.
+  const vary = response.headers.vary
+  response.headers.vary =
+    vary === undefined ? 'Accept' : appendVary(Array.isArray(vary) ? vary.join(', ') : vary, ['Accept'])
+  return response
 }
 
 function finishError(scope: ErrorScope, error: HttpError, body: unknown): RestResponse {
