@@ -21,7 +21,14 @@ import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
 import { type ErrorRenderer, registerErrorRenderer } from './error-renderers.js'
 import { handleRequest } from './handle-request.js'
-import { compiledApplication, type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
+import {
+  assertIdle,
+  compiledApplication,
+  isMountedIn,
+  type Lifecycle,
+  startApplication,
+  stopApplication,
+} from './lifecycle.js'
 import type { DependencyOptions, Fn, ValidatesOptions, WithoutRefusal } from './registration-types.js'
 import {
   type ErrorHandler,
@@ -59,6 +66,7 @@ export class RestApplication<
     compiled: undefined,
     ready: undefined,
     starting: undefined,
+    mountedOn: [],
   }
 
   readonly settings: RestApplicationOptions
@@ -254,9 +262,14 @@ export class RestApplication<
       mounted(built)
       mounted = built as never
     }
-    if (!(mounted instanceof RestApplication) || mounted === (this as unknown))
+    if (!(mounted instanceof RestApplication))
       throw new ConfigurationError(`${owner}: expected another RestApplication or a function that builds one`)
+    if (isMountedIn(this.lifecycle, mounted.lifecycle))
+      throw new ConfigurationError(
+        `${owner}: an application cannot be mounted on itself or on one mounted in it`,
+      )
     this.registrations.mounts.push({ prefix, owner, child: mounted })
+    mounted.lifecycle.mountedOn.push(this.lifecycle)
     return this
   }
 
@@ -378,13 +391,9 @@ export class RestApplication<
     this.registrations.providers.claim(name, owner)
   }
 
-  // Every registration that changes what compiles passes here: it drops a compile made by describe().
+  // Every registration that changes what compiles passes here: it drops a compile made by describe(),
+  // this application's and those of the applications it is mounted on.
   #assertIdle(what: string): void {
-    if (this.lifecycle.state !== 'idle') {
-      throw new ConfigurationError(
-        `${what}: the application has already started; register everything before start()`,
-      )
-    }
-    this.lifecycle.compiled = undefined
+    assertIdle(this.lifecycle, what)
   }
 }
