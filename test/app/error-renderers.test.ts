@@ -86,6 +86,20 @@ describe('error responses in the negotiated media type', () => {
     expect(() => app.errorRenderer('text/html', 'x' as never)).toThrow('expected a concrete media type')
   })
 
+  it('are a mounted application’s own under its prefix, the root’s elsewhere', async () => {
+    const client = build((app) =>
+      app.mount('/api', (api) =>
+        api.errorRenderer('text/plain', (problem) => `api: ${problem.status}`).get('/x', () => 'x'),
+      ),
+    )
+    const text = { headers: { accept: 'text/plain' } }
+    expect((await client.get('/api/nothing', text)).text).toBe('api: 404')
+    const refused = await client.delete('/api/x', text)
+    expect(refused.status).toBe(405)
+    expect(refused.text).toBe('api: 405')
+    expect((await client.get('/nothing', text)).text).toBe('404 Not Found\nNo resource matches this path\n')
+  })
+
   it('leave error handlers in charge of the statuses they handle', async () => {
     const client = build((app) => app.errorHandler(404, () => ({ custom: true })))
     const response = await client.get('/missing', { headers: { accept: 'text/html' } })
