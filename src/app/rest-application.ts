@@ -29,7 +29,13 @@ import {
   startApplication,
   stopApplication,
 } from './lifecycle.js'
-import type { DependencyOptions, Fn, ValidatesOptions, WithoutRefusal } from './registration-types.js'
+import type {
+  DependencyOptions,
+  Fn,
+  MountedAt,
+  ValidatesOptions,
+  WithoutRefusal,
+} from './registration-types.js'
 import {
   type ErrorHandler,
   emptyRegistrations,
@@ -217,12 +223,7 @@ export class RestApplication<
     return this
   }
 
-  /**
-   * Registers a route for any method this application knows.
-   *
-   * @example
-   * app.route('GET', '/health', () => ({ ok: true }))
-   */
+  /** Registers a route for any method this application knows. @example app.route('GET', '/health', () => ({ ok: true })) */
   route<P extends string>(
     method: string,
     path: P,
@@ -237,30 +238,30 @@ export class RestApplication<
 
   /**
    * Serves another application's routes under `prefix`, compiled into this one's router at start (no
-   * cost per request). The mounted application keeps its own dependencies, validators, error
-   * handlers and error renderers, scoped to its routes, and sees this application's startup values;
-   * its routes' defaults (`bodyLimit`, `provides`, `accepts`, `cors`, `securityHeaders`,
-   * `compression`, `problemDetails`, `authenticationChallenge`) are its own settings, else this
-   * one's. Given a function, it builds a new application typed with this one's startup values and the
-   * prefix's path parameters.
+   * cost per request). It keeps its own dependencies, validators, error handlers and renderers,
+   * scoped to its routes, and sees this application's startup values (docs/composing.md). Given a
+   * function, it builds one typed with those values and the prefix's path parameters.
    *
    * @example
    * app.mount('/orgs/{org}', (orgs) => orgs.get('/repos', ({ org, database }) => database.repos(org)))
    */
   mount<P extends string>(
     prefix: P,
-    child:
-      | RestApplication<object, object, '' | `${Prefix}${P}`>
-      | ((child: RestApplication<Startup, Startup, `${Prefix}${P}`>) => unknown),
-  ): this {
+    build: (child: RestApplication<Startup, Startup, `${Prefix}${P}`>) => unknown,
+  ): this
+  mount<P extends string, Child extends RestApplication<object, object, string>>(
+    prefix: P,
+    child: MountedAt<Child, `${Prefix}${P}`>,
+  ): this
+  mount(prefix: string, child: unknown): this {
     this.#assertIdle('mount')
     const owner = `mount('${prefix}')`
     checkPrefix(prefix, owner)
     let mounted = child
     if (typeof mounted === 'function') {
-      const built = new RestApplication<Startup, Startup, `${Prefix}${P}`>()
+      const built = new RestApplication()
       mounted(built)
-      mounted = built as never
+      mounted = built
     }
     if (!(mounted instanceof RestApplication))
       throw new ConfigurationError(`${owner}: expected another RestApplication or a function that builds one`)
@@ -274,12 +275,8 @@ export class RestApplication<
   }
 
   /**
-   * Registers (or replaces) how error responses of one media type are written; the media type joins
-   * those error responses are negotiated among (JSON, problem+json, HTML, plain text), with the same
-   * negotiation as successful responses. It receives the error as a client may see it.
-   *
-   * @example
-   * app.errorRenderer('text/html', ({ status, title, detail }) => `<h1>${status} ${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p>`)
+   * Registers (or replaces) how error responses of one media type are written; errors are negotiated
+   * among JSON, problem+json, HTML, text and these, as successes are. @example app.errorRenderer('text/plain', (p) => p.detail)
    */
   errorRenderer(mediaType: string, render: ErrorRenderer): this {
     this.#assertIdle('errorRenderer')

@@ -47,6 +47,14 @@ describe('types across a mount and a group', () => {
     expectTypeOf<StartupValues<typeof app>>().toEqualTypeOf<{ readonly database: { repos: string[] } }>()
   })
 
+  it('mounts an application built for a prefix at that prefix only', () => {
+    const app = rootApp()
+    const teams = new RestApplication<object, object, '/teams/{team}'>().get('/members', ({ team }) => team)
+    app.mount('/teams/{team}', teams)
+    // @ts-expect-error its handlers read 'team', which '/other' does not have
+    app.mount('/other', teams)
+  })
+
   it('nests prefixes: a mount inside a mount sees both parameters', () => {
     rootApp().mount('/orgs/{org}', (orgs) =>
       orgs.mount('/teams/{team}', (teams) =>
