@@ -22,10 +22,10 @@ import type { RestApplicationOptions } from './application-options.js'
 import { compressionPolicy } from './compression-options.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
-/** What a route is compiled against: the names it can inject, its application's body parsers and renderers. */
+/** What a route is compiled against: the names it can inject, the body parsers and renderers it can use. */
 export interface RouteScope {
   readonly providers: ReadonlyMap<string, Provider>
-  readonly registrations: Pick<Registrations, 'bodyParsers' | 'renderers'>
+  readonly formats: Pick<Registrations, 'bodyParsers' | 'renderers'>
 }
 
 /**
@@ -43,7 +43,7 @@ export function compileRoute(
   appCompression: RestApplicationOptions['compression'],
   adaptSteps?: (steps: PhaseSteps) => PhaseSteps,
 ): RoutePlan {
-  const { providers, registrations } = scope
+  const { providers, formats: registrations } = scope
   const consumer = `route ${route.method} ${route.template.source}`
   checkPathParams(route, providers, consumer)
   const local = new Set(route.template.paramNames)
@@ -182,7 +182,7 @@ function findResource(
 
 function negotiationOf(
   route: RouteRegistration,
-  registrations: RouteScope['registrations'],
+  registrations: RouteScope['formats'],
   consumer: string,
   appProvides: RouteOptions['provides'],
 ): Negotiation {

@@ -1,7 +1,10 @@
 import type { Provider } from '../di/index.js'
 import { ConfigurationError } from '../errors/index.js'
+import type { RenderFunction } from '../machine/index.js'
+import { defaultBodyParsers } from '../render/index.js'
 import { parsePathTemplate } from '../router/index.js'
 import type { RestApplicationOptions } from './application-options.js'
+import { DEFAULT_RENDERERS } from './default-renderers.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
 /**
@@ -18,6 +21,8 @@ export interface Scope {
   readonly registrations: Registrations
   /** Every name its routes can inject. */
   readonly providers: ReadonlyMap<string, Provider>
+  /** The body parsers and renderers its routes use: its own, then those of the applications above it. */
+  readonly formats: Pick<Registrations, 'bodyParsers' | 'renderers'>
   /** Its settings, with the route-level ones it leaves unset taken from its parent. */
   readonly settings: RestApplicationOptions
   /** Its routes, with the prefix prepended and its settings as their defaults. */
@@ -63,6 +68,7 @@ export function scopesOf(registrations: Registrations, settings: RestApplication
     owner: '',
     registrations,
     providers: registrations.providers,
+    formats: registrations,
     settings,
     routes: registrations.routes,
   }
@@ -94,6 +100,14 @@ function addMounts(parent: Scope, scopes: Scope[]): void {
       owner,
       registrations: childRegistrations,
       providers: inheritedProviders(parent.providers, childRegistrations.providers, owner),
+      formats: {
+        // Its own parsers first, then the parent's (theirs first, then the defaults).
+        bodyParsers: [
+          ...childRegistrations.bodyParsers.filter((parser) => !defaultBodyParsers.includes(parser)),
+          ...parent.formats.bodyParsers,
+        ],
+        renderers: inheritedRenderers(parent.formats.renderers, childRegistrations.renderers),
+      },
       settings: inheritedSettings(parent.settings, child.settings),
       routes: childRegistrations.routes.map((route) => prefixed(route, fullPrefix, child.settings, owner)),
     }
@@ -136,6 +150,16 @@ function inheritedProviders(
     }
     merged.set(provider.name, provider)
   }
+  return merged
+}
+
+/** The parent's renderers, with those the child registered itself (not its untouched defaults) over them. */
+function inheritedRenderers(
+  parent: ReadonlyMap<string, RenderFunction>,
+  own: ReadonlyMap<string, RenderFunction>,
+): Map<string, RenderFunction> {
+  const merged = new Map(parent)
+  for (const [type, render] of own) if (DEFAULT_RENDERERS.get(type) !== render) merged.set(type, render)
   return merged
 }
 

@@ -81,6 +81,29 @@ describe('route groups', () => {
   })
 })
 
+describe('formats across a mount', () => {
+  it('lets a mounted application use the parent’s renderers and body parsers, its own first', async () => {
+    const yaml = {
+      mediaTypes: ['application/yaml'],
+      parse: (bytes: Uint8Array) => ({ yaml: new TextDecoder().decode(bytes) }),
+    }
+    const app = new RestApplication({ provides: ['application/yaml'], accepts: ['application/yaml'] })
+      .renderer('application/yaml', (value) => `parent: ${JSON.stringify(value)}`)
+      .bodyParser(yaml)
+    app.mount('/parent', (child) => child.post('/echo', ({ parsedBody }) => parsedBody))
+    app.mount('/own', (child) =>
+      child.renderer('application/yaml', (value) => `own: ${JSON.stringify(value)}`).get('/x', () => 1),
+    )
+    const client = createTestClient(app)
+    const echoed = await client.post('/parent/echo', {
+      headers: { 'content-type': 'application/yaml' },
+      body: 'a: 1',
+    })
+    expect(echoed.text).toBe('parent: {"yaml":"a: 1"}')
+    expect((await client.get('/own/x')).text).toBe('own: 1')
+  })
+})
+
 describe('registering on a mounted application', () => {
   it('drops the parent’s compile, so describe() sees a route added after it', () => {
     const app = new RestApplication()
