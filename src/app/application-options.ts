@@ -3,6 +3,7 @@ import type { CorsOptions, RequestIdTrust, RestRequest, SecurityHeadersOptions }
 import type { RenderFunction } from '../machine/index.js'
 import type { MetricsOption, TelemetryOption } from '../telemetry/index.js'
 import type { CompressionOptions } from './compression-options.js'
+import type { DefaultHeadersOption } from './default-headers.js'
 
 /** `app.traceViewer()`'s options, re-exported where the application's own options are. */
 export type { TraceViewerOptions } from '../viewer/index.js'
@@ -110,6 +111,13 @@ export interface RestApplicationOptions {
    * default, and free when off.
    */
   metrics?: MetricsOption
+  /**
+   * Header fields every response gets unless it already has them, errors included: fixed, or a
+   * function of the request and the status. For security headers use `securityHeaders`; for one
+   * request's fields, the `responseHeaders` injectable.
+   * @example defaultHeaders: { 'x-api-version': '2' }
+   */
+  defaultHeaders?: DefaultHeadersOption
 }
 
 /** The defaults applied to {@link RestApplicationOptions}. */

@@ -34,23 +34,29 @@ import {
 } from './application-options.js'
 import { compileRoute } from './compile-route.js'
 import { compressionPolicy } from './compression-options.js'
+import { type DefaultHeaders, defaultHeadersOf } from './default-headers.js'
+import { type ErrorScope, errorScope, type MountedScopes, mountedScopes } from './error-scope.js'
+import { type Scope, scopesOf } from './mount.js'
 import type { Registrations, RouteRegistration } from './registrations.js'
 import { compileLogging, type Logging } from './request-logging.js'
 import { withRoutesNeeding } from './routes-needing.js'
 
 /** An application ready to serve: its machine configuration and the order to create startup values. */
-export interface CompiledApp {
+export interface CompiledApp extends ErrorScope {
   readonly config: MachineConfig
   /** Where each request's run starts: MESSAGE, linked for this application. */
   readonly entry: LinkedTarget
   readonly startupOrder: readonly StartupFactory[]
   readonly registrations: Registrations
+  /** Every route served, mounted applications' included (with their full paths), in registration order. */
+  readonly routes: readonly RouteRegistration[]
+  /** The mounted applications' error scopes (`undefined`: nothing is mounted, errors are the root's). */
+  readonly mounted: MountedScopes | undefined
+  /** Headers every response gets unless it has them (the `defaultHeaders` option). */
+  readonly defaultHeaders: DefaultHeaders | undefined
   /** The loggers, the access log and the request-id policy. */
   readonly logging: Logging
-  readonly challenge: string
   readonly cors: CorsOptions | undefined
-  /** Whether error bodies are always RFC 9457 problem details. */
-  readonly problemDetails: boolean
   /** Security headers for every response, if enabled. */
   readonly securityHeaders: SecurityHeaderSource | undefined
   /** Routes whose own `securityHeaders` replace the application's (`undefined`: none). */
@@ -95,6 +101,7 @@ export function compileApplication(
   registry?: MetricsRegistry,
 ): CompiledApp {
   const { providers } = registrations
+  const scopes = scopesOf(registrations, options)
   // Startup values and shutdown hooks inject only startup values (src/di/startup.ts).
   const startupOrder = orderStartup(
     providers,
@@ -102,12 +109,7 @@ export function compileApplication(
     registrations.shutdownHooks,
     (provider, check) => withRoutesNeeding(provider, registrations.routes, providers, check),
   )
-  for (const provider of providers.values()) {
-    if (provider.kind === 'builtin') continue
-    withRoutesNeeding(provider, registrations.routes, providers, () =>
-      orderProviders([provider.name], providers, new Set(), describe(provider)),
-    )
-  }
+  for (const scope of scopes) checkProviders(scope)
   const viewer = traceViewerOf(registrations)
   const router = new Router<PathEntry>()
   const logging = compileLogging(options)
@@ -128,7 +130,8 @@ export function compileApplication(
   const adaptSteps = timedSteps(telemetry, viewer)
   if (options.cors !== undefined) validateCors(options.cors, 'the cors option')
   compressionPolicy(undefined, options.compression, 'the compression option') // checked once, even without routes
-  for (const route of registrations.routes) {
+  const routes = scopes.flatMap((scope) => scope.routes)
+  for (const route of routes) {
     if (route.options.cors)
       validateCors(route.options.cors, `route ${route.method} ${route.template.source}: cors`)
     if (!config.knownMethods.has(route.method)) {
@@ -139,17 +142,58 @@ export function compileApplication(
   }
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const routeSecurityHeaders = new Map<RoutePlan, SecurityHeaderSource | undefined>()
-  for (const [template, routes] of groupByTemplate(registrations.routes)) {
+  const errorScopes = new Map(scopes.map((scope) => [scope, errorScope(scope)]))
+  const mounted = mountedScopes(scopes, errorScopes)
+  const compile: ScopeCompile = { config, bodyLimit, adaptSteps, routeSecurityHeaders }
+  for (const scope of scopes) {
+    const answer = scope.owner === '' ? undefined : mounted?.entries
+    for (const entry of compilePaths(scope, compile)) answer?.set(entry, errorScopes.get(scope) as ErrorScope)
+  }
+  const root = errorScopes.get(scopes[0] as Scope) as ErrorScope
+  return {
+    config,
+    entry: linkApplication(config),
+    startupOrder,
+    ...root,
+    routes,
+    mounted,
+    defaultHeaders: defaultHeadersOf(options.defaultHeaders),
+    logging,
+    cors: options.cors,
+    securityHeaders: securityHeadersFor(options.securityHeaders),
+    routeSecurityHeaders,
+    machineErrors: new Map(),
+    traceHeader: options.trace === true,
+    telemetry,
+    viewer,
+    observer: requestObserver(telemetry, metrics),
+  }
+}
+
+/** What compiling one scope's paths reads and fills. */
+interface ScopeCompile {
+  readonly config: MachineConfig
+  readonly bodyLimit: number
+  readonly adaptSteps: ((steps: PhaseSteps) => PhaseSteps) | undefined
+  readonly routeSecurityHeaders: Map<RoutePlan, SecurityHeaderSource | undefined>
+}
+
+/** Compiles one application's routes, a plan per method, into router entries; returns the entries. */
+function compilePaths(scope: Scope, compile: ScopeCompile): PathEntry[] {
+  const { config, bodyLimit, adaptSteps, routeSecurityHeaders } = compile
+  const settings = scope.settings
+  const entries: PathEntry[] = []
+  for (const [template, group] of groupByTemplate(scope.routes)) {
     const methods = new Map<string, RoutePlan>()
-    for (const route of routes) {
+    for (const route of group) {
       const plan = compileRoute(
         route,
-        registrations,
-        bodyLimit,
+        scope,
+        settings.bodyLimit ?? bodyLimit,
         config,
-        options.provides,
-        options.accepts,
-        options.compression,
+        settings.provides,
+        settings.accepts,
+        settings.compression,
         adaptSteps,
       )
       methods.set(route.method, plan)
@@ -158,31 +202,34 @@ export function compileApplication(
     }
     const allowed = new Set([...methods.keys(), 'OPTIONS'])
     if (allowed.has('GET')) allowed.add('HEAD')
-    const optionsRoute = optionsPlan(template, bodyLimit, config)
-    router.add(routes[0].template, {
+    const entry: PathEntry = {
       template,
       methods,
       allow: [...allowed].sort().join(', '),
-      options: optionsRoute,
+      options: optionsPlan(template, bodyLimit, config),
       codings: codingsOf(methods.values()),
-    })
+    }
+    config.router.add(group[0].template, entry)
+    entries.push(entry)
   }
-  return {
-    config,
-    entry: linkApplication(config),
-    startupOrder,
-    registrations,
-    logging,
-    challenge: options.authenticationChallenge ?? 'Bearer',
-    cors: options.cors,
-    problemDetails: options.problemDetails === true,
-    securityHeaders: securityHeadersFor(options.securityHeaders),
-    routeSecurityHeaders,
-    machineErrors: new Map(),
-    traceHeader: options.trace === true,
-    telemetry,
-    viewer,
-    observer: requestObserver(telemetry, metrics),
+  return entries
+}
+
+/**
+ * Checks each provider an application registered: every name it needs exists, no cycle. A mistake
+ * names the routes that need it, with their full paths.
+ */
+function checkProviders(scope: Scope): void {
+  for (const provider of scope.registrations.providers.values()) {
+    if (provider.kind === 'builtin') continue
+    withRoutesNeeding(provider, scope.routes, scope.providers, () =>
+      orderProviders(
+        [provider.name],
+        scope.providers,
+        new Set(),
+        `${scope.owner === '' ? '' : `${scope.owner}: `}${describe(provider)}`,
+      ),
+    )
   }
 }
 

@@ -22,6 +22,12 @@ import type { RestApplicationOptions } from './application-options.js'
 import { compressionPolicy } from './compression-options.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
+/** What a route is compiled against: the names it can inject, the body parsers and renderers it can use. */
+export interface RouteScope {
+  readonly providers: ReadonlyMap<string, Provider>
+  readonly formats: Pick<Registrations, 'bodyParsers' | 'renderers'>
+}
+
 /**
  * Compiles one route into the plan the machine runs: its dependencies sorted into the phases of
  * the nodes that resolve them, the resource whose validators answer preconditions, what it can
@@ -29,7 +35,7 @@ import type { Registrations, RouteOptions, RouteRegistration } from './registrat
  */
 export function compileRoute(
   route: RouteRegistration,
-  registrations: Registrations,
+  scope: RouteScope,
   defaultBodyLimit: number,
   config: MachineConfig,
   appProvides: RouteOptions['provides'],
@@ -37,7 +43,7 @@ export function compileRoute(
   appCompression: RestApplicationOptions['compression'],
   adaptSteps?: (steps: PhaseSteps) => PhaseSteps,
 ): RoutePlan {
-  const { providers } = registrations
+  const { providers, formats: registrations } = scope
   const consumer = `route ${route.method} ${route.template.source}`
   checkPathParams(route, providers, consumer)
   const local = new Set(route.template.paramNames)
@@ -176,7 +182,7 @@ function findResource(
 
 function negotiationOf(
   route: RouteRegistration,
-  registrations: Registrations,
+  registrations: RouteScope['formats'],
   consumer: string,
   appProvides: RouteOptions['provides'],
 ): Negotiation {

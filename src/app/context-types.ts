@@ -54,3 +54,16 @@ export type HandlerContext<Ctx, Path extends string> = Omit<BuiltInContext, 'pat
 
 /** A value that may be awaited. */
 export type MaybePromise<T> = T | Promise<T>
+
+/**
+ * The startup values of an application, typed: what an application mounted on it can inject. Give
+ * it as the context of an application built on its own and mounted later.
+ *
+ * @example
+ * const api = new RestApplication<StartupValues<typeof app>>()
+ */
+export type StartupValues<App> = App extends {
+  onShutdown(fn: (context: infer Startup) => unknown, ...rest: never[]): unknown
+}
+  ? Startup
+  : never

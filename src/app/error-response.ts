@@ -21,11 +21,12 @@ import {
   UnsupportedMediaType,
   UriTooLong,
 } from '../errors/index.js'
-import type { RestResponse } from '../http/index.js'
-import { negotiateMediaType } from '../http/index.js'
+import { appendVary, type RestResponse } from '../http/index.js'
 import type { Exchange, StatusOutcome } from '../machine/index.js'
 import { Reply, renderValue, respond } from '../render/index.js'
 import type { CompiledApp } from './compile-application.js'
+import { errorMediaType } from './error-renderers.js'
+import { type ErrorScope, errorScopeOf } from './error-scope.js'
 import { logError } from './request-logging.js'
 
 /**
@@ -147,25 +148,29 @@ export function errorResponse(
     )
     error = new InternalServerError(undefined, { cause: thrown })
   }
-  const handler = app.registrations.errorHandlers.get(error.status) ?? app.registrations.fallbackErrorHandler
-  if (handler === undefined) return finishError(app, error, defaultBody(app, exchange, error, requestId))
+  // A mounted application answers the errors of its routes and prefix (one check when none is).
+  const scope = app.mounted === undefined ? app : errorScopeOf(app, app.mounted, exchange)
+  const { errorHandlers, fallbackErrorHandler } = scope.registrations
+  const handler = errorHandlers.get(error.status) ?? fallbackErrorHandler
+  if (handler === undefined) return defaultResponse(scope, exchange, error, requestId)
   const info = { request: exchange.request, message: publicMessage(error), error, status: error.status }
   try {
     const body = handler(info)
     if (isThenable(body)) {
       return Promise.resolve(body).then(
-        (settled) => finishError(app, error, settled),
-        (failure: unknown) => handlerFailed(app, exchange, error, failure, requestId),
+        (settled) => finishError(scope, error, settled),
+        (failure: unknown) => handlerFailed(app, scope, exchange, error, failure, requestId),
       )
     }
-    return finishError(app, error, body)
+    return finishError(scope, error, body)
   } catch (failure) {
-    return handlerFailed(app, exchange, error, failure, requestId)
+    return handlerFailed(app, scope, exchange, error, failure, requestId)
   }
 }
 
 function handlerFailed(
   app: CompiledApp,
+  scope: ErrorScope,
   exchange: Exchange,
   error: HttpError,
   failure: unknown,
@@ -179,33 +184,44 @@ function handlerFailed(
     () => `error handler for ${error.status} failed on ${method} ${path}`,
     failure,
   )
-  return finishError(app, error, defaultBody(app, exchange, error, requestId))
+  return defaultResponse(scope, exchange, error, requestId)
 }
 
 /**
- * The default error body: `{"error", "message"}`, or RFC 9457 problem details when the application
- * opts in or the client prefers `application/problem+json` (RFC 9110 §12.5.1).
+ * The default error body, in the media type Accept prefers among the scope's error types, negotiated
+ * as for a success (RFC 9110 §12.5.1): `{"error", "message"}` JSON, RFC 9457 problem details (in JSON's
+ * place with `problemDetails`), HTML, plain text, or a type added with `errorRenderer`. Every one is made
+ * from what a client may see: the public message, never an unexpected error's text.
  */
-function defaultBody(
-  app: CompiledApp,
+function defaultResponse(
+  scope: ErrorScope,
   exchange: Exchange,
   error: HttpError,
   requestId: string | undefined,
-): unknown {
-  const accept = exchange.request.headers.get('accept')
-  const wantsProblem =
-    app.problemDetails ||
-    (accept?.includes('problem') === true && negotiateMediaType(accept, ERROR_TYPES) === PROBLEM_JSON)
-  if (!wantsProblem) return defaultErrorBody(error, requestId)
-  return respond(problemDetails(error, requestId), {
-    status: error.status,
-    headers: { 'content-type': PROBLEM_JSON },
-  })
+): RestResponse {
+  const rendering = scope.errorRendering
+  const type = errorMediaType(rendering, exchange.request.headers.get('accept'))
+  const render = rendering.renderers.get(type)
+  let body: unknown
+  if (render !== undefined) {
+    const content = render(problemDetails(error, requestId), exchange.request)
+    const contentType = type.startsWith('text/') ? `${type}; charset=utf-8` : type
+    body = respond(content, { status: error.status, headers: { 'content-type': contentType } })
+  } else if (type === PROBLEM_JSON) {
+    body = respond(problemDetails(error, requestId), {
+      status: error.status,
+      headers: { 'content-type': PROBLEM_JSON },
+    })
+  } else body = defaultErrorBody(error, requestId)
+  const response = finishError(scope, error, body)
+  // RFC 9110 §12.5.5: the error's form depends on Accept.
+  const vary = response.headers.vary
+  response.headers.vary =
+    vary === undefined ? 'Accept' : appendVary(Array.isArray(vary) ? vary.join(', ') : vary, ['Accept'])
+  return response
 }
 
-const ERROR_TYPES = ['application/json', PROBLEM_JSON]
-
-function finishError(app: CompiledApp, error: HttpError, body: unknown): RestResponse {
+function finishError(scope: ErrorScope, error: HttpError, body: unknown): RestResponse {
   const response = renderValue(
     body instanceof Reply || body instanceof Response ? body : respond(body, { status: error.status }),
   )
@@ -214,7 +230,7 @@ function finishError(app: CompiledApp, error: HttpError, body: unknown): RestRes
     response.headers[name.toLowerCase()] = typeof value === 'string' ? value : [...value]
   }
   if (error instanceof Unauthorized && response.headers['www-authenticate'] === undefined) {
-    response.headers['www-authenticate'] = error.challenge ?? app.challenge
+    response.headers['www-authenticate'] = error.challenge ?? scope.challenge
   }
   // The unread rest of an oversized body is not drained: close the connection after answering.
   if (error.status === 413) response.headers.connection = 'close'

@@ -7,6 +7,7 @@ import { answer } from './answer.js'
 import type { CompiledApp } from './compile-application.js'
 import { encodeResponse } from './compression.js'
 import { applyCors, corsFor } from './cors-response.js'
+import { applyDefaultHeaders } from './default-headers.js'
 import { errorResponse } from './error-response.js'
 import { addMachineHeaders } from './representation.js'
 
@@ -89,6 +90,7 @@ function finish(app: CompiledApp, exchange: Exchange, response: Result, startedA
     const fields = 'fixed' in security ? security.fixed : security.perNonce(exchange.cspNonce as string)
     for (const name of Object.keys(fields)) response.headers[name] ??= fields[name] as string
   }
+  if (app.defaultHeaders !== undefined) applyDefaultHeaders(app.defaultHeaders, exchange.request, response)
   // A preflight's CORS answer is all or nothing (optionsResponse): a refused one carries no CORS
   // header at all, so the browser fails the preflight (Fetch §4.8, CORS check).
   const cors = isPreflight(exchange.request.method, exchange.request.headers)

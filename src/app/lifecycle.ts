@@ -1,4 +1,5 @@
 import { createStartupValues, runShutdownHooks, type StartupFactory } from '../di/index.js'
+import { ConfigurationError } from '../errors/index.js'
 import { type MetricsRegistry, traceStartup } from '../telemetry/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { type CompiledApp, compileApplication } from './compile-application.js'
@@ -16,6 +17,22 @@ export interface Lifecycle {
   ready: CompiledApp | undefined
   /** The first `start()`'s run, resolving to the application it made ready. */
   starting: Promise<CompiledApp> | undefined
+  /** The lifecycles of the applications this one is mounted on: its registrations are theirs too. */
+  readonly mountedOn: Lifecycle[]
+}
+
+/**
+ * Allows a registration only while the application, and every application it is mounted on, is
+ * idle; drops their compiles made by `describe()`, which the registration makes stale.
+ */
+export function assertIdle(lifecycle: Lifecycle, what: string): void {
+  if (lifecycle.state !== 'idle') {
+    throw new ConfigurationError(
+      `${what}: the application has already started; register everything before start()`,
+    )
+  }
+  lifecycle.compiled = undefined
+  for (const parent of lifecycle.mountedOn) assertIdle(parent, what)
 }
 
 interface Startable {
@@ -69,4 +86,9 @@ export async function stopApplication(app: Startable): Promise<void> {
   if (failures.length > 0) {
     throw new AggregateError(failures, `${failures.length} shutdown hook(s) failed`)
   }
+}
+
+/** Whether `lifecycle` is `ancestor`'s or mounted, directly or not, on the application it belongs to. */
+export function isMountedIn(lifecycle: Lifecycle, ancestor: Lifecycle): boolean {
+  return lifecycle === ancestor || lifecycle.mountedOn.some((parent) => isMountedIn(parent, ancestor))
 }

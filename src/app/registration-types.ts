@@ -1,6 +1,7 @@
 import type { InjectOptions } from '../di/index.js'
 import type { DependencyDoc } from '../openapi/index.js'
 import type { DependencyContext } from './context-types.js'
+import type { RestApplication } from './rest-application.js'
 
 /** Options of dependency registrations. */
 export interface DependencyOptions extends InjectOptions {
@@ -23,3 +24,13 @@ export type CreatingContext<Context, C extends string> = [C] extends [never]
 export type Fn<Ctx, V> = (context: DependencyContext<Ctx>) => V
 /** A callback's value once its refusals (null, undefined, false) are taken out. */
 export type WithoutRefusal<V> = Exclude<Awaited<V>, null | undefined | false>
+
+/** A child application that may be mounted at `Full`: built for no prefix, or for that one. */
+export type MountedAt<Child, Full extends string> =
+  Child extends RestApplication<object, object, infer Own>
+    ? '' extends Own
+      ? Child
+      : Own extends Full
+        ? Child
+        : never
+    : never

@@ -12,9 +12,11 @@ import type { OperationDoc } from '../openapi/index.js'
 import { type BodyParser, defaultBodyParsers } from '../render/index.js'
 import type { PathTemplate } from '../router/index.js'
 import type { TraceViewerOptions } from '../viewer/index.js'
+import type { RestApplicationOptions } from './application-options.js'
 import type { CompressionOptions } from './compression-options.js'
 import type { DependencyContext } from './context-types.js'
 import { DEFAULT_RENDERERS } from './default-renderers.js'
+import type { ErrorRenderer } from './error-renderers.js'
 
 /** Per-route settings. */
 export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptions {
@@ -101,6 +103,15 @@ export interface RouteRegistration {
   readonly conflict: ContextFunction | undefined
 }
 
+/** An application mounted under a prefix (`app.mount`): compiled into its parent's router at start. */
+export interface Mount {
+  /** The path prefix, e.g. `/api/v1` or `/orgs/{org}`. */
+  readonly prefix: string
+  /** How start-up errors name it: `mount('/api/v1')`. */
+  readonly owner: string
+  readonly child: { readonly registrations: Registrations; readonly settings: RestApplicationOptions }
+}
+
 /** Everything registered on an application, as plain data for the compiler. */
 export interface Registrations {
   /** Every injectable name and its provider (dependency injection's registry). */
@@ -118,6 +129,10 @@ export interface Registrations {
   fallbackErrorHandler: ErrorHandler | undefined
   /** The decision-trace viewer's options, once `app.traceViewer()` was called (off by default). */
   traceViewer: TraceViewerOptions | undefined
+  /** Error renderers by media type, replacing or adding to the built-in ones (`errorRenderer`). */
+  readonly errorRenderers: Map<string, ErrorRenderer>
+  /** Applications mounted under a prefix, in registration order. */
+  readonly mounts: Mount[]
 }
 
 /**
@@ -138,5 +153,7 @@ export function emptyRegistrations(): Registrations {
     bodyParsers: [...defaultBodyParsers],
     fallbackErrorHandler: undefined,
     traceViewer: undefined,
+    errorRenderers: new Map(),
+    mounts: [],
   }
 }

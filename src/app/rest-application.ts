@@ -20,12 +20,20 @@ import { MetricsRegistry } from '../telemetry/index.js'
 import type { RestApplicationOptions, TraceViewerOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
+import { type ErrorRenderer, registerErrorRenderer } from './error-renderers.js'
 import { handleRequest } from './handle-request.js'
-import { compiledApplication, type Lifecycle, startApplication, stopApplication } from './lifecycle.js'
+import {
+  assertIdle,
+  compiledApplication,
+  isMountedIn,
+  type Lifecycle,
+  startApplication,
+  stopApplication,
+} from './lifecycle.js'
 import type {
-  CreatingContext,
   DependencyOptions,
   Fn,
+  MountedAt,
   ValidatesOptions,
   WithoutRefusal,
 } from './registration-types.js'
@@ -37,6 +45,7 @@ import {
 } from './registrations.js'
 import { type ResourceOptions, readResourceCallbacks } from './resource-options.js'
 import { readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
+import { checkPrefix, Routes } from './routes.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
 
@@ -51,7 +60,11 @@ import { handleFetch } from './web-fetch.js'
  *   .resourceExists('user', ({ pathParams, database }) => database.get(pathParams.id))
  * app.get('/users/{id}', ({ user }) => user)
  */
-export class RestApplication<Ctx extends object = NoContext, Startup extends object = NoContext> {
+export class RestApplication<
+  Ctx extends object = NoContext,
+  Startup extends object = NoContext,
+  Prefix extends string = '',
+> extends Routes<Ctx, Prefix> {
   /** @internal */
   readonly registrations: Registrations = emptyRegistrations()
   /** @internal */
@@ -60,11 +73,13 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     compiled: undefined,
     ready: undefined,
     starting: undefined,
+    mountedOn: [],
   }
   readonly settings: RestApplicationOptions
   /** The application's own metrics with `metrics: true` (`metricsEndpoint(app)` serves them). */
   readonly metrics: MetricsRegistry | undefined
   constructor(settings: RestApplicationOptions = {}) {
+    super()
     this.settings = settings
     this.metrics = settings.metrics === true ? new MetricsRegistry() : undefined
   }
@@ -79,7 +94,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix> {
     return this.#provide('dependency', name, fn, options)
   }
 
@@ -94,7 +109,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: (context: Startup) => V,
     options?: InjectOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>> {
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>, Prefix> {
     const owner = `onStartup('${name}')`
     this.#claimName(name, owner)
     const inject = readInjection(fn, options, owner, `app.onStartup('${name}', FN)`)
@@ -130,7 +145,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: ResourceOptions<Ctx, N, NonNullable<Awaited<V>>>,
-  ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup, Prefix> {
     return this.#provide('resource', name, fn, options, undefined, readResourceCallbacks(name, options))
   }
 
@@ -145,7 +160,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix> {
     return this.#provide('authorized', name, fn, options)
   }
 
@@ -160,7 +175,7 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix> {
     return this.#provide('forbidden', name, fn, options)
   }
 
@@ -176,12 +191,12 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     name: N,
     schema: S,
     options?: ValidatesOptions,
-  ): RestApplication<WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>, Startup>
+  ): RestApplication<WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>, Startup, Prefix>
   validates<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup>
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix>
   validates(name: string, schemaOrFn: unknown, options: ValidatesOptions = {}): unknown {
     if (isStandardSchema(schemaOrFn)) {
       this.#claimName(name, `validates('${name}')`)
@@ -207,75 +222,64 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     return this
   }
 
-  /** Registers a GET route (HEAD is served by it too). @example app.get('/posts/{id}', ({ id }) => find(id)) */
-  get<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('GET', path, handler, options)
-  }
-
-  /** Registers a POST route. @example app.post('/posts', ({ newPost }) => create(newPost)) */
-  post<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('POST', path, handler, options)
-  }
-
-  /** Registers a PUT route. @example app.put('/posts/{id}', ({ id, postInput }) => replace(id, postInput)) */
-  put<P extends string, C extends keyof Ctx & string = never>(
-    path: P,
-    handler: (context: CreatingContext<HandlerContext<Ctx, P>, C>) => unknown,
-    options?: RouteOptions<Ctx> & { creates?: C },
-  ): this {
-    return this.route('PUT', path, handler as (context: HandlerContext<Ctx, P>) => unknown, options)
-  }
-
-  /** Registers a PATCH route. @example app.patch('/posts/{id}', ({ id, jsonBody }) => patch(id, jsonBody)) */
-  patch<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('PATCH', path, handler, options)
-  }
-
-  /** Registers a DELETE route. @example app.delete('/posts/{id}', ({ id }) => { remove(id) }) */
-  delete<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('DELETE', path, handler, options)
-  }
-
-  /** Registers an OPTIONS route (without one, OPTIONS answers 204 with `Allow`). */
-  options<P extends string>(
-    path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('OPTIONS', path, handler, options)
-  }
-
-  /**
-   * Registers a route for any method this application knows.
-   *
-   * @example
-   * app.route('GET', '/health', () => ({ ok: true }))
-   */
+  /** Registers a route for any method this application knows. @example app.route('GET', '/health', () => ({ ok: true })) */
   route<P extends string>(
     method: string,
     path: P,
-    handler: (context: HandlerContext<Ctx, P>) => unknown,
+    handler: (context: HandlerContext<Ctx, `${Prefix}${P}`>) => unknown,
     options: RouteOptions<Ctx> = {},
   ): this {
     this.#assertIdle('route')
     const routes = this.registrations.routes
     routes.push(readRoute(method, path, handler as Handler, options as RouteOptions, routes))
+    return this
+  }
+
+  /**
+   * Serves another application's routes under `prefix`, compiled into this one's router at start (no
+   * cost per request). It keeps its own dependencies, validators, error handlers and renderers,
+   * scoped to its routes, and sees this application's startup values (docs/composing.md). Given a
+   * function, it builds one typed with those values and the prefix's path parameters.
+   *
+   * @example
+   * app.mount('/orgs/{org}', (orgs) => orgs.get('/repos', ({ org, database }) => database.repos(org)))
+   */
+  mount<P extends string>(
+    prefix: P,
+    build: (child: RestApplication<Startup, Startup, `${Prefix}${P}`>) => unknown,
+  ): this
+  mount<P extends string, Child extends RestApplication<object, object, string>>(
+    prefix: P,
+    child: MountedAt<Child, `${Prefix}${P}`>,
+  ): this
+  mount(prefix: string, child: unknown): this {
+    this.#assertIdle('mount')
+    const owner = `mount('${prefix}')`
+    checkPrefix(prefix, owner)
+    let mounted = child
+    if (typeof mounted === 'function') {
+      const built = new RestApplication()
+      mounted(built)
+      mounted = built
+    }
+    if (!(mounted instanceof RestApplication))
+      throw new ConfigurationError(`${owner}: expected another RestApplication or a function that builds one`)
+    if (isMountedIn(this.lifecycle, mounted.lifecycle))
+      throw new ConfigurationError(
+        `${owner}: an application cannot be mounted on itself or on one mounted in it`,
+      )
+    this.registrations.mounts.push({ prefix, owner, child: mounted })
+    mounted.lifecycle.mountedOn.push(this.lifecycle)
+    return this
+  }
+
+  /**
+   * Registers (or replaces) how error responses of one media type are written; errors are negotiated
+   * among JSON, problem+json, HTML, text and these, as successes are. @example app.errorRenderer('text/plain', (p) => p.detail)
+   */
+  errorRenderer(mediaType: string, render: ErrorRenderer): this {
+    this.#assertIdle('errorRenderer')
+    registerErrorRenderer(this.registrations, mediaType, render)
     return this
   }
 
@@ -387,13 +391,9 @@ export class RestApplication<Ctx extends object = NoContext, Startup extends obj
     this.registrations.providers.claim(name, owner)
   }
 
-  // Every registration that changes what compiles passes here: it drops a compile made by describe().
+  // Every registration that changes what compiles passes here: it drops a compile made by describe(),
+  // this application's and those of the applications it is mounted on.
   #assertIdle(what: string): void {
-    if (this.lifecycle.state !== 'idle') {
-      throw new ConfigurationError(
-        `${what}: the application has already started; register everything before start()`,
-      )
-    }
-    this.lifecycle.compiled = undefined
+    assertIdle(this.lifecycle, what)
   }
 }

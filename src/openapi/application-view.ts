@@ -24,6 +24,16 @@ export interface DocumentedRoute {
   }
 }
 
+/** How an application answers errors: what its error responses can look like. */
+export interface ErrorView {
+  /** The statuses whose error bodies an `errorHandler` replaces, or `'all'` with a fallback handler. */
+  readonly customErrors: ReadonlySet<number> | 'all'
+  /** Whether every JSON error body is RFC 9457 problem details. */
+  readonly problemDetails: boolean
+  /** The `WWW-Authenticate` challenge of a 401. */
+  readonly challenge: string
+}
+
 /** One path of the compiled application: its routes as registered and what the router serves for it. */
 export interface PathView {
   readonly template: PathTemplate
@@ -31,6 +41,8 @@ export interface PathView {
   readonly routes: readonly DocumentedRoute[]
   /** What the router holds for the template: the plan per method, `Allow`, the implicit OPTIONS plan. */
   readonly entry: PathEntry
+  /** How a mounted application serving this path answers errors (`undefined`: as the application does). */
+  readonly errors?: ErrorView
 }
 
 /**
@@ -42,7 +54,7 @@ export interface PathView {
  * const view = app.describe()
  * view.paths[0]?.entry.methods.get('GET')?.entry // the planned decision nodes of the first GET route
  */
-export interface ApplicationView {
+export interface ApplicationView extends ErrorView {
   /** Every route, in registration order. */
   readonly routes: readonly DocumentedRoute[]
   /** Every path, in the order its first route was registered. */
@@ -51,12 +63,6 @@ export interface ApplicationView {
   readonly entry: LinkedTarget
   /** Every injectable name the application knows, built-ins included. */
   readonly providers: ReadonlyMap<string, Provider>
-  /** The statuses whose error bodies an `errorHandler` replaces, or `'all'` with a fallback handler. */
-  readonly customErrors: ReadonlySet<number> | 'all'
-  /** Whether every error body is RFC 9457 problem details. */
-  readonly problemDetails: boolean
-  /** The `WWW-Authenticate` challenge of a 401. */
-  readonly challenge: string
   /** The application-wide CORS settings, if any. */
   readonly cors: CorsOptions | undefined
   /** The media types `parsedBody` accepts by default (the `accepts` option). */

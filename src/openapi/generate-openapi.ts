@@ -79,6 +79,8 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
       (route) => operationDoc(route, route.method, options.operations)?.hidden !== true,
     )
     if (shown.length === 0) continue
+    // A mounted application's paths answer errors its own way.
+    const pathSettings = path.errors === undefined ? settings : { ...settings, ...path.errors }
     for (const route of shown) {
       const plan = path.entry.methods.get(route.method)
       const methods =
@@ -87,14 +89,14 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
         const key = method.toLowerCase()
         if (plan === undefined || !OPENAPI_METHODS.has(key)) continue
         const operation = routeView(method, plan, route.options.accepts ?? view.accepts, views)
-        item[key as OpenApiMethod] = buildOperation(route, operation, settings)
+        item[key as OpenApiMethod] = buildOperation(route, operation, pathSettings)
       }
     }
     // A path has at least one route; the implicit OPTIONS is built from the first (template, parameters).
     const [first] = path.routes
     if (options.automaticOptions === true && first !== undefined && !path.entry.methods.has('OPTIONS')) {
       const operation = routeView('OPTIONS', path.entry.options, undefined, views)
-      item.options = buildOperation(first, operation, settings)
+      item.options = buildOperation(first, operation, pathSettings)
     }
     document.paths[openApiPath(path.template)] = item
   }

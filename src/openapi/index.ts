@@ -8,6 +8,7 @@ export type {
   ApplicationView,
   DocumentableApp,
   DocumentedRoute,
+  ErrorView,
   PathView,
 } from './application-view.js'
 export {
