@@ -20,9 +20,9 @@ export type {
   StartupValues,
   WithValue,
 } from './context-types.js'
-export { type MeasuredApp, metricsEndpoint } from './metrics-endpoint.js'
 export type { DefaultHeadersOption, HeaderFields } from './default-headers.js'
 export type { ErrorRenderer } from './error-renderers.js'
+export { type MeasuredApp, metricsEndpoint } from './metrics-endpoint.js'
 export { concat, readLimited } from './read-body.js'
 export type { DependencyOptions, ValidatesOptions } from './registration-types.js'
 export type { ErrorHandler, ErrorInfo, RouteOptions } from './registrations.js'

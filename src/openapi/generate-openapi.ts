@@ -79,8 +79,7 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
       (route) => operationDoc(route, route.method, options.operations)?.hidden !== true,
     )
     if (shown.length === 0) continue
-    // A mounted application's paths answer errors its own way.
-    const pathSettings = path.errors === undefined ? settings : { ...settings, ...path.errors }
+    const pathSettings = settingsOf(path, settings)
     for (const route of shown) {
       const plan = path.entry.methods.get(route.method)
       const methods =
@@ -104,6 +103,11 @@ export function generateOpenApi(app: DocumentableApp, options: GenerateOpenApiOp
   dropUnusedSchemas(document)
   document.tags = documentTags(document, options.tags)
   return document
+}
+
+/** The operation settings of a path: a mounted application's paths answer errors its own way. */
+function settingsOf(path: PathView, settings: OperationSettings): OperationSettings {
+  return path.errors === undefined ? settings : { ...settings, ...path.errors }
 }
 
 function documentInfo(options: GenerateOpenApiOptions): InfoObject {

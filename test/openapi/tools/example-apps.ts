@@ -78,7 +78,8 @@ export const NOT_APPS: Readonly<Record<string, string>> = {
   'examples/http-features.ts': 'serves the http-features application on Node',
   'examples/api-reference.ts':
     'adds the API reference page to the http-features application; its routes are left out of the document',
-  'examples/auth/oidc-provider.ts': 'the local OpenID provider (oidc-provider on Koa), not a RestMachine application',
+  'examples/auth/oidc-provider.ts':
+    'the local OpenID provider (oidc-provider on Koa), not a RestMachine application',
   'examples/auth/oidc.ts':
     'a browser login flow (redirects to and from the identity provider); it serves no OpenAPI document',
 }
