@@ -37,3 +37,4 @@ export {
   startupProvider,
 } from './startup.js'
 export { isThenable, whenSettled } from './thenable.js'
+export { wrapSteps } from './wrap-steps.js'

@@ -1,4 +1,4 @@
-import type { PhaseSteps, Provider, RequestState } from '../di/index.js'
+import { type PhaseSteps, type Provider, type RequestState, wrapSteps } from '../di/index.js'
 import type { RequestTelemetry } from './request-telemetry.js'
 import { recordSlowSpan, timed } from './slow-span.js'
 
@@ -19,23 +19,9 @@ export function timeSlowDependencies(
   telemetry: RequestTelemetry,
   wrapped: Map<Provider, Provider>,
 ): PhaseSteps {
-  const time = (providers: readonly Provider[]) =>
-    providers.map((provider) => {
-      if (!TIMED_KINDS.has(provider.kind)) return provider
-      let timed = wrapped.get(provider)
-      if (timed === undefined) {
-        timed = timedProvider(provider, telemetry)
-        wrapped.set(provider, timed)
-      }
-      return timed
-    })
-  return {
-    seed: time(steps.seed),
-    authorize: time(steps.authorize),
-    forbid: time(steps.forbid),
-    resource: time(steps.resource),
-    input: time(steps.input),
-  }
+  return wrapSteps(steps, wrapped, (provider) =>
+    TIMED_KINDS.has(provider.kind) ? timedProvider(provider, telemetry) : provider,
+  )
 }
 
 function timedProvider(provider: Provider, telemetry: RequestTelemetry): Provider {

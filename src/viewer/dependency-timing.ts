@@ -1,4 +1,4 @@
-import type { PhaseSteps, Provider, RequestState } from '../di/index.js'
+import { type PhaseSteps, type Provider, type RequestState, wrapSteps } from '../di/index.js'
 import { timed } from '../telemetry/index.js'
 
 /** Where a timed provider reports: the viewer, which knows the request in flight. */
@@ -19,22 +19,7 @@ export function timeDependencies(
   sink: TimingSink,
   wrapped: Map<Provider, Provider>,
 ): PhaseSteps {
-  const time = (providers: readonly Provider[]) =>
-    providers.map((provider) => {
-      let timedProvider = wrapped.get(provider)
-      if (timedProvider === undefined) {
-        timedProvider = withTiming(provider, sink)
-        wrapped.set(provider, timedProvider)
-      }
-      return timedProvider
-    })
-  return {
-    seed: time(steps.seed),
-    authorize: time(steps.authorize),
-    forbid: time(steps.forbid),
-    resource: time(steps.resource),
-    input: time(steps.input),
-  }
+  return wrapSteps(steps, wrapped, (provider) => withTiming(provider, sink))
 }
 
 function withTiming(provider: Provider, sink: TimingSink): Provider {
