@@ -5,17 +5,39 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
-/** One GET on a fresh connection, so the cluster can hand each request to another worker. */
-function fetchJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+/**
+ * One GET on a fresh connection, so the cluster can hand each request to another worker. Bounded:
+ * a request that gets no answer fails after `ms`, naming itself, instead of hanging the test.
+ */
+function fetchJson(url: string, ms = 10_000): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    get(url, { agent: false }, (res) => {
+    const request = get(url, { agent: false, timeout: ms }, (res) => {
       let text = ''
       res.on('data', (chunk: Buffer) => {
         text += chunk.toString()
       })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }))
-    }).on('error', reject)
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) })
+        } catch {
+          reject(
+            new Error(`GET ${url}: ${res.statusCode} with a body that is not JSON: ${text.slice(0, 200)}`),
+          )
+        }
+      })
+    })
+    request.on('timeout', () => request.destroy(new Error(`GET ${url}: no answer within ${ms} ms`)))
+    request.on('error', reject)
   })
+}
+
+/** `promise`, or a failure naming the stage and showing the cluster's output so far after `ms`. */
+function within<T>(promise: Promise<T>, ms: number, stage: string, output: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${stage}: nothing after ${ms} ms. Output:\n${output()}`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 function startCluster(
@@ -33,7 +55,8 @@ function startCluster(
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      const line = output.split('\n').find((l) => l.startsWith('{'))
+      // Only a complete line: a chunk may end in the middle of the JSON.
+      const line = output.split('\n').find((l, i, lines) => l.startsWith('{') && i < lines.length - 1)
       if (line !== undefined) resolve({ child, url: JSON.parse(line).url, output: () => output })
     })
     child.once('exit', (code) => reject(new Error(`cluster exited early (${code}): ${output}`)))
@@ -47,11 +70,16 @@ describe('serve({ workers })', () => {
   })
 
   it('spreads requests over workers with their own startup values, restarts them one by one without losing a request, and drains on SIGTERM', async () => {
-    const cluster = await startCluster()
+    const cluster = await within(startCluster(), 30_000, 'starting the cluster', () => '')
     child = cluster.child
     const url = cluster.url
 
-    const first = await Promise.all(Array.from({ length: 12 }, () => fetchJson(`${url}/pid`)))
+    const first = await within(
+      Promise.all(Array.from({ length: 12 }, () => fetchJson(`${url}/pid`))),
+      20_000,
+      'the first 12 requests',
+      cluster.output,
+    )
     const original = new Set(first.map((r) => r.body.pid))
     expect(original.size).toBe(2)
     for (const response of first) expect(response.body.startedIn).toBe(response.body.pid)
@@ -72,8 +100,8 @@ describe('serve({ workers })', () => {
         failures++
       }
     }
-    expect(failures).toBe(0)
-    expect(recentFromNew).toBe(10)
+    expect(failures, `requests failed during the rolling restart. Output:\n${cluster.output()}`).toBe(0)
+    expect(recentFromNew, `the new workers did not answer 10 in a row. Output:\n${cluster.output()}`).toBe(10)
     const replacements = [...seen].filter((pid) => !original.has(pid))
     expect(replacements.length).toBeGreaterThanOrEqual(1)
 
@@ -82,10 +110,13 @@ describe('serve({ workers })', () => {
     await new Promise((resolve) => setTimeout(resolve, 150))
     const exited = new Promise<number | null>((resolve) => cluster.child.once('exit', resolve))
     cluster.child.kill('SIGTERM')
-    expect(await slow).toMatchObject({ status: 200, body: { slow: true } })
-    expect(await exited).toBe(0)
+    expect(await within(slow, 15_000, 'the in-flight request during SIGTERM', cluster.output)).toMatchObject({
+      status: 200,
+      body: { slow: true },
+    })
+    expect(await within(exited, 15_000, 'the primary exiting after SIGTERM', cluster.output)).toBe(0)
     expect(cluster.output().match(/shutdown hook ran in \d+/g)?.length).toBeGreaterThanOrEqual(4)
-  }, 120_000)
+  }, 180_000)
 
   it('fails to start, without respawning, when the workers cannot start the app', async () => {
     const failure = await startCluster({ BROKEN: '1' }).then(
