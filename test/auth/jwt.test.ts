@@ -31,6 +31,16 @@ describe('createJwt with a shared secret (HS256)', () => {
     expect((claims.exp as number) - (claims.iat as number)).toBe(600)
   })
 
+  it('takes the subject from a sub claim, lets the subject option win, and refuses a subject that is not a string', async () => {
+    const fromClaim = await jwt.verify(await jwt.sign({ sub: 'user-7', role: 'admin' }, { expiresIn: 60 }))
+    expect(fromClaim).toMatchObject({ sub: 'user-7', role: 'admin' })
+    const fromOption = await jwt.verify(
+      await jwt.sign({ sub: 'ignored' }, { expiresIn: 60, subject: 'user-8' }),
+    )
+    expect(fromOption.sub).toBe('user-8')
+    await expect(jwt.sign({ sub: 7 }, { expiresIn: 60 })).rejects.toThrow(/subject \(sub\) must be a string/)
+  })
+
   it('refuses alg none, other algorithms and a wrong signature as just "Invalid token"', async () => {
     const none = new UnsecuredJWT({ iss: 'issuer-a' }).setExpirationTime('1h').encode()
     const hs512 = await new SignJWT({ iss: 'issuer-a' })

@@ -5,7 +5,8 @@ import { JwtError } from './jwt-errors.js'
 import { buildKeyRing, type KeyRing } from './jwt-keys.js'
 import type { JwtClaims, JwtOptions, SignOptions, VerifyOptions } from './jwt-types.js'
 
-// Claims the signer sets itself; a caller's value for them is ignored rather than trusted.
+// Claims the signer sets itself; a caller's value for them is ignored rather than trusted. Except
+// `sub`: only the caller knows the token's subject, so a `sub` claim becomes the subject (sign()).
 const REGISTERED = new Set(['iss', 'aud', 'iat', 'exp', 'nbf', 'sub', 'jti', 'type'])
 
 /**
@@ -51,15 +52,23 @@ export class Jwt {
 
   /**
    * Signs `claims` with the first key, adding `iat`, `exp`, and `iss`/`aud`/`type`/`sub`/`jti`.
+   * The subject is `options.subject`, else a string `sub` among the claims (RFC 7519 §4.1.2: a
+   * StringOrURI); `iss`, `aud`, `iat`, `exp`, `nbf`, `jti` and `type` among the claims are ignored,
+   * since this instance sets them.
    *
    * @example
    * await jwt.sign({ user_id: '1', role: 'admin' }, { type: 'access', expiresIn: 900 })
+   * await jwt.sign({ sub: '1' }, { expiresIn: 900 }) // same as { subject: '1' }
    */
   async sign(claims: Readonly<Record<string, unknown>>, options: SignOptions): Promise<string> {
     const signing = this.#keys.signing
     if (signing === undefined) throw new ConfigurationError('Jwt.sign: this instance has no signing key')
     if (!(Number.isFinite(options.expiresIn) && options.expiresIn > 0)) {
       throw new RangeError('Jwt.sign: expiresIn must be a positive number of seconds')
+    }
+    const subject = options.subject ?? claims.sub
+    if (subject !== undefined && typeof subject !== 'string') {
+      throw new TypeError('Jwt.sign: the subject (sub) must be a string (RFC 7519 §4.1.2)')
     }
     const own: Record<string, unknown> = {}
     for (const [name, value] of Object.entries(claims)) if (!REGISTERED.has(name)) own[name] = value
@@ -76,7 +85,7 @@ export class Jwt {
       .setExpirationTime(now + Math.ceil(options.expiresIn))
     if (this.issuer !== undefined) builder.setIssuer(this.issuer)
     if (this.audience !== undefined) builder.setAudience(this.audience as string | string[])
-    if (options.subject !== undefined) builder.setSubject(options.subject)
+    if (subject !== undefined) builder.setSubject(subject)
     if (options.jwtId !== undefined) builder.setJti(options.jwtId)
     return builder.sign(signing.key)
   }
