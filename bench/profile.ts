@@ -13,6 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Launch, prepareServer } from './lib/build.js'
+import { checkServer } from './lib/checks.js'
 import { type Config, loadConfig } from './lib/config.js'
 import { type CpuProfile, sourceMapResolver, summarizeProfile } from './lib/cpuprofile.js'
 import { createLoadTool, type LoadTool } from './lib/load.js'
@@ -20,7 +21,6 @@ import { scenarioNamed } from './lib/plan.js'
 import { pinProcess, sleep } from './lib/proc.js'
 import { type ProfileResult, profileMarkdown, withProfileSection } from './lib/report.js'
 import { BENCH_DIR, serverExists, startServer } from './lib/servers.js'
-import { mintToken } from './scenarios.js'
 
 /** Preloaded into the profiled server: SIGTERM/SIGINT → process.exit, so --cpu-prof writes its file. */
 const EXIT_ON_SIGNAL =
@@ -80,9 +80,14 @@ export async function profileServer(
         env: { BENCH_JWT_SECRET: config.jwtSecret },
       })
       try {
+        const base = `http://127.0.0.1:${running.port}`
+        // the same inputs the measured run uses (doc-304 needs the ETag the server sends; without
+        // it every request would be a 200 and the "304" profile would show the body being built)
+        const { inputs, failures } = await checkServer(base, secret)
+        if (failures[id] !== undefined) throw new Error(`check failed: ${failures[id]}`)
         const job = {
-          base: `http://127.0.0.1:${running.port}`,
-          requests: scenario.requests({ token: await mintToken(undefined, secret), etag: null }),
+          base,
+          requests: scenario.requests(inputs),
           connections: config.connections,
           expected: scenario.expected,
         }
