@@ -3,7 +3,7 @@ import type { HandledExchange, RangeSelection, Terminal } from '../machine/index
 import { partialContent, rangeNotSatisfiable } from './byte-ranges.js'
 import type { CompiledApp } from './compile-application.js'
 import { optionsResponse } from './cors-response.js'
-import { errorForStatus, errorResponse } from './error-response.js'
+import { errorResponse, machineErrorResponse } from './error-response.js'
 import { asCreated, decorateSuccess, notModified, redirect } from './representation.js'
 
 /**
@@ -30,5 +30,5 @@ export function answer(
   if (status === 301 || status === 307) return redirect(exchange, status)
   if (status === 416)
     return errorResponse(app, exchange, rangeNotSatisfiable(outcome.reason, exchange.range as RangeSelection))
-  return errorResponse(app, exchange, errorForStatus(app, outcome, exchange))
+  return machineErrorResponse(app, outcome, exchange)
 }

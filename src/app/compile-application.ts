@@ -5,7 +5,6 @@ import {
   type Provider,
   type StartupFactory,
 } from '../di/index.js'
-import type { HttpError } from '../errors/index.js'
 import { ConfigurationError } from '../errors/index.js'
 import { type CorsOptions, securityHeaders, usesNonce, validateCorsOptions } from '../http/index.js'
 import {
@@ -35,6 +34,7 @@ import {
 import { compileRoute } from './compile-route.js'
 import { compressionPolicy } from './compression-options.js'
 import { type DefaultHeaders, defaultHeadersOf } from './default-headers.js'
+import type { MachineAnswer } from './error-response.js'
 import { type ErrorScope, errorScope, type MountedScopes, mountedScopes } from './error-scope.js'
 import { type Scope, scopesOf } from './mount.js'
 import type { Registrations, RouteRegistration } from './registrations.js'
@@ -62,7 +62,7 @@ export interface CompiledApp extends ErrorScope {
   /** Routes whose own `securityHeaders` replace the application's (`undefined`: none). */
   readonly routeSecurityHeaders: ReadonlyMap<RoutePlan, SecurityHeaderSource | undefined>
   /** The machine's own error answers (404, 405 + Allow, 414…), built once for this application. */
-  readonly machineErrors: Map<string, HttpError>
+  readonly machineErrors: Map<string, MachineAnswer>
   /** Whether responses carry `X-Restmachine-Trace` (the `trace` option). */
   readonly traceHeader: boolean
   /** The application's tracing, when the `telemetry` option is set. */

@@ -21,7 +21,7 @@ import {
   UnsupportedMediaType,
   UriTooLong,
 } from '../errors/index.js'
-import { appendVary, type RestResponse } from '../http/index.js'
+import { appendVary, RestResponse } from '../http/index.js'
 import type { Exchange, StatusOutcome } from '../machine/index.js'
 import { Reply, renderValue, respond } from '../render/index.js'
 import type { CompiledApp } from './compile-application.js'
@@ -29,12 +29,48 @@ import { errorMediaType } from './error-renderers.js'
 import { type ErrorScope, errorScopeOf } from './error-scope.js'
 import { logError } from './request-logging.js'
 
+/** A machine answer of one application: the error, and its default response per media type. */
+export interface MachineAnswer {
+  readonly error: HttpError
+  /** media type → the default response as first sent (copied for each request) */
+  readonly responses: Map<string, RestResponse>
+}
+
+/**
+ * The response to a machine answer (404, 405 + Allow, 414…). With no error handler for its status
+ * and a built-in error body (JSON or problem details), the same bytes answer every request that
+ * reaches the same edge with the same Accept: the response is rendered once per media type and each
+ * request gets a copy (its own header record, the same body string). Otherwise it goes through
+ * {@link errorResponse} like any error.
+ */
+export function machineErrorResponse(
+  app: CompiledApp,
+  outcome: StatusOutcome,
+  exchange: Exchange,
+): RestResponse | Promise<RestResponse> {
+  const answer = machineAnswer(app, outcome, exchange)
+  const { errorHandlers, fallbackErrorHandler } = app.registrations
+  if (app.mounted !== undefined || fallbackErrorHandler !== undefined || errorHandlers.has(outcome.status)) {
+    return errorResponse(app, exchange, answer.error)
+  }
+  const rendering = app.errorRendering
+  const type = errorMediaType(rendering, exchange.request.headers.get('accept'))
+  // A renderer (HTML, text, one added with errorRenderer) is given the request: rendered each time.
+  if (rendering.renderers.has(type)) return errorResponse(app, exchange, answer.error)
+  let sent = answer.responses.get(type)
+  if (sent === undefined) {
+    sent = defaultResponse(app, exchange, answer.error, undefined)
+    answer.responses.set(type, sent)
+  }
+  return new RestResponse(sent.status, { ...sent.headers }, sent.body)
+}
+
 /**
  * The error a diagram outcome stands for, with the data its response needs (e.g. `Allow`). These
  * are the machine's own answers, not failures, so each is built once per application and reused:
  * its stack trace is captured only the first time.
  */
-export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, exchange: Exchange): HttpError {
+function machineAnswer(app: CompiledApp, outcome: StatusOutcome, exchange: Exchange): MachineAnswer {
   const status = outcome.status
   // Machine answers depend only on the status, the request method, the path's methods, the
   // route's body limit and (for 415, where B5 has a JSON reason) whether the request had a
@@ -46,16 +82,16 @@ export function errorForStatus(app: CompiledApp, outcome: StatusOutcome, exchang
     status === 415 && exchange.request.headers.get('content-encoding') !== null
   } ${exchange.problem ?? ''}`
   const cache = app.machineErrors
-  let error = cache.get(key)
-  if (error === undefined) {
-    error = machineError(outcome, exchange)
+  let answer = cache.get(key)
+  if (answer === undefined) {
+    answer = { error: machineError(outcome, exchange), responses: new Map() }
     // Bounded. A 501 names a method the client made up, so 501s are kept only while the cache is
     // small: a stream of invented methods cannot fill it. Every other key is bounded by the routes
     // and the known methods. Past the bound an answer is built anew (its stack captured).
     if (cache.size < (status === 501 ? UNKNOWN_METHOD_CACHE_SIZE : MACHINE_ERROR_CACHE_SIZE))
-      cache.set(key, error)
+      cache.set(key, answer)
   }
-  return error
+  return answer
 }
 
 const MACHINE_ERROR_CACHE_SIZE = 10_000
