@@ -123,7 +123,9 @@ export const app = new RestApplication({ provides: 'application/json' })
     'document',
     ({ pathParams: { id }, store }) => (id === undefined ? null : store.documents.get(id)),
     {
-      etag: ({ document }) => `"${document.id}-v${document.version}"`,
+      // An entity-tag holds visible ASCII without DQUOTE (RFC 9110 §8.8.3); ids come decoded from
+      // the path and may hold any character, so they are percent-encoded into it.
+      etag: ({ document }) => `"${encodeURIComponent(document.id)}-v${document.version}"`,
       lastModified: ({ document }) => document.updated,
     },
   )

@@ -63,6 +63,18 @@ describe.each(EXAMPLE_DOORS)('examples/http-features.ts via %s', (door) => {
       expect(((await next.json()) as { id: string }).id).toBe('501')
     })
 
+    it('gives a document whose id holds a space or a quote a valid strong ETag that matches again', async () => {
+      for (const id of ['with space', 'quote"d', 'caf\u00e9']) {
+        const path = `/documents/${encodeURIComponent(id)}`
+        expect((await send('PUT', path, { title: id })).status).toBe(201)
+        const read = await get(path)
+        expect(read.status).toBe(200)
+        const etag = read.headers.get('etag') ?? ''
+        expect(etag).toMatch(/^"[\x21\x23-\x7e]+"$/)
+        expect((await get(path, { 'if-none-match': etag })).status).toBe(304)
+      }
+    })
+
     it('deletes with 204, no body and no Content-Length; 404 afterwards', async () => {
       await send('PUT', '/documents/600', { title: 'Doomed' })
       if (open.server !== undefined) {
