@@ -12,8 +12,9 @@ import type { Exchange } from '../machine/index.js'
 /**
  * Applies the content coding F7 chose to a finished response (RFC 9110 §8.4), after every decision
  * of the run: the 304/412 preconditions compared the identity representation's tag, so only what is
- * sent changes. The content is piped through the runtime's streaming compressor; `Content-Encoding`
- * is set, `Content-Length` dropped (the length is not known until the end), and a strong `ETag`
+ * sent changes. Small content held in memory is encoded in one call where the runtime can (its new
+ * `Content-Length` set); anything else is piped through the runtime's streaming compressor, with
+ * `Content-Length` dropped (the length is not known until the end). `Content-Encoding` is set, and a strong `ETag`
  * becomes the encoded form's own (§8.8.3). Left as they are: HEAD, 204, 304, 206 and other
  * responses without content, a request for ranges on a route that serves them (a range applies to
  * the identity form, RFC 9110 §14.1.1), content that has a coding already, and content not worth
@@ -38,14 +39,32 @@ export function encodeResponse(exchange: Exchange, response: RestResponse): Rest
   if (plan?.ranges === true && exchange.request.headers.get('range') !== null) return response
   const policy = plan?.compression as CompressionPolicy
   if (!worthCompressing(policy, headers, body) && identityAcceptable(exchange)) return response
-  response.body = exchange.request.encoder.encode(coding as string, body)
+  const encoder = exchange.request.encoder
   headers['content-encoding'] = coding as string
-  delete headers['content-length']
+  const whole = inMemorySize(body) <= (encoder.wholeLimit ?? 0) ? encoder.encodeWhole : undefined
+  if (whole !== undefined) {
+    // Small content already in memory: encoded in one call, its length known (decision 0496).
+    const encoded = whole(coding as string, body as string | Uint8Array)
+    response.body = encoded
+    headers['content-length'] = String(encoded.byteLength)
+  } else {
+    response.body = encoder.encode(coding as string, body)
+    delete headers['content-length']
+  }
   // Byte ranges are served of the identity form only; a client must not resume this one with them.
   delete headers['accept-ranges']
   const etag = headers.etag
   if (typeof etag === 'string') headers.etag = encodedEntityTag(etag, coding as string)
   return response
+}
+
+/**
+ * The UTF-8 size bound of content held in memory (infinity for a stream): a string's UTF-8 length is
+ * at most three bytes per UTF-16 unit.
+ */
+function inMemorySize(body: NonNullable<RestResponse['body']>): number {
+  if (typeof body === 'string') return body.length * 3
+  return body instanceof Uint8Array ? body.byteLength : Number.POSITIVE_INFINITY
 }
 
 /** Whether Accept-Encoding lets the response go out without a coding (RFC 9110 §12.5.3). */

@@ -20,6 +20,14 @@ export interface ContentEncoder {
     coding: string,
     body: NonNullable<ResponseBody>,
   ): ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>
+  /**
+   * Optional: content already in memory, of at most {@link ContentEncoder.wholeLimit} bytes, encoded
+   * in one call. Where a runtime has it, a small body is compressed at once instead of through a
+   * stream, and so goes out with a `Content-Length` instead of chunked.
+   */
+  encodeWhole?(coding: string, content: string | Uint8Array): Uint8Array
+  /** The largest content, in bytes, {@link ContentEncoder.encodeWhole} is given (0 when absent). */
+  readonly wholeLimit?: number
 }
 
 /** A route's compression settings, compiled at start-up. */

@@ -31,6 +31,11 @@ function get(url: string, headers: Record<string, string> = {}, method = 'GET'):
 
 const items = Array.from({ length: 120 }, (_, i) => ({ id: i, sku: `SKU-${i}`, tags: ['x', 'y'] }))
 const document = JSON.stringify({ items })
+/** 70,000 characters (over 64 KiB): in memory, but too large to compress in one call. */
+const large = Array.from(
+  { length: 1000 },
+  (_, i) => `line ${String(i).padStart(4, '0')} ${'.'.repeat(59)}\n`,
+).join('')
 const hasZstd = typeof (zlib as { createZstdCompress?: unknown }).createZstdCompress === 'function'
 
 describe('compression over a real socket (node:zlib)', () => {
@@ -41,6 +46,7 @@ describe('compression over a real socket (node:zlib)', () => {
       etag: () => '"d1"',
     })
     app.get('/doc', ({ doc }) => doc)
+    app.get('/large', () => respond(large, { headers: { 'content-type': 'text/plain; charset=utf-8' } }))
     app.get('/stream', () =>
       respond(
         (async function* () {
@@ -54,12 +60,12 @@ describe('compression over a real socket (node:zlib)', () => {
   })
   afterAll(() => server.close())
 
-  it('sends brotli to `br, gzip`, streamed without Content-Length, with its own ETag', async () => {
+  it('sends brotli to `br, gzip`, compressed at once with its exact Content-Length and its own ETag', async () => {
     const response = await get(`${server.url}/doc`, { 'accept-encoding': 'br, gzip' })
     expect(response.status).toBe(200)
     expect(response.headers['content-encoding']).toBe('br')
-    expect(response.headers['content-length']).toBeUndefined()
-    expect(response.headers['transfer-encoding']).toBe('chunked')
+    expect(response.headers['content-length']).toBe(String(response.body.byteLength))
+    expect(response.headers['transfer-encoding']).toBeUndefined()
     expect(response.headers.vary).toMatch(/accept-encoding/i)
     expect(response.headers.etag).toBe('"d1-br"')
     expect(response.body.byteLength).toBeLessThan(document.length / 4)
@@ -83,9 +89,18 @@ describe('compression over a real socket (node:zlib)', () => {
     expect(decompress(response.body).toString()).toBe(document)
   })
 
+  it('streams content over 64 KiB through the compressor, chunked without Content-Length', async () => {
+    const response = await get(`${server.url}/large`, { 'accept-encoding': 'br, gzip' })
+    expect(response.headers['content-encoding']).toBe('br')
+    expect(response.headers['content-length']).toBeUndefined()
+    expect(response.headers['transfer-encoding']).toBe('chunked')
+    expect(brotliDecompressSync(response.body).toString()).toBe(large)
+  })
+
   it('compresses an async-iterable body as it streams', async () => {
     const response = await get(`${server.url}/stream`, { 'accept-encoding': 'gzip' })
     expect(response.headers['content-encoding']).toBe('gzip')
+    expect(response.headers['transfer-encoding']).toBe('chunked')
     const text = gunzipSync(response.body).toString()
     expect(text.split('\n')).toHaveLength(51)
   })
