@@ -100,21 +100,11 @@ export class Router<T> {
     const exact = this.#exact.get(path)
     if (exact !== undefined) return { value: exact, params: NO_PARAMS }
     if (path.charCodeAt(0) !== 47 /* '/' */) return undefined
-    const raw = path.split('/')
-    const segments: string[] = new Array(raw.length - 1)
-    let decoded = false
-    for (let i = 1; i < raw.length; i++) {
-      const segment = raw[i] as string
-      if (segment.includes('%')) {
-        try {
-          segments[i - 1] = decodeURIComponent(segment)
-        } catch {
-          return MALFORMED_PATH
-        }
-        decoded = true
-      } else segments[i - 1] = segment
-    }
-    if (decoded) {
+    // The common case, a path without %-encoding, is split once with no per-segment work.
+    const encoded = path.includes('%')
+    const segments = encoded ? decodeSegments(path) : path.slice(1).split('/')
+    if (segments === MALFORMED_PATH) return MALFORMED_PATH
+    if (encoded) {
       const exactDecoded = this.#exact.get(`/${segments.join('/')}`)
       if (exactDecoded !== undefined) return { value: exactDecoded, params: NO_PARAMS }
     }
@@ -126,6 +116,21 @@ export class Router<T> {
       params[leaf.paramNames[i] as string] = values[i] as string
     return { value: leaf.value, params }
   }
+}
+
+/** The segments of a path holding %-encoding, each decoded, or {@link MALFORMED_PATH}. */
+function decodeSegments(path: string): string[] | typeof MALFORMED_PATH {
+  const segments = path.slice(1).split('/')
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string
+    if (!segment.includes('%')) continue
+    try {
+      segments[i] = decodeURIComponent(segment)
+    } catch {
+      return MALFORMED_PATH
+    }
+  }
+  return segments
 }
 
 function walk<T>(
