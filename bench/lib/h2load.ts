@@ -99,6 +99,7 @@ export function h2loadArgs(job: H2loadJob): string[] {
     String(job.durationSec),
   ]
   for (const [name, value] of Object.entries(first.headers)) args.push('-H', `${name}: ${value}`)
+  mkdirSync(job.workDir, { recursive: true })
   if (first.body !== undefined) {
     const file = path.join(job.workDir, 'body')
     writeFileSync(file, first.body)
@@ -119,7 +120,6 @@ export function h2loadArgs(job: H2loadJob): string[] {
 
 /** Runs h2load once and parses its summary. */
 export function runH2load(job: H2loadJob): Promise<H2loadResult> {
-  mkdirSync(job.workDir, { recursive: true })
   const args = h2loadArgs(job)
   const [cmd, argv] =
     job.cpu === undefined ? ['h2load', args] : ['taskset', ['-c', String(job.cpu), 'h2load', ...args]]
