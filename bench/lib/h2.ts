@@ -13,7 +13,7 @@ import { checkServer } from './checks.js'
 import { loadConfig } from './config.js'
 import { createH2Client } from './h2-client.js'
 import { type H2Cell, type H2Run, h2Markdown } from './h2-report.js'
-import { ensureH2load, runH2load } from './h2load.js'
+import { ensureH2load, type H2loadResult, runH2load } from './h2load.js'
 import { type LoadInputs, type LoadRequest, scenarioNamed } from './plan.js'
 import { cpuSeconds, machineInfo, pinProcess } from './proc.js'
 import { BENCH_DIR, type RunningServer, startServer } from './servers.js'
@@ -125,10 +125,22 @@ export async function runH2Bench(log: (line: string) => void): Promise<void> {
             cpu: config.loadCpu,
             workDir: path.join(TLS_DIR, '..', 'h2load'),
           }
-          if (round === 0 && config.warmupSec > 0) await runH2load({ ...job, durationSec: config.warmupSec })
-          const before = cpuSeconds(srv.pid)
-          const r = await runH2load({ ...job, durationSec: config.durationSec })
-          const after = cpuSeconds(srv.pid)
+          let r: H2loadResult
+          let before: number | null
+          let after: number | null
+          try {
+            if (round === 0 && config.warmupSec > 0)
+              await runH2load({ ...job, durationSec: config.warmupSec })
+            before = cpuSeconds(srv.pid)
+            r = await runH2load({ ...job, durationSec: config.durationSec })
+            after = cpuSeconds(srv.pid)
+          } catch (err) {
+            cell.failed = `round ${round + 1}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`
+            log(
+              `round ${round + 1}/${config.rounds} ${id.padEnd(8)} ${name.padEnd(14)} FAILED: ${cell.failed}`,
+            )
+            continue
+          }
           const good = classes(scenario.expected).reduce((n, c) => n + r.status[c], 0)
           // h2load's status counts can exceed its `done` count by the streams in flight when -D ends
           const answered = r.status['2xx'] + r.status['3xx'] + r.status['4xx'] + r.status['5xx']

@@ -131,8 +131,16 @@ export function runH2load(job: H2loadJob): Promise<H2loadResult> {
       out += c
     })
     child.stderr.resume()
+    // h2load waits for every started stream after -D ends: a stream the server never finishes
+    // would hang the run, so it is stopped 20 s after its window and the round reported as failed
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), (job.durationSec + 20) * 1000)
     child.on('error', reject)
-    child.on('close', () => {
+    child.on('close', (_code, signal) => {
+      clearTimeout(watchdog)
+      if (signal === 'SIGKILL') {
+        reject(new Error(`h2load did not finish within ${job.durationSec + 20} s (streams left unanswered)`))
+        return
+      }
       try {
         resolve(parseH2load(out))
       } catch (err) {
