@@ -205,7 +205,9 @@ async function main(): Promise<void> {
   log(`wrote ${config.output} and bench/results/latest.json`)
 }
 
-main().catch((err: unknown) => {
+// `npm run bench -- --h2`: the HTTP/2 bench (bench/lib/h2.ts) instead of the HTTP/1.1 one
+const mode = process.argv.includes('--h2') ? import('./lib/h2.js').then((h2) => h2.runH2Bench(log)) : main()
+mode.catch((err: unknown) => {
   console.error(err)
   process.exitCode = 1
 })

@@ -10,10 +10,13 @@
  * The app only: `bench/servers/fastify.ts` listens over node:http; other transports pass their
  * Fastify options (e.g. `http2: true`) to {@link createFastifyApp}.
  */
+
+import type { Http2SecureServer } from 'node:http2'
 import compress from '@fastify/compress'
 import etag from '@fastify/etag'
 import Fastify, {
   type FastifyBaseLogger,
+  type FastifyHttp2SecureOptions,
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerOptions,
@@ -64,7 +67,12 @@ function methodNotAllowed(app: FastifyInstance, url: string, allowed: HTTPMethod
  * Builds the bench's Fastify app (its plugins and routes) on a Fastify instance made with
  * `options` plus the logger choice; the caller listens.
  */
-export async function createFastifyApp(options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+export async function createFastifyApp(
+  given: FastifyServerOptions | FastifyHttp2SecureOptions<Http2SecureServer> = {},
+): Promise<FastifyInstance> {
+  // The HTTP/2 options (`http2: true`, `https`) reach Fastify unchanged; the type is widened to the
+  // node:http instance's only so that the routes below are declared once for every transport.
+  const options = given as FastifyServerOptions
   // No logger, as Fastify starts; the fastify-pino variant passes one (Fastify then logs each request).
   const logger = benchLogger()
   // (pino's Logger widened to the logger type Fastify's instance is declared with)

@@ -20,7 +20,8 @@ import {
 } from '../scenarios.js'
 import type { LoadInputs } from './plan.js'
 
-interface Reply {
+/** One answer as the checks see it, whatever the transport. */
+export interface Reply {
   status: number
   /** lower-case header name → value (repeated headers joined with ", ") */
   headers: { get(name: string): string | null }
@@ -29,12 +30,21 @@ interface Reply {
   bytes: Buffer
 }
 
+/** Sends one request with exactly these headers (and body) to `base`; the checks' transport. */
+export type Send = (
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+) => Promise<Reply>
+
 /**
- * One request with exactly these headers. (Not fetch(): it adds `cache-control: no-cache` to
+ * One HTTP/1.1 request with exactly these headers. (Not fetch(): it adds `cache-control: no-cache` to
  * conditional requests, after which Express rightly refuses to answer 304.)
  */
-function send(base: string, method: string, path: string, headers: Record<string, string>, body?: string) {
-  return new Promise<Reply>((resolve, reject) => {
+const sendHttp1: Send = (base, method, path, headers, body) =>
+  new Promise<Reply>((resolve, reject) => {
     const url = new URL(path, base)
     const req = request(
       url,
@@ -68,7 +78,6 @@ function send(base: string, method: string, path: string, headers: Record<string
     req.on('error', reject)
     req.end(body)
   })
-}
 
 class CheckError extends Error {}
 
@@ -94,8 +103,15 @@ export interface CheckOutcome {
   inputs: LoadInputs
 }
 
-/** Runs every scenario's checks against a server; never throws. */
-export async function checkServer(base: string, secret: Uint8Array): Promise<CheckOutcome> {
+/**
+ * Runs every scenario's checks against a server; never throws. `send` is the transport
+ * (HTTP/1.1 by default; the HTTP/2 mode passes a node:http2 client).
+ */
+export async function checkServer(
+  base: string,
+  secret: Uint8Array,
+  send: Send = sendHttp1,
+): Promise<CheckOutcome> {
   const call = (method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
     send(base, method, path, headers, body)
   const token = await mintToken(PROFILE_CLAIMS, secret)
