@@ -1,7 +1,7 @@
 import { isThenable } from '../di/index.js'
 import type { RestResponse } from '../http/index.js'
 import { RequestHeaders, RestRequest } from '../http/index.js'
-import { readLimited } from './read-body.js'
+import { readWebBody } from './read-web-body.js'
 
 interface Handles {
   handle(request: RestRequest): RestResponse | Promise<RestResponse>
@@ -34,8 +34,7 @@ export function fromWebRequest(request: Request, info: FetchConnectionInfo = {})
     path: query === -1 ? withoutHash : withoutHash.slice(0, query),
     rawQuery: query === -1 ? '' : withoutHash.slice(query + 1),
     headers: RequestHeaders.from(request.headers),
-    readBody:
-      body === null ? undefined : (limit) => readLimited(body as unknown as AsyncIterable<Uint8Array>, limit),
+    readBody: body === null ? undefined : (limit) => readWebBody(request, limit),
     remoteAddress: info.remoteAddress,
     secure: url.startsWith('https:'),
     raw: request,
