@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { prepareServer } from './lib/build.js'
+import { runBunMode } from './lib/bun.js'
 import { checkServer } from './lib/checks.js'
 import { estimateSeconds, loadConfig } from './lib/config.js'
 import { carryKeptSections } from './lib/kept-sections.js'
@@ -33,6 +34,7 @@ const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0).padStart(4
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`)
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--bun')) return runBunMode(log)
   const config = loadConfig()
   const machine = machineInfo() // before pinning, which hides the other CPU from availableParallelism()
   // the harness itself waits on the load generator's core, never on the server's

@@ -4,12 +4,13 @@
  * context) and for the verified JWT claims, Hono's `etag()` middleware on /doc, the built-in
  * `validator('json', …)` with zod. Hono answers 404 for unknown paths itself (text
  * "404 Not Found") and also 404 for a known path with another method, so each route gets an
- * `app.all(…)` after its handlers → 405.
+ * `app.all(…)` after its handlers → 405. /compressed/doc goes through Hono's `compress()` (gzip).
  *
  * The app only: `bench/servers/hono.ts` serves its `fetch` with `@hono/node-server`; other
  * runtimes (Bun.serve) serve the same `fetch`.
  */
 import { type Context, Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { etag } from 'hono/etag'
 import { validator } from 'hono/validator'
 import {
@@ -73,6 +74,14 @@ export async function createHonoApp(): Promise<Hono<Env>> {
     c.body(buildDocument(), 200, { 'content-type': 'application/json; charset=utf-8' }),
   )
   app.all(PATHS.doc, methodNotAllowed('GET, HEAD'))
+
+  // (4) the same document through Hono's compress() middleware (CompressionStream: gzip or
+  // deflate, no brotli), on that route only
+  app.use(PATHS.docCompressed, compress())
+  app.get(PATHS.docCompressed, (c) =>
+    c.body(buildDocument(), 200, { 'content-type': 'application/json; charset=utf-8' }),
+  )
+  app.all(PATHS.docCompressed, methodNotAllowed('GET, HEAD'))
 
   // (5) items: Hono's validator with the zod schema
   app.post(

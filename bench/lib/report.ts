@@ -74,8 +74,9 @@ export function median(values: number[]): number {
   return s.length % 2 || lower === undefined ? upper : (lower + upper) / 2
 }
 
-const fmtInt = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–')
-const fmtMs = (us: number): string => (Number.isFinite(us) ? `${(us / 1000).toFixed(2)} ms` : '–')
+export const fmtInt = (n: number): string =>
+  Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–'
+export const fmtMs = (us: number): string => (Number.isFinite(us) ? `${(us / 1000).toFixed(2)} ms` : '–')
 const fmtMb = (kb: number | null): string => (kb === null ? '–' : `${(kb / 1024).toFixed(1)} MB`)
 const fmtPct = (f: number | null): string => (f === null ? '–' : `${Math.round(f * 100)}%`)
 const fmtRatio = (a: number, b: number): string => (a > 0 && b > 0 ? `${(a / b).toFixed(2)}×` : '–')
@@ -125,7 +126,7 @@ export function summarizeCell(cell: Cell): CellSummary | null {
 }
 
 /** A markdown table, padded the way biome formats markdown (so RESULTS.md passes `biome check`). */
-function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {
+export function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {
   const len = (cell: string) => [...cell].length
   const widths = header.map((h, i) => Math.max(3, len(h), ...rows.map((r) => len(r[i] ?? ''))))
   const left = (i: number) => (align?.[i] ?? 'r') === 'l'

@@ -38,6 +38,8 @@ export interface StartOptions {
   launch: Launch
   /** CPU to pin the server to with taskset (undefined = no pinning) */
   cpu?: number | undefined
+  /** the runtime to run instead of this node (e.g. node_modules/.bin/bun for the --bun mode) */
+  command?: string
   /** extra node flags, placed before the server (e.g. --cpu-prof) */
   nodeArgs?: string[]
   env?: Record<string, string>
@@ -77,10 +79,9 @@ export function freePort(): Promise<number> {
 export async function startServer(name: string, opts: StartOptions): Promise<RunningServer> {
   const port = await freePort()
   const nodeArgs = [...(opts.nodeArgs ?? []), ...opts.launch.args]
+  const exe = opts.command ?? process.execPath
   const [cmd, args] =
-    opts.cpu === undefined
-      ? [process.execPath, nodeArgs]
-      : ['taskset', ['-c', String(opts.cpu), process.execPath, ...nodeArgs]]
+    opts.cpu === undefined ? [exe, nodeArgs] : ['taskset', ['-c', String(opts.cpu), exe, ...nodeArgs]]
 
   const child: ChildProcess = spawn(cmd, args, {
     cwd: path.resolve(BENCH_DIR, '..'),

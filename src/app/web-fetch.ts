@@ -1,7 +1,7 @@
 import { isThenable } from '../di/index.js'
 import type { RestResponse } from '../http/index.js'
 import { RequestHeaders, RestRequest } from '../http/index.js'
-import { readLimited } from './read-body.js'
+import { readWebBody } from './read-web-body.js'
 
 interface Handles {
   handle(request: RestRequest): RestResponse | Promise<RestResponse>
@@ -34,8 +34,7 @@ export function fromWebRequest(request: Request, info: FetchConnectionInfo = {})
     path: query === -1 ? withoutHash : withoutHash.slice(0, query),
     rawQuery: query === -1 ? '' : withoutHash.slice(query + 1),
     headers: RequestHeaders.from(request.headers),
-    readBody:
-      body === null ? undefined : (limit) => readLimited(body as unknown as AsyncIterable<Uint8Array>, limit),
+    readBody: body === null ? undefined : (limit) => readWebBody(request, limit),
     remoteAddress: info.remoteAddress,
     secure: url.startsWith('https:'),
     raw: request,
@@ -52,17 +51,37 @@ export function fromWebRequest(request: Request, info: FetchConnectionInfo = {})
  * const response = toWebResponse(restResponse, 'GET')
  */
 export function toWebResponse(response: RestResponse, method: string): Response {
-  const headers = new Headers()
-  for (const name of Object.keys(response.headers)) {
-    const value = response.headers[name] as string | string[]
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
-    else headers.set(name, value)
+  if (method === 'HEAD') return headResponse(response)
+  return new Response(toBodyInit(response.body), {
+    status: response.status,
+    headers: headersInit(response.headers),
+  })
+}
+
+/**
+ * The core's header record as `HeadersInit`: the record itself when every value is one string (the
+ * runtime copies it in one call), else name/value pairs, one per value, so that a repeated field
+ * such as Set-Cookie stays separate lines (RFC 6265 §3: never folded into one).
+ */
+function headersInit(record: RestResponse['headers']): HeadersInit {
+  const names = Object.keys(record)
+  if (!names.some((name) => Array.isArray(record[name]))) return record as Record<string, string>
+  const pairs: [string, string][] = []
+  for (const name of names) {
+    const value = record[name] as string | string[]
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, item])
+    else pairs.push([name, value])
   }
-  const body = method === 'HEAD' ? null : toBodyInit(response.body)
-  if (method === 'HEAD' && typeof response.body === 'string' && !headers.has('content-length')) {
+  return pairs
+}
+
+/** A HEAD answer: the headers without content, with the length a GET's string body would have. */
+function headResponse(response: RestResponse): Response {
+  const headers = new Headers(headersInit(response.headers))
+  if (typeof response.body === 'string' && !headers.has('content-length')) {
     headers.set('content-length', String(new TextEncoder().encode(response.body).byteLength))
   }
-  return new Response(body, { status: response.status, headers })
+  return new Response(null, { status: response.status, headers })
 }
 
 function toBodyInit(body: RestResponse['body']): BodyInit | null {
