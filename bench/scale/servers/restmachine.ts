@@ -14,7 +14,12 @@ const app = new RestApplication({ bodyLimit: 2 * 1024 * 1024 })
 for (const route of routeSet(Number(process.env.SCALE_ROUTES ?? 10000))) {
   const body = { route: route.index }
   if (route.template === route.hit) app.get(route.template, () => body)
-  else app.get(route.template, ({ pathParams }) => ({ route: route.index, id: pathParams['id'] }))
+  else
+    app.get(route.template, ({ pathParams }) => ({
+      route: route.index,
+      // the template is a runtime string, so its parameter names are not known to the type
+      id: (pathParams as Readonly<Record<string, string>>).id,
+    }))
 }
 app.post('/body', ({ jsonBody }) => ({ keys: Object.keys(jsonBody as object).length }))
 const { port, host } = listenOptions()
