@@ -12,7 +12,11 @@ export interface WrkRun {
   connections: number
 }
 
-/** Runs wrk against `base` cycling through `requests`; resolves with the completed responses. */
+/**
+ * Runs wrk against `base` cycling through `requests`; resolves with the completed responses.
+ * Rejects when any answer was not 2xx/3xx or a socket error occurred: a figure of wrong answers is
+ * no figure.
+ */
 export async function runWrk(base: string, requests: LoadRequest[], run: WrkRun): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wrk-'))
   const script = path.join(dir, 'load.lua')
@@ -30,5 +34,8 @@ export async function runWrk(base: string, requests: LoadRequest[], run: WrkRun)
   const code = await new Promise<number | null>((resolve) => wrk.once('exit', resolve))
   const line = /BENCH_RESULT (\{.*\})/.exec(output)?.[1]
   if (code !== 0 || line === undefined) throw new Error(`wrk failed (exit ${code}):\n${output}`)
-  return (JSON.parse(line) as { requests: number }).requests
+  const result = JSON.parse(line) as Record<string, number>
+  const failures = ['connect', 'read', 'write', 'status', 'timeout'].filter((k) => (result[k] ?? 0) > 0)
+  if (failures.length > 0) throw new Error(`wrk saw errors: ${line}`)
+  return result.requests ?? 0
 }
