@@ -100,7 +100,7 @@ if (parts.has('body')) {
     [
       '## Scale: cost vs JSON body size',
       '',
-      `\`npm run bench:scale\`, part body: POST /body with a JSON object of the size shown (string fields), parsed by each framework's own JSON body parsing (\`jsonBody\`; Fastify's content-type parser), the answer its key count; body limit 2 MB on both. ${httpMethod}. ${context}.`,
+      `\`npm run bench:scale\`, part body (4 connections, not 50): POST /body with a JSON object of the size shown (string fields), parsed by each framework's own JSON body parsing (\`jsonBody\`; Fastify's content-type parser), the answer its key count; body limit 2 MB on both. ${httpMethod}. ${context}.`,
       '',
       curveTable(points, 'body'),
     ].join('\n'),

@@ -42,6 +42,7 @@ async function measurePoint(
   check: { request: LoadRequest; expected: unknown },
   rounds: number,
   seconds: number,
+  connections: number,
 ): Promise<Map<string, number[]>> {
   const rps = new Map<string, number[]>([...launches.keys()].map((n) => [n, []]))
   for (let round = 0; round < rounds; round++) {
@@ -57,8 +58,8 @@ async function measurePoint(
       try {
         const base = `http://127.0.0.1:${server.port}`
         await checkAnswer(base, check.request, check.expected)
-        await runWrk(base, requests, { seconds: 1, connections: 50 }) // warm-up
-        const count = await runWrk(base, requests, { seconds, connections: 50 })
+        await runWrk(base, requests, { seconds: 1, connections }) // warm-up
+        const count = await runWrk(base, requests, { seconds, connections })
         rps.get(name)?.push(count / seconds)
       } finally {
         await server.stop()
@@ -84,13 +85,16 @@ export async function measureRoutesCurve(
     const check = { request: { method: 'GET', path: last.hit, headers: {} }, expected }
     points.push({
       label: n.toLocaleString('en'),
-      rps: await measurePoint(launches, n, requests, check, rounds, seconds),
+      rps: await measurePoint(launches, n, requests, check, rounds, seconds, 50),
     })
   }
   return points
 }
 
-/** req/s vs JSON body size, POST /body on a 10-route server. */
+/**
+ * req/s vs JSON body size, POST /body on a 10-route server, 4 connections (50 connections of 1 MB
+ * bodies queue past a short run and complete nothing).
+ */
 export async function measureBodyCurve(
   launches: ReadonlyMap<string, Launch>,
   sizes: readonly number[],
@@ -105,7 +109,7 @@ export async function measureBodyCurve(
     const label = size >= 1024 * 1024 ? `${size / 1024 / 1024} MB` : `${size / 1024} KB`
     points.push({
       label,
-      rps: await measurePoint(launches, 10, [request], { request, expected }, rounds, seconds),
+      rps: await measurePoint(launches, 10, [request], { request, expected }, rounds, seconds, 4),
     })
   }
   return points
