@@ -23,8 +23,13 @@ export interface Launch {
   sourceMap?: string
 }
 
-export async function prepareServer(name: string, loader = process.env.BENCH_LOADER): Promise<Launch> {
-  const tsx: Launch = { mode: 'tsx', args: ['--import', 'tsx', serverFile(name)] }
+/** Prepares `bench/servers/<name>.ts`, or any other `entry` file (bench:scale's route-set servers). */
+export async function prepareServer(
+  name: string,
+  loader = process.env.BENCH_LOADER,
+  entry = serverFile(name),
+): Promise<Launch> {
+  const tsx: Launch = { mode: 'tsx', args: ['--import', 'tsx', entry] }
   if (loader === 'tsx') return tsx
   let esbuild: typeof import('esbuild')
   try {
@@ -33,9 +38,9 @@ export async function prepareServer(name: string, loader = process.env.BENCH_LOA
     return tsx
   }
   mkdirSync(BUILD_DIR, { recursive: true })
-  const outfile = path.join(BUILD_DIR, `${name}.mjs`)
+  const outfile = path.join(BUILD_DIR, `${path.basename(name)}.mjs`)
   await esbuild.build({
-    entryPoints: [serverFile(name)],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     packages: 'external',
