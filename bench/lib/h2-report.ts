@@ -1,7 +1,7 @@
 /** The markdown of bench/RESULTS-h2.md: medians, min–max spread, ratios and req/CPU-s per cell. */
 import { scenarioNamed } from './plan.js'
 import type { MachineInfo } from './proc.js'
-import { median } from './report.js'
+import { median, table } from './report.js'
 
 export interface H2Round {
   rps: number
@@ -68,15 +68,14 @@ export function h2Markdown(
   const servers = run.servers.map((s) => s.name)
   for (const s of run.servers) if (s.error) lines.push(`- **${s.name} did not start**: ${s.error}`)
   const scenarios = [...new Set(run.cells.map((c) => c.scenario))]
-  lines.push(
-    `| scenario | ${servers.map((s) => `${s} req/s [min–max]`).join(' | ')} | ${peers
-      .map((p) => `${subject} ÷ ${p}`)
-      .join(' | ')} | ${servers.map((s) => `${s} mean latency`).join(' | ')} | ${servers
-      .map((s) => `${s} req/CPU-s`)
-      .join(' | ')} |`,
-  )
-  lines.push(`|${' --- |'.repeat(1 + servers.length * 3 + peers.length)}`)
-  for (const id of scenarios) {
+  const header = [
+    'scenario',
+    ...servers.map((s) => `${s} req/s [min–max]`),
+    ...peers.map((p) => `${subject} ÷ ${p}`),
+    ...servers.map((s) => `${s} mean latency`),
+    ...servers.map((s) => `${s} req/CPU-s`),
+  ]
+  const rows = scenarios.map((id) => {
     const cell = (server: string) => run.cells.find((c) => c.server === server && c.scenario === id)
     const rps = servers.map((s) => {
       const c = cell(s)
@@ -99,8 +98,9 @@ export function h2Markdown(
       const values = c.rounds.flatMap((r) => (r.serverCpuSec ? [r.requests / r.serverCpuSec] : []))
       return values.length ? int(median(values)) : '–'
     })
-    lines.push(`| ${id} | ${[...rps, ...ratios, ...latency, ...perCpu].join(' | ')} |`)
-  }
+    return [id, ...rps, ...ratios, ...latency, ...perCpu]
+  })
+  lines.push(table(header, rows, ['l']))
   lines.push('', '## Scenarios', '')
   for (const id of scenarios) lines.push(`- **${id}**: ${scenarioNamed(id).title}`)
   lines.push(
@@ -110,14 +110,22 @@ export function h2Markdown(
     '',
     '## Rounds',
     '',
-    '| scenario | server | round | req/s | requests | mean | max | unexpected |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    table(
+      ['scenario', 'server', 'round', 'req/s', 'requests', 'mean', 'max', 'unexpected'],
+      run.cells.flatMap((c) =>
+        c.rounds.map((r, i) => [
+          c.scenario,
+          c.server,
+          String(i + 1),
+          int(r.rps),
+          int(r.requests),
+          `${(r.meanUs / 1000).toFixed(2)} ms`,
+          `${(r.maxUs / 1000).toFixed(2)} ms`,
+          String(r.unexpected),
+        ]),
+      ),
+      ['l', 'l'],
+    ),
   )
-  for (const c of run.cells)
-    c.rounds.forEach((r, i) => {
-      lines.push(
-        `| ${c.scenario} | ${c.server} | ${i + 1} | ${int(r.rps)} | ${int(r.requests)} | ${(r.meanUs / 1000).toFixed(2)} ms | ${(r.maxUs / 1000).toFixed(2)} ms | ${r.unexpected} |`,
-      )
-    })
   return `${lines.join('\n')}\n`
 }
