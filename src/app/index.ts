@@ -1,3 +1,4 @@
+export type { ApiOf, ResponseSpec, RouteHints, RouteSpec } from './api-types.js'
 export {
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,

@@ -17,6 +17,16 @@ import {
 } from '../openapi/index.js'
 import type { BodyParser } from '../render/index.js'
 import { MetricsRegistry } from '../telemetry/index.js'
+import type {
+  ApiOf,
+  DocumentedStatuses,
+  MountedApi,
+  Registered,
+  RouteHints,
+  SchemaValidator,
+  WithApi,
+  WithRoute,
+} from './api-types.js'
 import type { RestApplicationOptions, TraceViewerOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
@@ -25,11 +35,11 @@ import { handleRequest } from './handle-request.js'
 import {
   assertIdle,
   compiledApplication,
-  isMountedIn,
   type Lifecycle,
   startApplication,
   stopApplication,
 } from './lifecycle.js'
+import { mountChild } from './mount-child.js'
 import type {
   DependencyOptions,
   Fn,
@@ -45,7 +55,7 @@ import {
 } from './registrations.js'
 import { type ResourceOptions, readResourceCallbacks } from './resource-options.js'
 import { readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
-import { checkPrefix, Routes } from './routes.js'
+import { Routes } from './routes.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
 
@@ -64,7 +74,10 @@ export class RestApplication<
   Ctx extends object = NoContext,
   Startup extends object = NoContext,
   Prefix extends string = '',
-> extends Routes<Ctx, Prefix> {
+  Api extends object = {},
+> extends Routes<Ctx, Prefix, Api> {
+  /** Its type arguments, read back by the client's types (a type only; a method keeps it bivariant). */
+  declare readonly '~app'?: { types(ctx: Ctx, startup: Startup, prefix: Prefix): void }
   /** @internal */
   readonly registrations: Registrations = emptyRegistrations()
   /** @internal */
@@ -90,11 +103,11 @@ export class RestApplication<
    * @example
    * app.dependency('currentUser', ({ headers, database }) => findUser(headers.get('authorization'), database))
    */
-  dependency<N extends string, V>(
+  dependency<N extends string, V, D extends number = never>(
     name: N,
     fn: Fn<Ctx, V>,
-    options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix> {
+    options?: DependencyOptions & { openapi?: { responses?: readonly D[] } },
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix, Api & DocumentedStatuses<D>> {
     return this.#provide('dependency', name, fn, options)
   }
 
@@ -109,7 +122,7 @@ export class RestApplication<
     name: N,
     fn: (context: Startup) => V,
     options?: InjectOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>, Prefix> {
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>, Prefix, Api> {
     const owner = `onStartup('${name}')`
     this.#claimName(name, owner)
     const inject = readInjection(fn, options, owner, `app.onStartup('${name}', FN)`)
@@ -145,7 +158,12 @@ export class RestApplication<
     name: N,
     fn: Fn<Ctx, V>,
     options?: ResourceOptions<Ctx, N, NonNullable<Awaited<V>>>,
-  ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup, Prefix> {
+  ): RestApplication<
+    WithValue<Ctx, N, NonNullable<Awaited<V>>>,
+    Startup,
+    Prefix,
+    Api & Registered<'resource'>
+  > {
     return this.#provide('resource', name, fn, options, undefined, readResourceCallbacks(name, options))
   }
 
@@ -160,7 +178,7 @@ export class RestApplication<
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix, Api & Registered<'authorized'>> {
     return this.#provide('authorized', name, fn, options)
   }
 
@@ -175,7 +193,7 @@ export class RestApplication<
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix, Api & Registered<'forbidden'>> {
     return this.#provide('forbidden', name, fn, options)
   }
 
@@ -187,16 +205,21 @@ export class RestApplication<
    * @example
    * app.validates('loginRequest', z.object({ email: z.email(), password: z.string() }))
    */
-  validates<N extends string, S extends StandardSchemaV1>(
+  validates<N extends string, S extends StandardSchemaV1, const O extends ValidatesOptions = {}>(
     name: N,
     schema: S,
-    options?: ValidatesOptions,
-  ): RestApplication<WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>, Startup, Prefix>
+    options?: O,
+  ): RestApplication<
+    WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>,
+    Startup,
+    Prefix,
+    Api & SchemaValidator<N, S, O>
+  >
   validates<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix>
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix, Api & Registered<'validator'>>
   validates(name: string, schemaOrFn: unknown, options: ValidatesOptions = {}): unknown {
     if (isStandardSchema(schemaOrFn)) {
       this.#claimName(name, `validates('${name}')`)
@@ -223,16 +246,16 @@ export class RestApplication<
   }
 
   /** Registers a route for any method this application knows. @example app.route('GET', '/health', () => ({ ok: true })) */
-  route<P extends string>(
-    method: string,
+  route<M extends string, P extends string, R, H extends RouteHints = {}>(
+    method: M,
     path: P,
-    handler: (context: HandlerContext<Ctx, `${Prefix}${P}`>) => unknown,
-    options: RouteOptions<Ctx> = {},
-  ): this {
+    handler: (context: HandlerContext<Ctx, `${Prefix}${P}`>) => R,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, M, R, H> {
     this.#assertIdle('route')
     const routes = this.registrations.routes
-    routes.push(readRoute(method, path, handler as Handler, options as RouteOptions, routes))
-    return this
+    routes.push(readRoute(method, path, handler as Handler, (options ?? {}) as RouteOptions, routes))
+    return this as never
   }
 
   /**
@@ -244,32 +267,17 @@ export class RestApplication<
    * @example
    * app.mount('/orgs/{org}', (orgs) => orgs.get('/repos', ({ org, database }) => database.repos(org)))
    */
-  mount<P extends string>(
+  mount<P extends string, R = unknown>(
     prefix: P,
-    build: (child: RestApplication<Startup, Startup, `${Prefix}${P}`>) => unknown,
-  ): this
+    build: (child: RestApplication<Startup, Startup, `${Prefix}${P}`>) => R,
+  ): WithApi<this, ApiOf<R>>
   mount<P extends string, Child extends RestApplication<object, object, string>>(
     prefix: P,
     child: MountedAt<Child, `${Prefix}${P}`>,
-  ): this
-  mount(prefix: string, child: unknown): this {
+  ): WithApi<this, MountedApi<Child, `${Prefix}${P}`>>
+  mount(prefix: string, child: unknown): unknown {
     this.#assertIdle('mount')
-    const owner = `mount('${prefix}')`
-    checkPrefix(prefix, owner)
-    let mounted = child
-    if (typeof mounted === 'function') {
-      const built = new RestApplication()
-      mounted(built)
-      mounted = built
-    }
-    if (!(mounted instanceof RestApplication))
-      throw new ConfigurationError(`${owner}: expected another RestApplication or a function that builds one`)
-    if (isMountedIn(this.lifecycle, mounted.lifecycle))
-      throw new ConfigurationError(
-        `${owner}: an application cannot be mounted on itself or on one mounted in it`,
-      )
-    this.registrations.mounts.push({ prefix, owner, child: mounted })
-    mounted.lifecycle.mountedOn.push(this.lifecycle)
+    mountChild(this, prefix, child, RestApplication)
     return this
   }
 
