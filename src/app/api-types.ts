@@ -170,13 +170,20 @@ export type RouteEntry<Api, Path extends string, Method extends string, Result, 
   readonly [P in Path]: { readonly [M in Uppercase<Method>]: RouteSpecOf<Api, P, M, Result, Options> }
 }
 
-/** The application (or group) `Self` with `Entry` added to its `Api`. */
-export type WithApi<Self, Entry> = Self extends {
-  readonly '~app'?: { types(ctx: infer Ctx, startup: infer Startup, prefix: infer Prefix): void }
+/** An application's type arguments as a phantom method's parameters (bivariant: no variance change). */
+export interface AppTypes<Ctx, Startup, Prefix> {
+  types(ctx: Ctx, startup: Startup, prefix: Prefix): void
 }
-  ? RestApplication<Ctx & object, Startup & object, Prefix & string, ApiOf<Self> & Entry>
-  : Self extends { readonly '~group'?: { types(ctx: infer Ctx, prefix: infer Prefix): void } }
-    ? RouteGroup<Ctx, Prefix & string, ApiOf<Self> & Entry>
+
+/** The application (or group) `Self` with `Entry` added to its `Api`. */
+export type WithApi<Self, Entry> = '~app' extends keyof Self
+  ? Self extends { readonly '~app'?: AppTypes<infer Ctx, infer Startup, infer Prefix> }
+    ? RestApplication<Ctx & object, Startup & object, Prefix & string, ApiOf<Self> & Entry>
+    : Self
+  : '~group' extends keyof Self
+    ? Self extends { readonly '~group'?: AppTypes<infer Ctx, {}, infer Prefix> }
+      ? RouteGroup<Ctx, Prefix & string, ApiOf<Self> & Entry>
+      : Self
     : Self
 
 /** `Self` with one more route. */

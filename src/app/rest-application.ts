@@ -17,16 +17,6 @@ import {
 } from '../openapi/index.js'
 import type { BodyParser } from '../render/index.js'
 import { MetricsRegistry } from '../telemetry/index.js'
-import type {
-  ApiOf,
-  DocumentedStatuses,
-  MountedApi,
-  Registered,
-  RouteHints,
-  SchemaValidator,
-  WithApi,
-  WithRoute,
-} from './api-types.js'
 import type { RestApplicationOptions, TraceViewerOptions } from './application-options.js'
 import type { HandlerContext, NoContext, WithValue } from './context-types.js'
 import { describeApplication } from './describe-application.js'
@@ -35,17 +25,27 @@ import { handleRequest } from './handle-request.js'
 import {
   assertIdle,
   compiledApplication,
+  idleLifecycle,
   type Lifecycle,
   startApplication,
   stopApplication,
 } from './lifecycle.js'
 import { mountChild } from './mount-child.js'
 import type {
+  ApiOf,
+  AppTypes,
   DependencyOptions,
+  DocumentedStatuses,
   Fn,
+  MountedApi,
   MountedAt,
+  Registered,
+  RouteHints,
+  SchemaValidator,
   ValidatesOptions,
+  WithApi,
   WithoutRefusal,
+  WithRoute,
 } from './registration-types.js'
 import {
   type ErrorHandler,
@@ -76,18 +76,12 @@ export class RestApplication<
   Prefix extends string = '',
   Api extends object = {},
 > extends Routes<Ctx, Prefix, Api> {
-  /** Its type arguments, read back by the client's types (a type only; a method keeps it bivariant). */
-  declare readonly '~app'?: { types(ctx: Ctx, startup: Startup, prefix: Prefix): void }
+  /** Its type arguments as a type only, read back by the client's types (src/app/api-types.ts). */
+  declare readonly '~app'?: AppTypes<Ctx, Startup, Prefix>
   /** @internal */
   readonly registrations: Registrations = emptyRegistrations()
   /** @internal */
-  readonly lifecycle: Lifecycle = {
-    state: 'idle',
-    compiled: undefined,
-    ready: undefined,
-    starting: undefined,
-    mountedOn: [],
-  }
+  readonly lifecycle: Lifecycle = idleLifecycle()
   readonly settings: RestApplicationOptions
   /** The application's own metrics with `metrics: true` (`metricsEndpoint(app)` serves them). */
   readonly metrics: MetricsRegistry | undefined
@@ -139,7 +133,7 @@ export class RestApplication<
    * app.onShutdown(({ database }) => database.close())
    */
   onShutdown(fn: (context: Startup) => unknown, options?: InjectOptions): this {
-    this.#assertIdle('onShutdown')
+    assertIdle(this.lifecycle, 'onShutdown')
     const inject = readInjection(fn, options, 'onShutdown hook', 'app.onShutdown(FN)')
     this.registrations.shutdownHooks.push({ run: fn as (c: Record<string, unknown>) => unknown, inject })
     return this
@@ -252,8 +246,8 @@ export class RestApplication<
     handler: (context: HandlerContext<Ctx, `${Prefix}${P}`>) => R,
     options?: RouteOptions<Ctx> & H,
   ): WithRoute<this, Prefix, P, M, R, H> {
-    this.#assertIdle('route')
-    const routes = this.registrations.routes
+    assertIdle(this.lifecycle, 'route')
+    const { routes } = this.registrations
     routes.push(readRoute(method, path, handler as Handler, (options ?? {}) as RouteOptions, routes))
     return this as never
   }
@@ -276,7 +270,7 @@ export class RestApplication<
     child: MountedAt<Child, `${Prefix}${P}`>,
   ): WithApi<this, MountedApi<Child, `${Prefix}${P}`>>
   mount(prefix: string, child: unknown): unknown {
-    this.#assertIdle('mount')
+    assertIdle(this.lifecycle, 'mount')
     mountChild(this, prefix, child, RestApplication)
     return this
   }
@@ -286,7 +280,7 @@ export class RestApplication<
    * among JSON, problem+json, HTML, text and these, as successes are. @example app.errorRenderer('text/plain', (p) => p.detail)
    */
   errorRenderer(mediaType: string, render: ErrorRenderer): this {
-    this.#assertIdle('errorRenderer')
+    assertIdle(this.lifecycle, 'errorRenderer')
     registerErrorRenderer(this.registrations, mediaType, render)
     return this
   }
@@ -298,7 +292,7 @@ export class RestApplication<
    * app.bodyParser({ mediaTypes: ['application/yaml'], parse: (bytes) => parseYaml(new TextDecoder().decode(bytes)) })
    */
   bodyParser(parser: BodyParser): this {
-    this.#assertIdle('bodyParser')
+    assertIdle(this.lifecycle, 'bodyParser')
     this.registrations.bodyParsers.unshift(parser)
     return this
   }
@@ -309,13 +303,13 @@ export class RestApplication<
    * app.renderer('application/yaml', (value) => toYaml(value))
    */
   renderer(mediaType: string, render: RenderFunction): this {
-    this.#assertIdle('renderer')
+    assertIdle(this.lifecycle, 'renderer')
     this.registrations.renderers.set(mediaType.toLowerCase(), render)
     return this
   }
   /** Turns on the decision-trace viewer (docs/trace-viewer.md). @example app.traceViewer({ path: '/_restmachine' }) */
   traceViewer(options: TraceViewerOptions = {}): this {
-    this.#assertIdle('traceViewer')
+    assertIdle(this.lifecycle, 'traceViewer')
     this.registrations.traceViewer = { ...options }
     return this
   }
@@ -394,14 +388,10 @@ export class RestApplication<
     return this as never
   }
 
+  // Every registration that changes what compiles calls assertIdle: it drops a compile made by
+  // describe(), this application's and those of the applications it is mounted on.
   #claimName(name: string, owner: string): void {
-    this.#assertIdle(owner)
+    assertIdle(this.lifecycle, owner)
     this.registrations.providers.claim(name, owner)
-  }
-
-  // Every registration that changes what compiles passes here: it drops a compile made by describe(),
-  // this application's and those of the applications it is mounted on.
-  #assertIdle(what: string): void {
-    assertIdle(this.lifecycle, what)
   }
 }

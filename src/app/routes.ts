@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors/index.js'
-import type { ApiOf, RouteHints, WithApi, WithRoute } from './api-types.js'
+import type { ApiOf, AppTypes, RouteHints, WithApi, WithRoute } from './api-types.js'
 import type { HandlerContext } from './context-types.js'
 import type { CreatingContext } from './registration-types.js'
 import type { RouteOptions } from './registrations.js'
@@ -133,8 +133,8 @@ export class RouteGroup<Ctx, Prefix extends string, Api extends object = {}> ext
   Prefix,
   Api
 > {
-  /** Its type arguments, read back by the client's types (a type only; a method keeps it bivariant). */
-  declare readonly '~group'?: { types(ctx: Ctx, prefix: Prefix): void }
+  /** Its type arguments as a type only, read back by the client's types (src/app/api-types.ts). */
+  declare readonly '~group'?: AppTypes<Ctx, {}, Prefix>
   // Typed without Ctx, so a group's type varies with its context only through its methods.
   readonly #parent: Routes<Record<string, unknown>, string>
   readonly #options: GroupOptions<Record<string, unknown>, string>

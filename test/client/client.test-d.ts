@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { createApp } from '../../examples/auth-complete.js'
 import type { app as httpFeatures } from '../../examples/http-features-app.js'
 import { type ApiOf, type ClientOf, createClient, type PathsFor } from '../../src/client/index.js'
-import { created, RestApplication, respond } from '../../src/index.js'
+import { created, RestApplication, type RouteGroup, respond } from '../../src/index.js'
 
 interface Note {
   id: string
@@ -139,5 +139,15 @@ describe('the typed clients of the examples', () => {
     expectTypeOf(login.status).extract<429>().toEqualTypeOf<429>()
     const users = await typed.get('/admin/users')
     expectTypeOf(users.status).extract<401 | 403>().toEqualTypeOf<401 | 403>()
+  })
+})
+
+describe('the types of a chain', () => {
+  it('keeps a group a group and an application an application', () => {
+    new RestApplication().group({ prefix: '/g' }, (group) => {
+      expectTypeOf(group.get('/x', () => 1)).toExtend<RouteGroup<object, '/g', object>>()
+      expectTypeOf(group.get('/x', () => 1)).not.toHaveProperty('start')
+    })
+    expectTypeOf(new RestApplication().get('/x', () => 1)).toHaveProperty('start')
   })
 })
