@@ -167,8 +167,30 @@ export type FullPath<Prefix extends string, Path extends string> = Prefix extend
 
 /** What registering one route adds to an `Api`. */
 export type RouteEntry<Api, Path extends string, Method extends string, Result, Options> = {
-  readonly [P in Path]: { readonly [M in Uppercase<Method>]: RouteSpecOf<Api, P, M, Result, Options> }
+  readonly [P in Path]: { readonly [M in Uppercase<Method>]: RouteDeclaration<Api, P, M, Result, Options> }
 }
+
+/**
+ * A route as registered: what its spec is computed from, kept as it is so that registering costs
+ * the compiler nothing more than this; the client computes the {@link RouteSpec} of the routes it
+ * calls ({@link SpecOf}).
+ */
+export interface RouteDeclaration<Before, Path extends string, Method extends string, Result, Options> {
+  /** The application's `Api` when the route was registered (the checks before it). */
+  readonly before: Before
+  readonly path: Path
+  readonly method: Method
+  /** The handler's return type. */
+  readonly result: Result
+  /** The options the spec reads ({@link RouteHints}). */
+  readonly options: Options
+}
+
+/** The {@link RouteSpec} of a registered route. */
+export type SpecOf<Declaration> =
+  Declaration extends RouteDeclaration<infer Before, infer Path, infer Method, infer Result, infer Options>
+    ? RouteSpecOf<Before, Path, Method, Result, Options>
+    : never
 
 /** An application's type arguments as a phantom method's parameters (bivariant: no variance change). */
 export interface AppTypes<Ctx, Startup, Prefix> {

@@ -1,4 +1,4 @@
-export type { ApiOf, ResponseSpec, RouteHints, RouteSpec } from './api-types.js'
+export type { ApiOf, ResponseSpec, RouteDeclaration, RouteHints, RouteSpec, SpecOf } from './api-types.js'
 export {
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,

@@ -1,4 +1,4 @@
-import type { ApiOf, ResponseSpec, RouteSpec } from '../app/index.js'
+import type { ApiOf, ResponseSpec, RouteSpec, SpecOf } from '../app/index.js'
 
 // The typed client's types: which paths and methods an application's `Api` has, what a call to one
 // takes and what it answers. Read from `typeof app` only (docs/client.md); nothing is generated.
@@ -18,7 +18,7 @@ export type PathsFor<Api, Method extends ClientMethod> = {
 export type SpecFor<Api, Path, Method extends ClientMethod> = Path extends keyof Routes<Api>
   ? Routes<Api>[Path] extends infer Methods
     ? (Method extends 'HEAD' ? 'GET' : Method) extends infer M extends keyof Methods
-      ? Methods[M]
+      ? SpecOf<Methods[M]>
       : never
     : never
   : never
