@@ -150,4 +150,22 @@ describe('the types of a chain', () => {
     })
     expectTypeOf(new RestApplication().get('/x', () => 1)).toHaveProperty('start')
   })
+
+  it('reads the routes an application built by mount’s function registers, under the prefix', async () => {
+    const app = new RestApplication().mount('/orgs/{org}', (orgs) =>
+      orgs.get('/', ({ org }) => ({ org })).get('/repos/{repo}', ({ org, repo }) => ({ org, repo })),
+    )
+    const typed = createClient<typeof app>(app.fetch)
+    const repo = await typed.get('/orgs/{org}/repos/{repo}', { params: { org: 'o', repo: 'r' } })
+    if (repo.ok) expectTypeOf(repo.body).toEqualTypeOf<{ org: string; repo: string }>()
+    const org = await typed.get('/orgs/{org}', { params: { org: 'o' } })
+    if (org.ok) expectTypeOf(org.body).toEqualTypeOf<{ org: string }>()
+  })
+
+  it('leaves routes registered by statements out of the type, and serves them as before', () => {
+    const app = new RestApplication()
+    app.get('/statement', () => 'still served')
+    // @ts-expect-error: a route registered by a statement is not in `typeof app`
+    void createClient<typeof app>(app.fetch).get('/statement')
+  })
 })

@@ -88,6 +88,18 @@ describe('createClient over app.fetch', () => {
   })
 })
 
+describe('createClient of composed applications', () => {
+  it('calls group and mounted routes by their full path templates', async () => {
+    const app = new RestApplication()
+      .group({ prefix: '/admin' }, (admin) => admin.get('/stats', () => ({ routes: 2 })))
+      .mount('/orgs/{org}', (orgs) => orgs.get('/repos/{repo}', ({ org, repo }) => ({ org, repo })))
+    const client = createClient<typeof app>(app.fetch)
+    expect((await client.get('/admin/stats')).body).toEqual({ routes: 2 })
+    const repo = await client.get('/orgs/{org}/repos/{repo}', { params: { org: 'a b', repo: 'c' } })
+    expect([repo.status, repo.body]).toEqual([200, { org: 'a b', repo: 'c' }])
+  })
+})
+
 describe('createClient with a base URL', () => {
   it('sends each call to the base URL through the fetch it is given', async () => {
     const seen: string[] = []
