@@ -36,9 +36,6 @@ export type SchemaValidator<Name extends string, S extends StandardSchemaV1, Opt
   StandardSchemaV1.InferInput<S>
 >
 
-/** A Standard Schema's input type (what a client sends), `unknown` for a function validator. */
-export type SchemaInput<S> = S extends StandardSchemaV1 ? StandardSchemaV1.InferInput<S> : unknown
-
 /**
  * One route as the client sees it: its path parameters, query, request body and the responses
  * it may answer, each `{ status, body }`.
