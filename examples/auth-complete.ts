@@ -149,74 +149,75 @@ export function createApp(options: AuthExampleOptions = {}) {
       { openapi: { responses: [403] } }, // ownerOrRole throws Forbidden
     )
 
-  app.post(
-    '/login',
-    async ({ loginRequest, database }) => {
-      const user = database.users.find((u) => u.email === loginRequest.email)
-      // Best practice 1: argon2id; an unknown email verifies a dummy hash, so both failures take as long.
-      if (!(await passwords.verifyOrDummy(user?.passwordHash, loginRequest.password)) || user === undefined) {
-        return respond({ error: 'Invalid credentials' }, { status: 401 })
-      }
-      // Best practice 4: the token expires (ACCESS_TOKEN_TTL, 24 h here as in the guide).
-      const accessToken = await jwt.sign(
-        { user_id: user.id, email: user.email, role: user.role },
-        { type: 'access', expiresIn: accessTtl },
-      )
-      return { access_token: accessToken, token_type: 'bearer', expires_in: accessTtl }
-    },
-    {
-      requires: ['loginRateLimit'],
-      openapi: {
-        summary: 'Log in',
-        description:
-          'Exchanges an email and password for an access token; 5 attempts per 15 minutes per client.',
-        tags: ['auth'],
-        responses: { 200: { schema: TokenSchema }, 401: { description: 'Wrong email or password.' } },
+    .post(
+      '/login',
+      async ({ loginRequest, database }) => {
+        const user = database.users.find((u) => u.email === loginRequest.email)
+        // Best practice 1: argon2id; an unknown email verifies a dummy hash, so both failures take as long.
+        if (
+          !(await passwords.verifyOrDummy(user?.passwordHash, loginRequest.password)) ||
+          user === undefined
+        ) {
+          return respond({ error: 'Invalid credentials' }, { status: 401 })
+        }
+        // Best practice 4: the token expires (ACCESS_TOKEN_TTL, 24 h here as in the guide).
+        const accessToken = await jwt.sign(
+          { user_id: user.id, email: user.email, role: user.role },
+          { type: 'access', expiresIn: accessTtl },
+        )
+        return { access_token: accessToken, token_type: 'bearer', expires_in: accessTtl }
       },
-    },
-  )
-
-  app.get('/profile', ({ currentUser }) => ({ user: currentUser }), {
-    openapi: {
-      summary: 'Read my profile',
-      description: 'The signed-in user.',
-      tags: ['users'],
-      responses: { 200: { schema: z.object({ user: UserSchema }).meta({ title: 'Profile' }) } },
-    },
-  })
-
-  app.get(
-    '/admin/users',
-    ({ database }) => ({ users: database.users.map(({ id, email, role }) => ({ id, email, role })) }),
-    {
-      requires: ['requireAdmin'],
+      {
+        requires: ['loginRateLimit', 'loginRequest'], // loginRequest named: the typed client knows the body
+        openapi: {
+          summary: 'Log in',
+          description:
+            'Exchanges an email and password for an access token; 5 attempts per 15 minutes per client.',
+          tags: ['auth'],
+          responses: { 200: { schema: TokenSchema }, 401: { description: 'Wrong email or password.' } },
+        },
+      },
+    )
+    .get('/profile', ({ currentUser }) => ({ user: currentUser }), {
       openapi: {
-        summary: 'List users',
-        description: 'Every user; admins only.',
+        summary: 'Read my profile',
+        description: 'The signed-in user.',
         tags: ['users'],
-        responses: { 200: { schema: z.object({ users: z.array(UserSchema) }).meta({ title: 'Users' }) } },
+        responses: { 200: { schema: z.object({ user: UserSchema }).meta({ title: 'Profile' }) } },
       },
-    },
-  )
-
-  // Reading a post needs a signed-in user; 404 for absent posts is G7's job.
-  app.get('/posts/{post_id}', ({ post }) => post, {
-    requires: ['currentUser'],
-    openapi: {
-      summary: 'Read a post',
-      description: 'Any signed-in user may read any post.',
-      responses: { 200: { schema: PostSchema } },
-    },
-  })
-
-  app.delete(
-    '/posts/{post_id}',
-    ({ authorizedPost, database }) => {
-      database.posts = database.posts.filter((p) => p.id !== authorizedPost.id)
-      return respond(null, { status: 204 })
-    },
-    { openapi: { summary: 'Delete a post', description: 'Only its author or an admin may delete a post.' } },
-  )
+    })
+    .get(
+      '/admin/users',
+      ({ database }) => ({ users: database.users.map(({ id, email, role }) => ({ id, email, role })) }),
+      {
+        requires: ['requireAdmin'],
+        openapi: {
+          summary: 'List users',
+          description: 'Every user; admins only.',
+          tags: ['users'],
+          responses: { 200: { schema: z.object({ users: z.array(UserSchema) }).meta({ title: 'Users' }) } },
+        },
+      },
+    )
+    // Reading a post needs a signed-in user; 404 for absent posts is G7's job.
+    .get('/posts/{post_id}', ({ post }) => post, {
+      requires: ['currentUser'],
+      openapi: {
+        summary: 'Read a post',
+        description: 'Any signed-in user may read any post.',
+        responses: { 200: { schema: PostSchema } },
+      },
+    })
+    .delete(
+      '/posts/{post_id}',
+      ({ authorizedPost, database }) => {
+        database.posts = database.posts.filter((p) => p.id !== authorizedPost.id)
+        return respond(null, { status: 204 })
+      },
+      {
+        openapi: { summary: 'Delete a post', description: 'Only its author or an admin may delete a post.' },
+      },
+    )
 
   serveOpenApi(app, OPENAPI)
 

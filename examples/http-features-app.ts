@@ -135,102 +135,99 @@ export const app = new RestApplication({ provides: 'application/json' })
   })
   .validates('documentInput', DocumentInput)
 
-app.get('/documents', ({ store }) => [...store.documents.values()], {
-  openapi: {
-    summary: 'List documents',
-    description: 'Every stored document, in creation order.',
-    responses: { 200: { schema: z.array(DocumentSchema).meta({ title: 'Documents' }) } },
-  },
-})
-
-app.post(
-  '/documents',
-  ({ store, documentInput }) => {
-    const document = store.create(documentInput)
-    return created(document, `/documents/${document.id}`)
-  },
-  {
+  .get('/documents', ({ store }) => [...store.documents.values()], {
     openapi: {
-      summary: 'Create a document',
-      description: 'Stores a new document under the next free id; `Location` names it.',
-      responses: { 201: { schema: DocumentSchema } },
+      summary: 'List documents',
+      description: 'Every stored document, in creation order.',
+      responses: { 200: { schema: z.array(DocumentSchema).meta({ title: 'Documents' }) } },
     },
-  },
-)
-
-app.get('/documents/{id}', ({ document }) => document, {
-  cors: documentCors,
-  openapi: {
-    summary: 'Read a document',
-    description:
-      'One document, with its `ETag` and `Last-Modified`; `If-None-Match` or `If-Modified-Since` turn an unchanged one into a 304.',
-    responses: { 200: { schema: DocumentSchema } },
-  },
-})
-
-app.put(
-  '/documents/{id}',
-  ({ id, document, documentInput, store }) => store.replace(id, documentInput, document),
-  {
-    creates: 'document',
+  })
+  .post(
+    '/documents',
+    ({ store, documentInput }) => {
+      const document = store.create(documentInput)
+      return created(document, `/documents/${document.id}`)
+    },
+    {
+      requires: ['documentInput'], // the handler's input, named so the typed client knows the body
+      openapi: {
+        summary: 'Create a document',
+        description: 'Stores a new document under the next free id; `Location` names it.',
+        responses: { 201: { schema: DocumentSchema } },
+      },
+    },
+  )
+  .get('/documents/{id}', ({ document }) => document, {
     cors: documentCors,
     openapi: {
-      summary: 'Create or replace a document',
+      summary: 'Read a document',
       description:
-        'Replaces the document (200), or creates it under this id (201); `If-Match` makes the write conditional.',
-      responses: { 200: { schema: DocumentSchema }, 201: { schema: DocumentSchema } },
+        'One document, with its `ETag` and `Last-Modified`; `If-None-Match` or `If-Modified-Since` turn an unchanged one into a 304.',
+      responses: { 200: { schema: DocumentSchema } },
     },
-  },
-)
-
-app.delete('/documents/{id}', ({ document, store }) => void store.documents.delete(document.id), {
-  cors: documentCors,
-  openapi: {
-    summary: 'Delete a document',
-    description: 'Removes the document; `If-Match` makes it conditional.',
-  },
-})
-
-app.get('/report', ({ store }) => ({ title: 'Document report', count: store.documents.size }), {
-  provides: {
-    'application/json': renderJson,
-    'text/html': (report, info) =>
-      renderHtml(
-        html`<!doctype html><title>Report</title><h1>${(report as { title: string }).title}</h1>`,
-        info,
-      ),
-    'text/csv': (_, { context }) =>
-      renderCsvRows([...(context.store as ReturnType<typeof createStore>).documents.values()]),
-  },
-  openapi: {
-    summary: 'Report on the documents',
-    description: 'A title and the number of documents as JSON or HTML, or the documents as CSV rows.',
-    responses: { 200: { schema: z.object({ title: z.string(), count: z.int() }).meta({ title: 'Report' }) } },
-  },
-})
-
-app.get('/files/{name}', ({ file }) => file.content, {
-  provides: 'text/plain',
-  ranges: true,
-  openapi: {
-    summary: 'Read a file',
-    description: 'The file as text; `Range: bytes=…` asks for parts of it (206).',
-  },
-})
-
-app.get(
-  '/boom',
-  () => {
-    throw new Error('kaboom-secret-detail')
-  },
-  {
+  })
+  .put(
+    '/documents/{id}',
+    ({ id, document, documentInput, store }) => store.replace(id, documentInput, document),
+    {
+      creates: 'document',
+      requires: ['documentInput'],
+      cors: documentCors,
+      openapi: {
+        summary: 'Create or replace a document',
+        description:
+          'Replaces the document (200), or creates it under this id (201); `If-Match` makes the write conditional.',
+        responses: { 200: { schema: DocumentSchema }, 201: { schema: DocumentSchema } },
+      },
+    },
+  )
+  .delete('/documents/{id}', ({ document, store }) => void store.documents.delete(document.id), {
+    cors: documentCors,
     openapi: {
-      summary: 'Fail on purpose',
-      description: "Always throws: the answer is a 500 whose body never carries the error's message.",
-      tags: ['diagnostics'],
+      summary: 'Delete a document',
+      description: 'Removes the document; `If-Match` makes it conditional.',
     },
-  },
-)
+  })
+  .get('/report', ({ store }) => ({ title: 'Document report', count: store.documents.size }), {
+    provides: {
+      'application/json': renderJson,
+      'text/html': (report, info) =>
+        renderHtml(
+          html`<!doctype html><title>Report</title><h1>${(report as { title: string }).title}</h1>`,
+          info,
+        ),
+      'text/csv': (_, { context }) =>
+        renderCsvRows([...(context.store as ReturnType<typeof createStore>).documents.values()]),
+    },
+    openapi: {
+      summary: 'Report on the documents',
+      description: 'A title and the number of documents as JSON or HTML, or the documents as CSV rows.',
+      responses: {
+        200: { schema: z.object({ title: z.string(), count: z.int() }).meta({ title: 'Report' }) },
+      },
+    },
+  })
+  .get('/files/{name}', ({ file }) => file.content, {
+    provides: 'text/plain',
+    ranges: true,
+    openapi: {
+      summary: 'Read a file',
+      description: 'The file as text; `Range: bytes=…` asks for parts of it (206).',
+    },
+  })
+  .get(
+    '/boom',
+    () => {
+      throw new Error('kaboom-secret-detail')
+    },
+    {
+      openapi: {
+        summary: 'Fail on purpose',
+        description: "Always throws: the answer is a 500 whose body never carries the error's message.",
+        tags: ['diagnostics'],
+      },
+    },
+  )
 
 serveOpenApi(app, OPENAPI)
 

@@ -39,6 +39,8 @@ const ALLOWED_ROOMS: Record<string, string[]> = {
   app: ['di', 'router', 'machine', 'http', 'errors', 'render', 'openapi', 'telemetry', 'viewer'],
   openapi: ['di', 'machine', 'router', 'http', 'errors'],
   testing: ['app', 'http'],
+  // The typed client reads an application's type only; at run time it needs nothing but Fetch.
+  client: ['app'],
   adapters: ['app', 'http', 'errors', 'machine', 'openapi'],
   auth: ['errors', 'stores', 'http', 'app', 'di', 'render'],
   // OpenTelemetry spans of a run: reads the exchange and the diagram, wraps providers.

@@ -1,3 +1,4 @@
+export type { ApiOf, ResponseSpec, RouteDeclaration, RouteHints, RouteSpec, SpecOf } from './api-types.js'
 export {
   DEFAULT_BODY_LIMIT,
   DEFAULT_MAX_URI_LENGTH,

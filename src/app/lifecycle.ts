@@ -21,6 +21,11 @@ export interface Lifecycle {
   readonly mountedOn: Lifecycle[]
 }
 
+/** A new application's lifecycle: idle, never compiled, mounted nowhere. @example idleLifecycle().state // 'idle' */
+export function idleLifecycle(): Lifecycle {
+  return { state: 'idle', compiled: undefined, ready: undefined, starting: undefined, mountedOn: [] }
+}
+
 /**
  * Allows a registration only while the application, and every application it is mounted on, is
  * idle; drops their compiles made by `describe()`, which the registration makes stale.

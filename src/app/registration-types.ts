@@ -3,6 +3,18 @@ import type { DependencyDoc } from '../openapi/index.js'
 import type { DependencyContext } from './context-types.js'
 import type { RestApplication } from './rest-application.js'
 
+export type {
+  ApiOf,
+  AppTypes,
+  DocumentedStatuses,
+  MountedApi,
+  Registered,
+  RouteHints,
+  SchemaValidator,
+  WithApi,
+  WithRoute,
+} from './api-types.js'
+
 /** Options of dependency registrations. */
 export interface DependencyOptions extends InjectOptions {
   /** Documentation for OpenAPI: the statuses this dependency can cause, its security scheme. */

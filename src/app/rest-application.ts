@@ -25,17 +25,27 @@ import { handleRequest } from './handle-request.js'
 import {
   assertIdle,
   compiledApplication,
-  isMountedIn,
+  idleLifecycle,
   type Lifecycle,
   startApplication,
   stopApplication,
 } from './lifecycle.js'
+import { mountChild } from './mount-child.js'
 import type {
+  ApiOf,
+  AppTypes,
   DependencyOptions,
+  DocumentedStatuses,
   Fn,
+  MountedApi,
   MountedAt,
+  Registered,
+  RouteHints,
+  SchemaValidator,
   ValidatesOptions,
+  WithApi,
   WithoutRefusal,
+  WithRoute,
 } from './registration-types.js'
 import {
   type ErrorHandler,
@@ -45,7 +55,7 @@ import {
 } from './registrations.js'
 import { type ResourceOptions, readResourceCallbacks } from './resource-options.js'
 import { readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
-import { checkPrefix, Routes } from './routes.js'
+import { Routes } from './routes.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
 
@@ -64,17 +74,14 @@ export class RestApplication<
   Ctx extends object = NoContext,
   Startup extends object = NoContext,
   Prefix extends string = '',
-> extends Routes<Ctx, Prefix> {
+  Api extends object = {},
+> extends Routes<Ctx, Prefix, Api> {
+  /** Its type arguments as a type only, read back by the client's types (src/app/api-types.ts). */
+  declare readonly '~app'?: AppTypes<Ctx, Startup, Prefix>
   /** @internal */
   readonly registrations: Registrations = emptyRegistrations()
   /** @internal */
-  readonly lifecycle: Lifecycle = {
-    state: 'idle',
-    compiled: undefined,
-    ready: undefined,
-    starting: undefined,
-    mountedOn: [],
-  }
+  readonly lifecycle: Lifecycle = idleLifecycle()
   readonly settings: RestApplicationOptions
   /** The application's own metrics with `metrics: true` (`metricsEndpoint(app)` serves them). */
   readonly metrics: MetricsRegistry | undefined
@@ -90,11 +97,11 @@ export class RestApplication<
    * @example
    * app.dependency('currentUser', ({ headers, database }) => findUser(headers.get('authorization'), database))
    */
-  dependency<N extends string, V>(
+  dependency<N extends string, V, D extends number = never>(
     name: N,
     fn: Fn<Ctx, V>,
-    options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix> {
+    options?: DependencyOptions & { openapi?: { responses?: readonly D[] } },
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix, Api & DocumentedStatuses<D>> {
     return this.#provide('dependency', name, fn, options)
   }
 
@@ -109,7 +116,7 @@ export class RestApplication<
     name: N,
     fn: (context: Startup) => V,
     options?: InjectOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>, Prefix> {
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, WithValue<Startup, N, Awaited<V>>, Prefix, Api> {
     const owner = `onStartup('${name}')`
     this.#claimName(name, owner)
     const inject = readInjection(fn, options, owner, `app.onStartup('${name}', FN)`)
@@ -126,7 +133,7 @@ export class RestApplication<
    * app.onShutdown(({ database }) => database.close())
    */
   onShutdown(fn: (context: Startup) => unknown, options?: InjectOptions): this {
-    this.#assertIdle('onShutdown')
+    assertIdle(this.lifecycle, 'onShutdown')
     const inject = readInjection(fn, options, 'onShutdown hook', 'app.onShutdown(FN)')
     this.registrations.shutdownHooks.push({ run: fn as (c: Record<string, unknown>) => unknown, inject })
     return this
@@ -145,7 +152,12 @@ export class RestApplication<
     name: N,
     fn: Fn<Ctx, V>,
     options?: ResourceOptions<Ctx, N, NonNullable<Awaited<V>>>,
-  ): RestApplication<WithValue<Ctx, N, NonNullable<Awaited<V>>>, Startup, Prefix> {
+  ): RestApplication<
+    WithValue<Ctx, N, NonNullable<Awaited<V>>>,
+    Startup,
+    Prefix,
+    Api & Registered<'resource'>
+  > {
     return this.#provide('resource', name, fn, options, undefined, readResourceCallbacks(name, options))
   }
 
@@ -160,7 +172,7 @@ export class RestApplication<
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix, Api & Registered<'authorized'>> {
     return this.#provide('authorized', name, fn, options)
   }
 
@@ -175,7 +187,7 @@ export class RestApplication<
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix> {
+  ): RestApplication<WithValue<Ctx, N, WithoutRefusal<V>>, Startup, Prefix, Api & Registered<'forbidden'>> {
     return this.#provide('forbidden', name, fn, options)
   }
 
@@ -187,16 +199,21 @@ export class RestApplication<
    * @example
    * app.validates('loginRequest', z.object({ email: z.email(), password: z.string() }))
    */
-  validates<N extends string, S extends StandardSchemaV1>(
+  validates<N extends string, S extends StandardSchemaV1, const O extends ValidatesOptions = {}>(
     name: N,
     schema: S,
-    options?: ValidatesOptions,
-  ): RestApplication<WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>, Startup, Prefix>
+    options?: O,
+  ): RestApplication<
+    WithValue<Ctx, N, StandardSchemaV1.InferOutput<S>>,
+    Startup,
+    Prefix,
+    Api & SchemaValidator<N, S, O>
+  >
   validates<N extends string, V>(
     name: N,
     fn: Fn<Ctx, V>,
     options?: DependencyOptions,
-  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix>
+  ): RestApplication<WithValue<Ctx, N, Awaited<V>>, Startup, Prefix, Api & Registered<'validator'>>
   validates(name: string, schemaOrFn: unknown, options: ValidatesOptions = {}): unknown {
     if (isStandardSchema(schemaOrFn)) {
       this.#claimName(name, `validates('${name}')`)
@@ -223,16 +240,16 @@ export class RestApplication<
   }
 
   /** Registers a route for any method this application knows. @example app.route('GET', '/health', () => ({ ok: true })) */
-  route<P extends string>(
-    method: string,
+  route<M extends string, P extends string, R, H extends RouteHints = {}>(
+    method: M,
     path: P,
-    handler: (context: HandlerContext<Ctx, `${Prefix}${P}`>) => unknown,
-    options: RouteOptions<Ctx> = {},
-  ): this {
-    this.#assertIdle('route')
-    const routes = this.registrations.routes
-    routes.push(readRoute(method, path, handler as Handler, options as RouteOptions, routes))
-    return this
+    handler: (context: HandlerContext<Ctx, `${Prefix}${P}`>) => R,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, M, R, H> {
+    assertIdle(this.lifecycle, 'route')
+    const { routes } = this.registrations
+    routes.push(readRoute(method, path, handler as Handler, (options ?? {}) as RouteOptions, routes))
+    return this as never
   }
 
   /**
@@ -244,32 +261,17 @@ export class RestApplication<
    * @example
    * app.mount('/orgs/{org}', (orgs) => orgs.get('/repos', ({ org, database }) => database.repos(org)))
    */
-  mount<P extends string>(
+  mount<P extends string, R = unknown>(
     prefix: P,
-    build: (child: RestApplication<Startup, Startup, `${Prefix}${P}`>) => unknown,
-  ): this
+    build: (child: RestApplication<Startup, Startup, `${Prefix}${P}`>) => R,
+  ): WithApi<this, ApiOf<R>>
   mount<P extends string, Child extends RestApplication<object, object, string>>(
     prefix: P,
     child: MountedAt<Child, `${Prefix}${P}`>,
-  ): this
-  mount(prefix: string, child: unknown): this {
-    this.#assertIdle('mount')
-    const owner = `mount('${prefix}')`
-    checkPrefix(prefix, owner)
-    let mounted = child
-    if (typeof mounted === 'function') {
-      const built = new RestApplication()
-      mounted(built)
-      mounted = built
-    }
-    if (!(mounted instanceof RestApplication))
-      throw new ConfigurationError(`${owner}: expected another RestApplication or a function that builds one`)
-    if (isMountedIn(this.lifecycle, mounted.lifecycle))
-      throw new ConfigurationError(
-        `${owner}: an application cannot be mounted on itself or on one mounted in it`,
-      )
-    this.registrations.mounts.push({ prefix, owner, child: mounted })
-    mounted.lifecycle.mountedOn.push(this.lifecycle)
+  ): WithApi<this, MountedApi<Child, `${Prefix}${P}`>>
+  mount(prefix: string, child: unknown): unknown {
+    assertIdle(this.lifecycle, 'mount')
+    mountChild(this, prefix, child, RestApplication)
     return this
   }
 
@@ -278,7 +280,7 @@ export class RestApplication<
    * among JSON, problem+json, HTML, text and these, as successes are. @example app.errorRenderer('text/plain', (p) => p.detail)
    */
   errorRenderer(mediaType: string, render: ErrorRenderer): this {
-    this.#assertIdle('errorRenderer')
+    assertIdle(this.lifecycle, 'errorRenderer')
     registerErrorRenderer(this.registrations, mediaType, render)
     return this
   }
@@ -290,7 +292,7 @@ export class RestApplication<
    * app.bodyParser({ mediaTypes: ['application/yaml'], parse: (bytes) => parseYaml(new TextDecoder().decode(bytes)) })
    */
   bodyParser(parser: BodyParser): this {
-    this.#assertIdle('bodyParser')
+    assertIdle(this.lifecycle, 'bodyParser')
     this.registrations.bodyParsers.unshift(parser)
     return this
   }
@@ -301,13 +303,13 @@ export class RestApplication<
    * app.renderer('application/yaml', (value) => toYaml(value))
    */
   renderer(mediaType: string, render: RenderFunction): this {
-    this.#assertIdle('renderer')
+    assertIdle(this.lifecycle, 'renderer')
     this.registrations.renderers.set(mediaType.toLowerCase(), render)
     return this
   }
   /** Turns on the decision-trace viewer (docs/trace-viewer.md). @example app.traceViewer({ path: '/_restmachine' }) */
   traceViewer(options: TraceViewerOptions = {}): this {
-    this.#assertIdle('traceViewer')
+    assertIdle(this.lifecycle, 'traceViewer')
     this.registrations.traceViewer = { ...options }
     return this
   }
@@ -386,14 +388,10 @@ export class RestApplication<
     return this as never
   }
 
+  // Every registration that changes what compiles calls assertIdle: it drops a compile made by
+  // describe(), this application's and those of the applications it is mounted on.
   #claimName(name: string, owner: string): void {
-    this.#assertIdle(owner)
+    assertIdle(this.lifecycle, owner)
     this.registrations.providers.claim(name, owner)
-  }
-
-  // Every registration that changes what compiles passes here: it drops a compile made by describe(),
-  // this application's and those of the applications it is mounted on.
-  #assertIdle(what: string): void {
-    assertIdle(this.lifecycle, what)
   }
 }

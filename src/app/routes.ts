@@ -1,12 +1,13 @@
 import { ConfigurationError } from '../errors/index.js'
+import type { ApiOf, AppTypes, RouteHints, WithApi, WithRoute } from './api-types.js'
 import type { HandlerContext } from './context-types.js'
 import type { CreatingContext } from './registration-types.js'
 import type { RouteOptions } from './registrations.js'
 
-/** A handler of route `Path` under `Prefix` in an application with context `Ctx`. */
-type RouteHandler<Ctx, Prefix extends string, Path extends string> = (
+/** A handler of route `Path` under `Prefix` in an application with context `Ctx`, returning `R`. */
+type RouteHandler<Ctx, Prefix extends string, Path extends string, R = unknown> = (
   context: HandlerContext<Ctx, `${Prefix}${Path}`>,
-) => unknown
+) => R
 
 /**
  * What the routes of a group share: a path prefix (its `{name}` parameters typed in the handlers),
@@ -33,75 +34,93 @@ export interface GroupOptions<Ctx, Prefix extends string = ''> {
 
 /**
  * Registering routes: the verbs, `route` and `group`. Shared by an application and its groups, so a
- * group registers exactly as its application does, with the group's prefix and options added.
+ * group registers exactly as its application does, with the group's prefix and options added. Each
+ * verb returns its receiver typed with the route added to `Api` (what `restmachine/client` reads);
+ * the value is the receiver itself, so statement-style registration works as before.
  */
-export abstract class Routes<Ctx, Prefix extends string> {
+export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}> {
+  /** The routes registered through this chain, as a type only (read by `restmachine/client`). */
+  declare readonly '~api'?: Api
+
   /** Registers a route for any method the application knows. @example app.route('GET', '/health', () => ({ ok: true })) */
-  abstract route<P extends string>(
-    method: string,
+  abstract route<M extends string, P extends string, R, H extends RouteHints = {}>(
+    method: M,
     path: P,
-    handler: RouteHandler<Ctx, Prefix, P>,
-    options?: RouteOptions<Ctx>,
-  ): this
+    handler: RouteHandler<Ctx, Prefix, P, R>,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, M, R, H>
 
   /** Registers a GET route (HEAD is served by it too). @example app.get('/posts/{id}', ({ id }) => find(id)) */
-  get<P extends string>(path: P, handler: RouteHandler<Ctx, Prefix, P>, options?: RouteOptions<Ctx>): this {
-    return this.route('GET', path, handler, options)
+  get<P extends string, R, H extends RouteHints = {}>(
+    path: P,
+    handler: RouteHandler<Ctx, Prefix, P, R>,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, 'GET', R, H> {
+    return this.route('GET', path, handler, options) as never
   }
 
   /** Registers a POST route. @example app.post('/posts', ({ newPost }) => create(newPost)) */
-  post<P extends string>(path: P, handler: RouteHandler<Ctx, Prefix, P>, options?: RouteOptions<Ctx>): this {
-    return this.route('POST', path, handler, options)
+  post<P extends string, R, H extends RouteHints = {}>(
+    path: P,
+    handler: RouteHandler<Ctx, Prefix, P, R>,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, 'POST', R, H> {
+    return this.route('POST', path, handler, options) as never
   }
 
   /** Registers a PUT route. @example app.put('/posts/{id}', ({ id, postInput }) => replace(id, postInput)) */
-  put<P extends string, C extends keyof Ctx & string = never>(
+  put<P extends string, R, C extends keyof Ctx & string = never, H extends RouteHints = {}>(
     path: P,
-    handler: (context: CreatingContext<HandlerContext<Ctx, `${Prefix}${P}`>, C>) => unknown,
-    options?: RouteOptions<Ctx> & { creates?: C },
-  ): this {
-    return this.route('PUT', path, handler as RouteHandler<Ctx, Prefix, P>, options)
+    handler: (context: CreatingContext<HandlerContext<Ctx, `${Prefix}${P}`>, C>) => R,
+    options?: RouteOptions<Ctx> & H & { creates?: C },
+  ): WithRoute<this, Prefix, P, 'PUT', R, H & ([C] extends [never] ? {} : { creates: C })> {
+    return this.route('PUT', path, handler as RouteHandler<Ctx, Prefix, P, R>, options) as never
   }
 
   /** Registers a PATCH route. @example app.patch('/posts/{id}', ({ id, jsonBody }) => patch(id, jsonBody)) */
-  patch<P extends string>(path: P, handler: RouteHandler<Ctx, Prefix, P>, options?: RouteOptions<Ctx>): this {
-    return this.route('PATCH', path, handler, options)
+  patch<P extends string, R, H extends RouteHints = {}>(
+    path: P,
+    handler: RouteHandler<Ctx, Prefix, P, R>,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, 'PATCH', R, H> {
+    return this.route('PATCH', path, handler, options) as never
   }
 
   /** Registers a DELETE route. @example app.delete('/posts/{id}', ({ id }) => { remove(id) }) */
-  delete<P extends string>(
+  delete<P extends string, R, H extends RouteHints = {}>(
     path: P,
-    handler: RouteHandler<Ctx, Prefix, P>,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('DELETE', path, handler, options)
+    handler: RouteHandler<Ctx, Prefix, P, R>,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, 'DELETE', R, H> {
+    return this.route('DELETE', path, handler, options) as never
   }
 
   /** Registers an OPTIONS route (without one, OPTIONS answers 204 with `Allow`). */
-  options<P extends string>(
+  options<P extends string, R, H extends RouteHints = {}>(
     path: P,
-    handler: RouteHandler<Ctx, Prefix, P>,
-    options?: RouteOptions<Ctx>,
-  ): this {
-    return this.route('OPTIONS', path, handler, options)
+    handler: RouteHandler<Ctx, Prefix, P, R>,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, 'OPTIONS', R, H> {
+    return this.route('OPTIONS', path, handler, options) as never
   }
 
   /**
    * Registers routes that share options (see {@link GroupOptions}); groups nest. The routes are the
-   * application's own: same dependencies, error handlers and settings.
+   * application's own: same dependencies, error handlers and settings. A `build` that returns its
+   * chained group adds the group's routes to this one's `Api` type.
    *
    * @example
    * app.group({ prefix: '/admin', requires: ['requireAdmin'], tags: ['admin'] }, (admin) => {
    *   admin.get('/users/{id}', ({ id }) => users.get(id))
    * })
    */
-  group<P extends string = ''>(
+  group<P extends string = '', R = void>(
     options: GroupOptions<Ctx, P>,
-    build: (group: RouteGroup<Ctx, `${Prefix}${P}`>) => void,
-  ): this {
+    build: (group: RouteGroup<Ctx, `${Prefix}${P}`, Api>) => R,
+  ): R extends { readonly '~api'?: object } ? WithApi<this, ApiOf<R>> : this {
     if (options.prefix !== undefined) checkPrefix(options.prefix, `group({ prefix: '${options.prefix}' })`)
-    build(new RouteGroup(this as Routes<Ctx, string>, options))
-    return this
+    build(new RouteGroup<Ctx, `${Prefix}${P}`, Api>(this as Routes<Ctx, string>, options))
+    return this as never
   }
 }
 
@@ -109,7 +128,13 @@ export abstract class Routes<Ctx, Prefix extends string> {
  * The routes of one {@link Routes.group} call: each is registered on the group's parent with the
  * prefix prepended and the group's options merged into the route's.
  */
-export class RouteGroup<Ctx, Prefix extends string> extends Routes<Ctx, Prefix> {
+export class RouteGroup<Ctx, Prefix extends string, Api extends object = {}> extends Routes<
+  Ctx,
+  Prefix,
+  Api
+> {
+  /** Its type arguments as a type only, read back by the client's types (src/app/api-types.ts). */
+  declare readonly '~group'?: AppTypes<Ctx, {}, Prefix>
   // Typed without Ctx, so a group's type varies with its context only through its methods.
   readonly #parent: Routes<Record<string, unknown>, string>
   readonly #options: GroupOptions<Record<string, unknown>, string>
@@ -121,21 +146,21 @@ export class RouteGroup<Ctx, Prefix extends string> extends Routes<Ctx, Prefix> 
     this.#options = options as GroupOptions<Record<string, unknown>, string>
   }
 
-  route<P extends string>(
-    method: string,
+  route<M extends string, P extends string, R, H extends RouteHints = {}>(
+    method: M,
     path: P,
-    handler: RouteHandler<Ctx, Prefix, P>,
-    options: RouteOptions<Ctx> = {},
-  ): this {
+    handler: RouteHandler<Ctx, Prefix, P, R>,
+    options?: RouteOptions<Ctx> & H,
+  ): WithRoute<this, Prefix, P, M, R, H> {
     const group = this.#options
     const prefix = group.prefix ?? ''
     this.#parent.route(
       method,
       prefix === '' || path !== '/' ? `${prefix}${path}` : prefix,
       handler as RouteHandler<Record<string, unknown>, string, string>,
-      mergeGroupOptions(group, options as RouteOptions),
+      mergeGroupOptions(group, (options ?? {}) as RouteOptions),
     )
-    return this
+    return this as never
   }
 }
 

@@ -1,25 +1,28 @@
 /** Options of {@link respond}. */
-export interface ReplyInit {
+export interface ReplyInit<Status extends number = number> {
   /** The status code; defaults to 200 (204 when the value is `null` or `undefined`). */
-  status?: number
+  status?: Status
   /** Header fields to send. Names are case-insensitive; arrays send the field once per value. */
   headers?: Record<string, string | number | readonly string[]>
 }
 
 /**
  * A handler's value together with the status and headers to send it with. The value is rendered
- * like any returned value (objects as JSON, strings as text).
+ * like any returned value (objects as JSON, strings as text). `Value` and `Status` are what the
+ * typed client (`restmachine/client`) reads; they cost nothing at run time.
  */
-export class Reply {
+export class Reply<Value = unknown, Status extends number = number> {
+  /** The status a typed client sees, as a type only (never set). */
+  declare readonly '~status'?: Status
   /** The value to render. */
-  readonly value: unknown
+  readonly value: Value
   /** The status code, or `undefined` to derive it from the value. */
   readonly status: number | undefined
   /** Header fields with lower-case names. */
   readonly headers: Readonly<Record<string, string | readonly string[]>>
 
   constructor(
-    value: unknown,
+    value: Value,
     status: number | undefined,
     headers: Readonly<Record<string, string | readonly string[]>>,
   ) {
@@ -36,7 +39,10 @@ export class Reply {
  * @example
  * app.post('/posts', ({ jsonBody }) => respond(created, { status: 201, headers: { location: '/posts/3' } }))
  */
-export function respond(value: unknown, init: ReplyInit = {}): Reply {
+export function respond<Value, const Status extends number = 200>(
+  value: Value,
+  init: ReplyInit<Status> = {},
+): Reply<Value, Status> {
   const status = init.status
   if (status !== undefined && (!Number.isInteger(status) || status < 200 || status > 599)) {
     throw new RangeError(`respond(): status must be an integer from 200 to 599, got ${status}`)
@@ -54,6 +60,10 @@ export function respond(value: unknown, init: ReplyInit = {}): Reply {
  * @example
  * app.post('/documents', ({ store, input }) => { const doc = store.add(input); return created(doc, `/documents/${doc.id}`) })
  */
-export function created(value: unknown, location: string, init: Omit<ReplyInit, 'status'> = {}): Reply {
-  return respond(value, { ...init, status: 201, headers: { ...init.headers, location } })
+export function created<Value>(
+  value: Value,
+  location: string,
+  init: Omit<ReplyInit, 'status'> = {},
+): Reply<Value, 201> {
+  return respond(value, { ...init, status: 201 as const, headers: { ...init.headers, location } })
 }

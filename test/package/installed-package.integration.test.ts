@@ -71,6 +71,7 @@ describe('the published package', () => {
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
       '.',
       './auth',
+      './client',
       './fetch',
       './lambda',
       './node',
@@ -118,12 +119,19 @@ describe('the published package', () => {
         "import { cloudflareFetch } from 'restmachine/fetch'",
         "import { toLambdaHandler } from 'restmachine/lambda'",
         "import { createTestClient } from 'restmachine/testing'",
+        "import { createClient } from 'restmachine/client'",
         "const claims: JwtClaims = { sub: 'ada', role: 'admin', exp: 1 }",
         "const key: JwtKey = { alg: 'ES256', publicKey: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' } }",
         "const jwt = createJwt({ secret: 'a-secret-of-at-least-thirty-two-bytes!!' })",
         "const app = new RestApplication().authorized('token', jwtBearer(jwt))",
         "app.get('/me', ({ token }) => ({ sub: token.sub }))",
         'export const uses = [claims, key, cloudflareFetch(app), toLambdaHandler(app), createTestClient(app)]',
+        // The typed client reads the routes of a chained application from the published declarations.
+        "const typed = new RestApplication().get('/items/{id}', ({ id }) => ({ id }))",
+        'const client = createClient<typeof typed>(typed.fetch)',
+        "export const item = client.get('/items/{id}', { params: { id: '1' } }).then((res) => (res.status === 200 ? res.body.id : ''))",
+        '// @ts-expect-error: the application has no route /nowhere',
+        "export const nowhere = client.get('/nowhere')",
         '',
       ].join('\n'),
     )
@@ -166,7 +174,9 @@ describe('the published package', () => {
       }
       expect(results['restmachine/testing']).toBe('no error')
       expect(results['restmachine/lambda']).toBe('no error')
+      expect(results['restmachine/client']).toBe('no error')
       expect(results.hello).toEqual([200, '{"hello":"world"}'])
+      expect(results.helloByClient).toEqual([200, { hello: 'world' }])
     })
 
     it('refuses to import restmachine/redis, naming ioredis and its install command', () => {

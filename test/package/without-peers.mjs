@@ -18,6 +18,7 @@ for (const entry of [
   'restmachine/fetch',
   'restmachine/testing',
   'restmachine/lambda',
+  'restmachine/client',
   'restmachine/redis',
 ]) {
   results[entry] = await attempt(() => import(entry))
@@ -46,6 +47,9 @@ app.get('/limited', () => 'counted', { requires: ['limit'] })
 app.get('/hello', () => ({ hello: 'world' }))
 const hello = await app.fetch(new Request('http://localhost/hello'))
 results.hello = [hello.status, await hello.text()]
+const { createClient } = await import('restmachine/client')
+const helloByClient = await createClient(app.fetch).get('/hello')
+results.helloByClient = [helloByClient.status, helloByClient.body]
 const limited = await app.fetch(new Request('http://localhost/limited'))
 results.limited = [limited.status, await limited.text(), logged]
 
