@@ -230,8 +230,8 @@ export class RestApplication<
     options: RouteOptions<Ctx> = {},
   ): this {
     this.#assertIdle('route')
-    const routes = this.registrations.routes
-    routes.push(readRoute(method, path, handler as Handler, options as RouteOptions, routes))
+    const { routes, routeKeys } = this.registrations
+    routes.push(readRoute(method, path, handler as Handler, options as RouteOptions, routeKeys))
     return this
   }
 

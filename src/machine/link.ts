@@ -6,7 +6,7 @@ import {
   type Target,
   type Terminal,
 } from './decision-node.js'
-import { APP_ENTRY_NODE, DIAGRAM_NODES, ROUTE_ENTRY_NODE } from './diagram.js'
+import { APP_ENTRY_NODE, DIAGRAM, DIAGRAM_NODES, ROUTE_ENTRY_NODE } from './diagram.js'
 import type { MachineConfig, RouteFacts, RoutePlan } from './route-plan.js'
 
 /**
@@ -48,15 +48,43 @@ export function linkApplication(config: MachineConfig): LinkedTarget {
   return link(APP_ENTRY_NODE, undefined, config, ROUTE_ENTRY_NODE)
 }
 
+/** The nodes that may be planned away, in table order: what a route's relevance key is made of. */
+const SKIPPABLE = DIAGRAM.filter((node) => node.relevant !== undefined)
+
+/**
+ * Linked route diagrams by relevance key, per application. Linking reads nothing of a route but
+ * which nodes are relevant to it, and a linked node holds only the table's test and its edges, so
+ * routes with the same key share one linked diagram (docs/decisions/0500-shared-linked-plans.md).
+ */
+const linkedByConfig = new WeakMap<MachineConfig, Map<string, LinkedNode | Terminal>>()
+
+/** Which skippable nodes are relevant to a route, one character per node: its linking's only input. */
+function relevanceKey(facts: RouteFacts, config: MachineConfig): string {
+  let key = ''
+  for (const node of SKIPPABLE) key += node.relevant?.(facts, config) === true ? '1' : '0'
+  return key
+}
+
 /**
  * Makes a route's plan, whole: its facts and the diagram linked for them from B9 to the response.
+ * Routes whose relevant nodes are the same share the linked diagram; the facts are the route's own.
  *
  * @example
  * const plan = createRoutePlan(facts, config)
  * plan.entry // B9's planned node, or the first node after it that can change the outcome
  */
 export function createRoutePlan(facts: RouteFacts, config: MachineConfig): RoutePlan {
-  // Without a node to hand over at, linking never yields INTO_ROUTE.
-  const entry = link(ROUTE_ENTRY_NODE, facts, config, undefined) as LinkedNode | Terminal
+  let linked = linkedByConfig.get(config)
+  if (linked === undefined) {
+    linked = new Map()
+    linkedByConfig.set(config, linked)
+  }
+  const key = relevanceKey(facts, config)
+  let entry = linked.get(key)
+  if (entry === undefined) {
+    // Without a node to hand over at, linking never yields INTO_ROUTE.
+    entry = link(ROUTE_ENTRY_NODE, facts, config, undefined) as LinkedNode | Terminal
+    linked.set(key, entry)
+  }
   return { ...facts, entry }
 }
