@@ -50,18 +50,20 @@ export function linkApplication(config: MachineConfig): LinkedTarget {
 
 /** The nodes that may be planned away, in table order: what a route's relevance key is made of. */
 const SKIPPABLE = DIAGRAM.filter((node) => node.relevant !== undefined)
+// One bit per skippable node in a double is exact up to 2^53.
+if (SKIPPABLE.length > 53) throw new Error('link.ts: more than 53 skippable nodes; widen the relevance key')
 
 /**
  * Linked route diagrams by relevance key, per application. Linking reads nothing of a route but
  * which nodes are relevant to it, and a linked node holds only the table's test and its edges, so
  * routes with the same key share one linked diagram (docs/decisions/0500-shared-linked-plans.md).
  */
-const linkedByConfig = new WeakMap<MachineConfig, Map<string, LinkedNode | Terminal>>()
+const linkedByConfig = new WeakMap<MachineConfig, Map<number, LinkedNode | Terminal>>()
 
-/** Which skippable nodes are relevant to a route, one character per node: its linking's only input. */
-function relevanceKey(facts: RouteFacts, config: MachineConfig): string {
-  let key = ''
-  for (const node of SKIPPABLE) key += node.relevant?.(facts, config) === true ? '1' : '0'
+/** Which skippable nodes are relevant to a route, one bit per node: its linking's only input. */
+function relevanceKey(facts: RouteFacts, config: MachineConfig): number {
+  let key = 0
+  for (const node of SKIPPABLE) key = key * 2 + (node.relevant?.(facts, config) === true ? 1 : 0)
   return key
 }
 
