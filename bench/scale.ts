@@ -14,6 +14,7 @@
  * scale-body).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import path from 'node:path'
 import { type Launch, prepareServer } from './lib/build.js'
 import { withKeptSection } from './lib/kept-sections.js'
@@ -34,7 +35,10 @@ const startupRuns = Number(process.env.SCALE_STARTUP_RUNS ?? 5)
 const startupRoutes = Number(process.env.SCALE_STARTUP_ROUTES ?? 10000)
 const machine = machineInfo()
 const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ')
-const context = `${machine.cpuModel}, ${machine.cpuCount} CPUs, ${machine.memoryGb} GB, ${machine.os}; ${versionsLine()}; ${stamp} UTC`
+// The load average at the start tells a reader how much else was running: with other jobs on the
+// machine the figures are indicative, the ratios between servers measured side by side less so.
+const load = loadavg()[0]?.toFixed(2)
+const context = `${machine.cpuModel}, ${machine.cpuCount} CPUs, ${machine.memoryGb} GB, ${machine.os}; ${versionsLine()}; ${stamp} UTC; load average ${load} at the start (indicative when above ~0.5: other jobs shared the machine)`
 
 const sections = new Map<string, string>()
 

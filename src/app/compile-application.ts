@@ -269,12 +269,27 @@ function slowDependencySpans(telemetry: RequestTelemetry): (steps: PhaseSteps) =
   return (steps) => timeSlowDependencies(steps, telemetry, wrapped)
 }
 
+/** The implicit OPTIONS plans' steps and negotiation: none, the same (frozen) for every path. */
+const NO_STEPS: PhaseSteps = Object.freeze({
+  seed: Object.freeze([]),
+  authorize: Object.freeze([]),
+  forbid: Object.freeze([]),
+  resource: Object.freeze([]),
+  input: Object.freeze([]),
+})
+const NO_NEGOTIATION = Object.freeze({
+  mediaTypes: Object.freeze([]),
+  renderers: undefined,
+  languages: undefined,
+  charsets: undefined,
+})
+
 function optionsPlan(template: string, bodyLimit: number, config: MachineConfig): RoutePlan {
   return createRoutePlan(
     {
       method: 'OPTIONS',
       template,
-      steps: { seed: [], authorize: [], forbid: [], resource: [], input: [] },
+      steps: NO_STEPS,
       readsBody: false,
       readsJson: false,
       acceptsContentType: undefined,
@@ -284,7 +299,7 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
       resource: undefined,
       creates: undefined,
       conflict: undefined,
-      negotiation: { mediaTypes: [], renderers: undefined, languages: undefined, charsets: undefined },
+      negotiation: NO_NEGOTIATION,
       ranges: false,
       cacheControl: undefined,
       cors: undefined,

@@ -120,6 +120,8 @@ export interface Registrations {
   /** Created startup values, filled by `start()`. */
   readonly startupValues: Record<string, unknown>
   readonly routes: RouteRegistration[]
+  /** `METHOD template` of every route in {@link Registrations.routes}, for the duplicate check. */
+  readonly routeKeys: Set<string>
   readonly shutdownHooks: ShutdownHook[]
   readonly errorHandlers: Map<number, ErrorHandler>
   /** Body parsers `parsedBody` chooses from. */
@@ -147,6 +149,7 @@ export function emptyRegistrations(): Registrations {
     startup: new Map(),
     startupValues: Object.create(null),
     routes: [],
+    routeKeys: new Set(),
     shutdownHooks: [],
     errorHandlers: new Map(),
     renderers: new Map(DEFAULT_RENDERERS),

@@ -247,8 +247,8 @@ export class RestApplication<
     options?: RouteOptions<Ctx> & H,
   ): WithRoute<this, Prefix, P, M, R, H> {
     assertIdle(this.lifecycle, 'route')
-    const { routes } = this.registrations
-    routes.push(readRoute(method, path, handler as Handler, (options ?? {}) as RouteOptions, routes))
+    const { routes, routeKeys } = this.registrations
+    routes.push(readRoute(method, path, handler as Handler, (options ?? {}) as RouteOptions, routeKeys))
     return this as never
   }
 

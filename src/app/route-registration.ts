@@ -21,16 +21,15 @@ export function readRoute(
   path: string,
   handler: Handler,
   options: RouteOptions,
-  existing: readonly RouteRegistration[],
+  registered: Set<string>,
 ): RouteRegistration {
   const verb = method.toUpperCase()
   const owner = `route ${verb} ${path}`
   const template = parsePathTemplate(path)
   const inferred = readInjection(handler, options, owner, `app.${verb.toLowerCase()}('${path}', FN)`)
   const inject = [...new Set([...inferred, ...(options.requires ?? [])])]
-  if (existing.some((r) => r.method === verb && r.template.source === path)) {
-    throw new ConfigurationError(`${owner} is registered twice`)
-  }
+  const key = `${verb} ${path}`
+  if (registered.has(key)) throw new ConfigurationError(`${owner} is registered twice`)
   const conflict =
     options.conflict === undefined
       ? undefined
@@ -38,6 +37,7 @@ export function readRoute(
           inject: readInjection(options.conflict, undefined, `${owner} conflict`, '{ conflict: FN }'),
           resolve: options.conflict as (context: Record<string, unknown>) => unknown,
         }
+  registered.add(key)
   return { method: verb, template, handler, inject, options, conflict }
 }
 

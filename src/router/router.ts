@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors/index.js'
 import type { PathTemplate } from './path-template.js'
 import { templateShapeKey } from './path-template.js'
+import { insert, type Leaf, newNode, type TrieNode, walkPath, walkSegments } from './trie.js'
 
 /** A successful match: the registered value and the decoded parameters. */
 export interface RouteMatch<T> {
@@ -17,27 +18,14 @@ export interface ListedRoute<T> {
 /** Returned by {@link Router.match} when a path segment has invalid percent-encoding (→ 400). */
 export const MALFORMED_PATH = Symbol('malformed path')
 
-interface Leaf<T> {
-  value: T
-  paramNames: readonly string[]
-}
-
-interface TrieNode<T> {
-  statics: Map<string, TrieNode<T>> | undefined
-  param: TrieNode<T> | undefined
-  wildcard: Leaf<T> | undefined
-  leaf: Leaf<T> | undefined
-}
-
 const NO_PARAMS: Record<string, string> = Object.freeze(Object.create(null))
 
-function newNode<T>(): TrieNode<T> {
-  return { statics: undefined, param: undefined, wildcard: undefined, leaf: undefined }
-}
-
 /**
- * Maps request paths to values. Templates without parameters are found with one hash lookup;
- * the rest walk a segment trie (static before parameter before wildcard), never a list of routes.
+ * Maps request paths to values. Templates without parameters are found with one hash lookup that
+ * answers a match built at registration; the rest walk a segment trie (static before parameter
+ * before wildcard), never a list of routes. A path without %-encoding is walked in place, one
+ * substring per segment, with no array of segments; only a parameterized match allocates (its
+ * params and the match itself).
  *
  * @example
  * const router = new Router<string>()
@@ -45,10 +33,12 @@ function newNode<T>(): TrieNode<T> {
  * router.match('/posts/42') // { value: 'post', params: { id: '42' } }
  */
 export class Router<T> {
-  #exact = new Map<string, T>()
+  #exact = new Map<string, RouteMatch<T>>()
   #root: TrieNode<T> = newNode()
   #shapes = new Map<string, string>()
   #listing: ListedRoute<T>[] = []
+  /** The parameter values of the walk under way (match is synchronous, so one array serves all). */
+  #values: string[] = []
 
   /** Registers a template. Two templates matching the same paths are a configuration error. */
   add(template: PathTemplate, value: T): void {
@@ -60,28 +50,11 @@ export class Router<T> {
     this.#shapes.set(shape, template.source)
     this.#listing.push({ template, value })
     if (template.paramNames.length === 0) {
-      this.#exact.set(template.source, value)
+      // Shared by every request to this path, hence frozen.
+      this.#exact.set(template.source, Object.freeze({ value, params: NO_PARAMS }))
       return
     }
-    let node = this.#root
-    for (const segment of template.segments) {
-      if (segment.kind === 'static') {
-        node.statics ??= new Map()
-        let next = node.statics.get(segment.value)
-        if (next === undefined) {
-          next = newNode()
-          node.statics.set(segment.value, next)
-        }
-        node = next
-      } else if (segment.kind === 'param') {
-        node.param ??= newNode()
-        node = node.param
-      } else {
-        node.wildcard = { value, paramNames: template.paramNames }
-        return
-      }
-    }
-    node.leaf = { value, paramNames: template.paramNames }
+    insert(this.#root, template, value)
   }
 
   /**
@@ -95,25 +68,33 @@ export class Router<T> {
     return this.#listing.values()
   }
 
-  /** Finds the value for a raw (percent-encoded) path, `undefined` if none, or {@link MALFORMED_PATH}. */
+  /**
+   * Finds the value for a raw (percent-encoded) path, `undefined` if none, or {@link MALFORMED_PATH}.
+   * Segments are compared decoded (RFC 3986 §6.2.2.2); a path's `%2F` stays inside its segment.
+   */
   match(path: string): RouteMatch<T> | undefined | typeof MALFORMED_PATH {
     const exact = this.#exact.get(path)
-    if (exact !== undefined) return { value: exact, params: NO_PARAMS }
+    if (exact !== undefined) return exact
     if (path.charCodeAt(0) !== 47 /* '/' */) return undefined
-    // The common case, a path without %-encoding, is split once with no per-segment work.
-    const encoded = path.includes('%')
-    const segments = encoded ? decodeSegments(path) : path.slice(1).split('/')
+    if (path.includes('%')) return this.#matchEncoded(path)
+    const leaf = walkPath(this.#root, path, 1, this.#values, 0)
+    return leaf === undefined ? undefined : this.#matched(leaf)
+  }
+
+  /** A path holding %-encoding: its segments decoded first, then matched as {@link Router.match} does. */
+  #matchEncoded(path: string): RouteMatch<T> | undefined | typeof MALFORMED_PATH {
+    const segments = decodeSegments(path)
     if (segments === MALFORMED_PATH) return MALFORMED_PATH
-    if (encoded) {
-      const exactDecoded = this.#exact.get(`/${segments.join('/')}`)
-      if (exactDecoded !== undefined) return { value: exactDecoded, params: NO_PARAMS }
-    }
-    const values: string[] = []
-    const leaf = walk(this.#root, segments, 0, values)
-    if (leaf === undefined) return undefined
+    const exact = this.#exact.get(`/${segments.join('/')}`)
+    if (exact !== undefined) return exact
+    const leaf = walkSegments(this.#root, segments, 0, this.#values, 0)
+    return leaf === undefined ? undefined : this.#matched(leaf)
+  }
+
+  #matched(leaf: Leaf<T>): RouteMatch<T> {
     const params: Record<string, string> = {}
-    for (let i = 0; i < leaf.paramNames.length; i++)
-      params[leaf.paramNames[i] as string] = values[i] as string
+    const names = leaf.paramNames
+    for (let i = 0; i < names.length; i++) params[names[i] as string] = this.#values[i] as string
     return { value: leaf.value, params }
   }
 }
@@ -131,33 +112,4 @@ function decodeSegments(path: string): string[] | typeof MALFORMED_PATH {
     }
   }
   return segments
-}
-
-function walk<T>(
-  node: TrieNode<T>,
-  segments: readonly string[],
-  index: number,
-  values: string[],
-): Leaf<T> | undefined {
-  if (index === segments.length) return node.leaf
-  const segment = segments[index] as string
-  const staticChild = node.statics?.get(segment)
-  if (staticChild !== undefined) {
-    const found = walk(staticChild, segments, index + 1, values)
-    if (found !== undefined) return found
-  }
-  if (node.param !== undefined && segment !== '') {
-    values.push(segment)
-    const found = walk(node.param, segments, index + 1, values)
-    if (found !== undefined) return found
-    values.pop()
-  }
-  if (node.wildcard !== undefined) {
-    const rest = segments.slice(index).join('/')
-    if (rest !== '') {
-      values.push(rest)
-      return node.wildcard
-    }
-  }
-  return undefined
 }

@@ -79,6 +79,41 @@ describe('Router', () => {
     expect(router.match('/r999/x')).toEqual({ value: 999, params: { id: 'x' } })
   })
 
+  it('matches the same whether a node has few static children (compared in place) or many (hashed)', () => {
+    for (const siblings of [2, 20]) {
+      const templates = Array.from({ length: siblings }, (_, i) => `/k${i}/{id}/`)
+      const router = routerWith(...templates, '/{name}/x', '/k1/{id}/{rest:path}')
+      expect(router.match('/k1/7/')).toEqual({ value: '/k1/{id}/', params: { id: '7' } })
+      expect(router.match('/k1/7')).toBeUndefined()
+      // the static 'k1' branch finds nothing for '/k1/x', so the walk backtracks to the parameter
+      expect(router.match('/k1/x')).toEqual({ value: '/{name}/x', params: { name: 'k1' } })
+      expect(router.match('/k1/7/a/b')).toMatchObject({ params: { id: '7', rest: 'a/b' } })
+      expect(router.match('/k1/%37/')).toEqual({ value: '/k1/{id}/', params: { id: '7' } })
+      expect(router.match('/k1//')).toBeUndefined()
+    }
+  })
+
+  it('compares a static segment whole, so a name that begins a longer segment does not match it', () => {
+    const router = routerWith('/ab/{id}', '/{name}/x')
+    expect(router.match('/abc/x')).toEqual({ value: '/{name}/x', params: { name: 'abc' } })
+    expect(router.match('/a/x')).toEqual({ value: '/{name}/x', params: { name: 'a' } })
+    expect(router.match('/ab/x')).toEqual({ value: '/ab/{id}', params: { id: 'x' } })
+  })
+
+  it('answers a static path with one shared match that cannot be changed', () => {
+    const router = routerWith('/hello')
+    const match = router.match('/hello')
+    expect(router.match('/hello')).toBe(match)
+    expect(Object.isFrozen(match)).toBe(true)
+  })
+
+  it('gives each parameterized match its own params', () => {
+    const router = routerWith('/posts/{id}')
+    const first = router.match('/posts/1')
+    router.match('/posts/2')
+    expect(first).toMatchObject({ params: { id: '1' } })
+  })
+
   it('lists every template with its value in registration order, static and parameterised alike', () => {
     const templates = ['/posts/{id}', '/health', '/files/{rest:path}', '/posts', '/a/{x}/b']
     const listed = [...routerWith(...templates).routes()]
