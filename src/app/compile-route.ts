@@ -17,7 +17,7 @@ import {
   type ResourceCallbacks,
   type RoutePlan,
 } from '../machine/index.js'
-import { type BodyParser, selectBodyParser } from '../render/index.js'
+import { type BodyParser, bodyParserChooser } from '../render/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { compressionPolicy } from './compression-options.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
@@ -58,6 +58,8 @@ export function compileRoute(
   checkCallbackPhases(route, resource, phases, consumer)
   const creates = route.options.creates
   if (creates !== undefined) checkCreates(route, creates, ordered, consumer)
+  const parsesByType = ordered.some((p) => p.name === 'parsedBody')
+  const parserFor = bodyParserChooser(registrations.bodyParsers)
   return createRoutePlan(
     {
       method: route.method,
@@ -65,13 +67,11 @@ export function compileRoute(
       steps: adaptSteps === undefined ? steps : adaptSteps(steps),
       readsBody: ordered.some((p) => p.readsBody),
       readsJson: ordered.some((p) => p.name === 'jsonBody'),
-      acceptsContentType: ordered.some((p) => p.name === 'parsedBody')
-        ? contentTypeAcceptor(
-            route.options.accepts ?? appAccepts ?? DEFAULT_ACCEPTS,
-            registrations.bodyParsers,
-          )
+      acceptsContentType: parsesByType
+        ? contentTypeAcceptor(route.options.accepts ?? appAccepts ?? DEFAULT_ACCEPTS, parserFor)
         : undefined,
       bodyParsers: registrations.bodyParsers,
+      parserFor: parsesByType ? parserFor : undefined,
       bodyLimit: route.options.bodyLimit ?? defaultBodyLimit,
       handler: route.handler,
       resource: resource === undefined ? undefined : resourceCallbacksOf(resource),
@@ -217,9 +217,12 @@ function negotiationOf(
 const DEFAULT_ACCEPTS = ['application/json', 'application/*+json']
 
 /** B5's test for a route: the content type is in its accepts list and a parser is registered for it. */
-function contentTypeAcceptor(accepts: readonly string[], parsers: readonly BodyParser[]) {
+function contentTypeAcceptor(
+  accepts: readonly string[],
+  parserFor: (contentType: string | null) => BodyParser | undefined,
+) {
   const acceptor: BodyParser = { mediaTypes: accepts, parse: () => undefined }
+  const accepted = bodyParserChooser([acceptor])
   return (contentType: string | null) =>
-    selectBodyParser([acceptor], contentType) !== undefined &&
-    selectBodyParser(parsers, contentType) !== undefined
+    accepted(contentType) !== undefined && parserFor(contentType) !== undefined
 }

@@ -18,7 +18,11 @@ function parseQuery(rawQuery: string): Record<string, string> {
 function parseByContentType(exchange: RequestState): Promise<unknown> {
   const contentType = exchange.request.headers.get('content-type')
   return exchange.request.bytes().then((bytes) => {
-    const parser = selectBodyParser(exchange.plan?.bodyParsers ?? [], contentType)
+    const plan = exchange.plan
+    const parser =
+      plan?.parserFor !== undefined
+        ? plan.parserFor(contentType)
+        : selectBodyParser(plan?.bodyParsers ?? [], contentType)
     if (parser === undefined) throw new UnsupportedMediaType('Unsupported content type')
     return parser.parse(bytes, contentType as string)
   })

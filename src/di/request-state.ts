@@ -36,4 +36,6 @@ export interface RouteInjection {
   readonly steps: PhaseSteps
   /** The parsers `parsedBody` chooses from by media type. */
   readonly bodyParsers: readonly BodyParser[]
+  /** The parser for a `Content-Type`, remembered per value by the route (else chosen each time). */
+  readonly parserFor?: ((contentType: string | null) => BodyParser | undefined) | undefined
 }

@@ -27,9 +27,15 @@ export function g8IfMatchExists(exchange: RoutedExchange): boolean {
  * from is current. So a client that read the gzip form can still write with If-Match.
  */
 function listMatches(exchange: RoutedExchange, field: string, comparison: EntityTagComparison): boolean {
-  const list = parseEntityTagList(header(exchange, field) as string)
-  if (list === '*') return true
+  const value = header(exchange, field) as string
   const codings = exchange.entry.codings
+  // The field is exactly the current (normalized) tag, as a client echoing the ETag it was sent
+  // writes it: it matches without parsing, weakly always, strongly when the tag is strong
+  // (RFC 9110 §8.8.3.2).
+  if (codings === undefined && value === exchange.etag && (comparison === 'weak' || !value.startsWith('W/')))
+    return true
+  const list = parseEntityTagList(value)
+  if (list === '*') return true
   if (codings === undefined) return matchesAny(list, exchange.etag, comparison)
   return matchedForm(list, exchange.etag, comparison, codings) !== null
 }

@@ -1,4 +1,4 @@
-import { type ContextFunction, resolvePhase, whenSettled } from '../di/index.js'
+import { type ContextFunction, isThenable, resolvePhase, whenSettled } from '../di/index.js'
 import { formatEntityTag, parseEntityTag } from '../http/index.js'
 import type { RoutedExchange } from './exchange.js'
 
@@ -15,24 +15,37 @@ function call(exchange: RoutedExchange, callback: ContextFunction): unknown {
  * resource's validators (ETag, Last-Modified) so preconditions can be answered before the handler.
  */
 export function g7ResourceExists(exchange: RoutedExchange): boolean | Promise<boolean> {
-  return whenSettled(resolvePhase(exchange, 'resource'), (exists) => {
-    exchange.found = exists === true
-    return exchange.found ? loadValidators(exchange) : false
-  })
+  // Named functions, not closures: a synchronous resource (the common case) allocates nothing here.
+  const exists = resolvePhase(exchange, 'resource')
+  if (typeof exists === 'boolean') return afterResource(exchange, exists)
+  return exists.then((settled) => afterResource(exchange, settled))
 }
 
-function loadValidators(exchange: RoutedExchange): boolean | Promise<boolean> {
+function afterResource(exchange: RoutedExchange, exists: boolean): boolean | Promise<boolean> {
+  exchange.found = exists
+  if (!exists) return false
   const resource = exchange.plan.resource
   if (resource === undefined) return true
-  const etag = resource.etag === undefined ? undefined : call(exchange, resource.etag)
-  return whenSettled(etag, (tag) => {
-    if (tag !== undefined && tag !== null) exchange.etag = normalizeEtag(tag)
-    const modified = resource.lastModified === undefined ? undefined : call(exchange, resource.lastModified)
-    return whenSettled(modified, (time) => {
-      if (time !== undefined && time !== null) exchange.lastModified = toTime(time)
-      return true
-    })
-  })
+  if (resource.etag !== undefined) {
+    const tag = call(exchange, resource.etag)
+    if (isThenable(tag)) return Promise.resolve(tag).then((settled) => afterEtag(exchange, settled))
+    return afterEtag(exchange, tag)
+  }
+  return afterEtag(exchange, undefined)
+}
+
+function afterEtag(exchange: RoutedExchange, tag: unknown): boolean | Promise<boolean> {
+  if (tag !== undefined && tag !== null) exchange.etag = normalizeEtag(tag)
+  const lastModified = exchange.plan.resource?.lastModified
+  if (lastModified === undefined) return true
+  const time = call(exchange, lastModified)
+  if (isThenable(time)) return Promise.resolve(time).then((settled) => setLastModified(exchange, settled))
+  return setLastModified(exchange, time)
+}
+
+function setLastModified(exchange: RoutedExchange, time: unknown): true {
+  if (time !== undefined && time !== null) exchange.lastModified = toTime(time)
+  return true
 }
 
 /** Accepts `"x"`, `W/"x"` or a bare opaque string (sent as a strong tag). */

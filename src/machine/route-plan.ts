@@ -66,6 +66,8 @@ export interface RouteFacts {
   readonly acceptsContentType: ((contentType: string | null) => boolean) | undefined
   /** The parsers `parsedBody` chooses from by media type. */
   readonly bodyParsers: readonly BodyParserLike[]
+  /** On routes that parse by content type: the parser for a `Content-Type`, chosen once per value. */
+  readonly parserFor?: ((contentType: string | null) => BodyParserLike | undefined) | undefined
   /** Content limit in bytes. */
   readonly bodyLimit: number
   readonly handler: Handler | undefined

@@ -85,3 +85,31 @@ function matchesPattern(pattern: string, type: string, subtype: string): boolean
   }
   return patternSubtype === subtype
 }
+
+/** How many distinct `Content-Type` values a chooser remembers (senders use a handful). */
+const CHOICES_REMEMBERED = 32
+
+/**
+ * `selectBodyParser` over fixed parsers, remembering its answer per `Content-Type` string so a
+ * route parses a media type once, not on every request. The memory belongs to the returned
+ * function (one per compiled route, gone with its application) and holds at most a few dozen
+ * values, so a client sending ever new content types cannot grow it.
+ *
+ * @example
+ * const parserFor = bodyParserChooser(defaultBodyParsers)
+ * parserFor('application/json; charset=utf-8')?.mediaTypes // ['application/json', 'application/*+json']
+ * @internal
+ */
+export function bodyParserChooser(
+  parsers: readonly BodyParser[],
+): (contentType: string | null | undefined) => BodyParser | undefined {
+  const chosen = new Map<string, BodyParser | null>()
+  return (contentType) => {
+    if (!contentType) return undefined
+    const known = chosen.get(contentType)
+    if (known !== undefined) return known ?? undefined
+    const parser = selectBodyParser(parsers, contentType)
+    if (chosen.size < CHOICES_REMEMBERED) chosen.set(contentType, parser ?? null)
+    return parser
+  }
+}

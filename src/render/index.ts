@@ -1,4 +1,4 @@
-export { type BodyParser, defaultBodyParsers, selectBodyParser } from './body-parsers.js'
+export { type BodyParser, bodyParserChooser, defaultBodyParsers, selectBodyParser } from './body-parsers.js'
 export { type CsvOptions, csv, formatCsv, renderCsv } from './csv.js'
 export { escapeHtml, HtmlFragment, html, unsafeHtml } from './html.js'
 export { parseJsonContent } from './parse-json.js'

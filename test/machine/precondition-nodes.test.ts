@@ -60,6 +60,30 @@ describe('G8/G11 If-Match', () => {
   })
 })
 
+describe('a precondition field that repeats the current ETag exactly', () => {
+  function weakTagApp() {
+    const app = new RestApplication().resourceExists('doc', () => ({ v: 3 }), { etag: () => 'W/"v3"' })
+    app.get('/doc', ({ doc }) => doc)
+    app.put('/doc', ({ doc }) => doc)
+    return createTestClient(app)
+  }
+
+  it('matches a weak tag for If-None-Match (weak comparison) and answers 304', async () => {
+    const response = await weakTagApp().get('/doc', { headers: { 'if-none-match': 'W/"v3"' } })
+    expect(response.status).toBe(304)
+  })
+
+  it('does not match a weak tag for If-Match (strong comparison, RFC 9110 §8.8.3.2) and answers 412', async () => {
+    const response = await weakTagApp().put('/doc', { headers: { 'if-match': 'W/"v3"' } })
+    expect(response.status).toBe(412)
+  })
+
+  it('matches a strong tag for If-Match and proceeds', async () => {
+    const { client } = documentsApp()
+    expect((await client.put('/docs/1', { headers: { 'if-match': '"v2"' } })).status).toBe(200)
+  })
+})
+
 describe('H10/H12 If-Unmodified-Since', () => {
   it('answers 412 when modified since, and is ignored with If-Match or an invalid date', async () => {
     const { client } = documentsApp()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { BadRequest } from '../../src/errors/status-errors.js'
 import {
   type BodyParser,
+  bodyParserChooser,
   defaultBodyParsers,
   jsonBodyParser,
   selectBodyParser,
@@ -94,5 +95,33 @@ describe('defaultBodyParsers', () => {
     const parsed = (await parse(multipart, body)) as { fields: object }
     expect({ ...parsed.fields }).toEqual({ x: '1' })
     expect(selectBodyParser(defaultBodyParsers, 'application/xml')).toBeUndefined()
+  })
+})
+
+describe('bodyParserChooser', () => {
+  it('chooses what selectBodyParser chooses, for known, unknown, missing and malformed types', () => {
+    const parsers = [parser('application/json', 'application/*+json'), parser('text/*')]
+    const parserFor = bodyParserChooser(parsers)
+    for (const type of [
+      'application/json',
+      'Application/Problem+JSON; x=1',
+      'text/csv',
+      'image/png',
+      'nonsense',
+      null,
+      '',
+    ]) {
+      // Asked twice: the second answer comes from what the first remembered.
+      expect(parserFor(type)).toBe(selectBodyParser(parsers, type))
+      expect(parserFor(type)).toBe(selectBodyParser(parsers, type))
+    }
+  })
+
+  it('stops remembering after a few dozen distinct types and still answers every one', () => {
+    const json = parser('application/json')
+    const parserFor = bodyParserChooser([json])
+    for (let i = 0; i < 200; i++) expect(parserFor(`application/x-${i}`)).toBeUndefined()
+    expect(parserFor('application/json; v=200')).toBe(json)
+    expect(parserFor('application/json; v=200')).toBe(json)
   })
 })

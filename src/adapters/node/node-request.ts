@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { constants, type Http2ServerRequest } from 'node:http2'
 import type { TLSSocket } from 'node:tls'
 import { concat } from '../../app/index.js'
 import { ContentTooLarge } from '../../errors/index.js'
@@ -54,8 +55,8 @@ function withoutPseudoHeaders(raw: readonly string[]): string[] {
 }
 
 /**
- * Reads a message's content up to `limit` bytes. Past the limit it stops reading (the response is
- * sent with `Connection: close`) instead of buffering the rest.
+ * Reads a message's content up to `limit` bytes. Past the limit it stops reading (see
+ * `stopReading`) instead of buffering the rest.
  */
 function readMessage(message: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -71,7 +72,7 @@ function readMessage(message: IncomingMessage, limit: number): Promise<Uint8Arra
       size += chunk.byteLength
       if (size > limit) {
         cleanup()
-        message.pause()
+        stopReading(message)
         reject(new ContentTooLarge(`Request body exceeds the limit of ${limit} bytes`))
         return
       }
@@ -91,4 +92,25 @@ function readMessage(message: IncomingMessage, limit: number): Promise<Uint8Arra
     message.on('error', onError)
     message.on('aborted', onAborted)
   })
+}
+
+/**
+ * Stops reading a message whose content went past the limit. Over HTTP/1.1 the message is paused
+ * and the 413 goes out with `Connection: close` (the unread rest is never drained). Over HTTP/2 the
+ * stream stays paused until the response is complete, then is reset with NO_ERROR (RFC 9113 §8.1
+ * lets a server that has sent a complete response ask the client to stop sending that way) and
+ * what was buffered is discarded so the stream can end. Without it the half-read stream keeps its
+ * flow-control window closed and stays open until the session ends. (A stream whose content was
+ * never read is closed by Node itself when the response ends.)
+ */
+function stopReading(message: IncomingMessage): void {
+  message.pause()
+  if (message.httpVersionMajor !== 2) return
+  const stream = (message as unknown as Http2ServerRequest).stream
+  const reset = () => {
+    if (!stream.closed) stream.close(constants.NGHTTP2_NO_ERROR)
+    message.resume()
+  }
+  if (stream.writableFinished) reset()
+  else stream.once('finish', reset)
 }
