@@ -33,7 +33,7 @@ export function fromWebRequest(request: Request, info: FetchConnectionInfo = {})
     method: request.method,
     path: query === -1 ? withoutHash : withoutHash.slice(0, query),
     rawQuery: query === -1 ? '' : withoutHash.slice(query + 1),
-    headers: RequestHeaders.from(request.headers),
+    headers: RequestHeaders.fromWeb(request.headers),
     readBody: body === null ? undefined : (limit) => readWebBody(request, limit),
     remoteAddress: info.remoteAddress,
     secure: url.startsWith('https:'),

@@ -9,11 +9,27 @@
 export class RequestHeaders implements Iterable<[string, string]> {
   #flat: readonly string[] | undefined
   #fields: Map<string, string[]> | undefined
+  /** A Web `Headers` read in place until something needs every field (`keys`, `entries`). */
+  #web: Headers | undefined
   #scans = 0
 
-  private constructor(flat: readonly string[] | undefined, fields: Map<string, string[]> | undefined) {
+  private constructor(
+    flat: readonly string[] | undefined,
+    fields: Map<string, string[]> | undefined,
+    web?: Headers,
+  ) {
     this.#flat = flat
     this.#fields = fields
+    this.#web = web
+  }
+
+  /**
+   * A view of a Web `Headers` object (a Fetch runtime's request): fields are read from it on demand,
+   * not copied, so a request pays only for the fields it reads. `Headers` already combines repeated
+   * lines with `, ` (Fetch standard, "get"), as {@link RequestHeaders.get} does.
+   */
+  static fromWeb(headers: Headers): RequestHeaders {
+    return new RequestHeaders(undefined, undefined, headers)
   }
 
   /** Builds headers from a flat `[name, value, name, value, …]` list, like Node's `rawHeaders`. */
@@ -46,6 +62,11 @@ export class RequestHeaders implements Iterable<[string, string]> {
 
   #map(): Map<string, string[]> {
     let fields = this.#fields
+    if (fields === undefined && this.#web !== undefined) {
+      fields = fieldsOf(this.#web)
+      this.#fields = fields
+      this.#web = undefined
+    }
     if (fields === undefined) {
       fields = new Map()
       const flat = this.#flat ?? []
@@ -67,6 +88,8 @@ export class RequestHeaders implements Iterable<[string, string]> {
    * (RFC 9110 §5.3), except `Cookie`, whose lines are joined with `; ` (RFC 6265 §5.4).
    */
   get(name: string): string | null {
+    const web = this.#web
+    if (web !== undefined) return webGet(web, name)
     const key = name.toLowerCase()
     const flat = this.#flat
     // Most requests read a handful of fields: scanning the flat list is cheaper than building a map.
@@ -79,6 +102,13 @@ export class RequestHeaders implements Iterable<[string, string]> {
 
   /** Every field line received under this name, in order (empty when absent). */
   getAll(name: string): readonly string[] {
+    const web = this.#web
+    if (web !== undefined) {
+      // Headers keeps Set-Cookie lines apart; every other field comes back combined, as one line.
+      if (name.toLowerCase() === 'set-cookie') return web.getSetCookie()
+      const value = webGet(web, name)
+      return value === null ? [] : [value]
+    }
     const key = name.toLowerCase()
     const flat = this.#flat
     if (flat === undefined) return this.#map().get(key) ?? []
@@ -92,6 +122,8 @@ export class RequestHeaders implements Iterable<[string, string]> {
 
   /** Whether the field was received at all. */
   has(name: string): boolean {
+    const web = this.#web
+    if (web !== undefined) return webGet(web, name) !== null
     return this.#map().has(name.toLowerCase())
   }
 
@@ -128,6 +160,29 @@ function scan(flat: readonly string[], key: string): string | null {
     found = found === null ? value : `${found}${key === 'cookie' ? '; ' : ', '}${value}`
   }
   return found
+}
+
+/**
+ * `Headers.get`, except that a name that is not a valid field name (which `Headers` refuses with a
+ * TypeError) is simply absent, as it is for headers from any other source.
+ */
+function webGet(headers: Headers, name: string): string | null {
+  try {
+    return headers.get(name)
+  } catch {
+    return null
+  }
+}
+
+/** Every field of a Web `Headers`, as `from` would have read it (names already lower-cased). */
+function fieldsOf(headers: Headers): Map<string, string[]> {
+  const fields = new Map<string, string[]>()
+  for (const [name, value] of headers) {
+    const list = fields.get(name)
+    if (list) list.push(value)
+    else fields.set(name, [value])
+  }
+  return fields
 }
 
 function isIterable(value: unknown): value is Iterable<readonly [string, string]> {
