@@ -31,7 +31,7 @@ import {
   type RestApplicationOptions,
   STANDARD_METHODS,
 } from './application-options.js'
-import { compileRoute } from './compile-route.js'
+import { compileRoute, type OrderMemo } from './compile-route.js'
 import { compressionPolicy } from './compression-options.js'
 import { type DefaultHeaders, defaultHeadersOf } from './default-headers.js'
 import type { MachineAnswer } from './error-response.js'
@@ -183,6 +183,8 @@ function compilePaths(scope: Scope, compile: ScopeCompile): PathEntry[] {
   const { config, bodyLimit, adaptSteps, routeSecurityHeaders } = compile
   const settings = scope.settings
   const entries: PathEntry[] = []
+  const memo: OrderMemo = new Map()
+  const allows = new Map<string, string>()
   for (const [template, group] of groupByTemplate(scope.routes)) {
     const methods = new Map<string, RoutePlan>()
     for (const route of group) {
@@ -195,17 +197,16 @@ function compilePaths(scope: Scope, compile: ScopeCompile): PathEntry[] {
         settings.accepts,
         settings.compression,
         adaptSteps,
+        memo,
       )
       methods.set(route.method, plan)
       const own = route.options.securityHeaders
       if (own !== undefined) routeSecurityHeaders.set(plan, securityHeadersFor(own))
     }
-    const allowed = new Set([...methods.keys(), 'OPTIONS'])
-    if (allowed.has('GET')) allowed.add('HEAD')
     const entry: PathEntry = {
       template,
       methods,
-      allow: [...allowed].sort().join(', '),
+      allow: allowOf(methods, allows),
       options: optionsPlan(template, bodyLimit, config),
       codings: codingsOf(methods.values()),
     }
@@ -213,6 +214,23 @@ function compilePaths(scope: Scope, compile: ScopeCompile): PathEntry[] {
     entries.push(entry)
   }
   return entries
+}
+
+/**
+ * The Allow header of a path (RFC 9110 §10.2.1): its methods, OPTIONS, and HEAD with GET (§9.3.2);
+ * computed once per set of methods, which most paths share.
+ */
+function allowOf(methods: ReadonlyMap<string, RoutePlan>, allows: Map<string, string>): string {
+  let key = ''
+  for (const method of methods.keys()) key = key === '' ? method : `${key} ${method}`
+  let allow = allows.get(key)
+  if (allow === undefined) {
+    const allowed = new Set([...methods.keys(), 'OPTIONS'])
+    if (allowed.has('GET')) allowed.add('HEAD')
+    allow = [...allowed].sort().join(', ')
+    allows.set(key, allow)
+  }
+  return allow
 }
 
 /**
