@@ -13,6 +13,7 @@ import {
   linkApplication,
   type MachineConfig,
   type PathEntry,
+  planForPath,
   type RoutePlan,
 } from '../machine/index.js'
 import { Router } from '../router/index.js'
@@ -31,7 +32,7 @@ import {
   type RestApplicationOptions,
   STANDARD_METHODS,
 } from './application-options.js'
-import { compileRoute, type OrderMemo } from './compile-route.js'
+import { compileRoute, NO_NEGOTIATION, type OrderMemo } from './compile-route.js'
 import { compressionPolicy } from './compression-options.js'
 import { type DefaultHeaders, defaultHeadersOf } from './default-headers.js'
 import type { MachineAnswer } from './error-response.js'
@@ -185,6 +186,7 @@ function compilePaths(scope: Scope, compile: ScopeCompile): PathEntry[] {
   const entries: PathEntry[] = []
   const memo: OrderMemo = new Map()
   const allows = new Map<string, string>()
+  const options = optionsPlan('', bodyLimit, config)
   for (const [template, group] of groupByTemplate(scope.routes)) {
     const methods = new Map<string, RoutePlan>()
     for (const route of group) {
@@ -207,7 +209,7 @@ function compilePaths(scope: Scope, compile: ScopeCompile): PathEntry[] {
       template,
       methods,
       allow: allowOf(methods, allows),
-      options: optionsPlan(template, bodyLimit, config),
+      options: planForPath(options, template, bodyLimit),
       codings: codingsOf(methods.values()),
     }
     config.router.add(group[0].template, entry)
@@ -287,19 +289,13 @@ function slowDependencySpans(telemetry: RequestTelemetry): (steps: PhaseSteps) =
   return (steps) => timeSlowDependencies(steps, telemetry, wrapped)
 }
 
-/** The implicit OPTIONS plans' steps and negotiation: none, the same (frozen) for every path. */
+/** The implicit OPTIONS plans' steps: none, the same (frozen) for every path. */
 const NO_STEPS: PhaseSteps = Object.freeze({
   seed: Object.freeze([]),
   authorize: Object.freeze([]),
   forbid: Object.freeze([]),
   resource: Object.freeze([]),
   input: Object.freeze([]),
-})
-const NO_NEGOTIATION = Object.freeze({
-  mediaTypes: Object.freeze([]),
-  renderers: undefined,
-  languages: undefined,
-  charsets: undefined,
 })
 
 function optionsPlan(template: string, bodyLimit: number, config: MachineConfig): RoutePlan {

@@ -216,6 +216,14 @@ function findResource(
   return candidates[0]
 }
 
+/** Negotiation for a route that declares nothing to negotiate: the same (frozen) for every such plan. */
+export const NO_NEGOTIATION: Negotiation = Object.freeze({
+  mediaTypes: Object.freeze([]),
+  renderers: undefined,
+  languages: undefined,
+  charsets: undefined,
+})
+
 function negotiationOf(
   route: RouteRegistration,
   registrations: RouteScope['formats'],
@@ -224,6 +232,7 @@ function negotiationOf(
 ): Negotiation {
   const { languages, charsets } = route.options
   const provides = route.options.provides ?? appProvides
+  if (provides === undefined && languages === undefined && charsets === undefined) return NO_NEGOTIATION
   // Without declared media types the representation depends on what the handler returns, so
   // Accept is disregarded rather than guessed at (RFC 9110 §12.5.1 allows either).
   let mediaTypes: string[] = []
