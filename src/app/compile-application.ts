@@ -325,9 +325,14 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
 
 /** The codings any of the plans compresses with, or `undefined` when none compresses. */
 function codingsOf(plans: Iterable<RoutePlan>): readonly string[] | undefined {
-  const codings = new Set<string>()
-  for (const plan of plans) for (const coding of plan.compression?.codings ?? []) codings.add(coding)
-  return codings.size === 0 ? undefined : [...codings]
+  let codings: Set<string> | undefined
+  for (const plan of plans) {
+    const own = plan.compression?.codings
+    if (own === undefined) continue
+    codings ??= new Set()
+    for (const coding of own) codings.add(coding)
+  }
+  return codings === undefined || codings.size === 0 ? undefined : [...codings]
 }
 
 /** The routes of one path template, in registration order: never empty, since a route makes its group. */

@@ -96,6 +96,8 @@ export function compileRoute(
 
 /** A closure in dependency order, with its phases once they were asked for (plans only read them). */
 interface Ordered {
+  readonly roots: readonly string[]
+  readonly params: readonly string[]
   readonly ordered: Provider[]
   grouped?: PhasedProviders
 }
@@ -105,7 +107,7 @@ interface Ordered {
  * parameters (nothing else changes the order): many routes inject the same names. Only successes
  * are kept, so each mistake is still reported for the route that makes it.
  */
-export type OrderMemo = Map<string, Ordered>
+export type OrderMemo = Map<string, Map<string, Ordered>>
 
 function ordered(
   memo: OrderMemo,
@@ -114,13 +116,26 @@ function ordered(
   providers: ReadonlyMap<string, Provider>,
   consumer: string,
 ): Ordered {
-  const key = `${roots.join('\0')}\0\0${params.join('\0')}`
-  let known = memo.get(key)
-  if (known === undefined) {
-    known = { ordered: orderProviders(roots, providers, new Set(params), consumer) }
-    memo.set(key, known)
+  // Keyed by roots, then by parameters: most lists hold one name or none, which is its own key.
+  const rootsKey = roots.join('\0')
+  let byParams = memo.get(rootsKey)
+  if (byParams === undefined) {
+    byParams = new Map()
+    memo.set(rootsKey, byParams)
   }
-  return known
+  const paramsKey = params.join('\0')
+  const known = byParams.get(paramsKey)
+  // A name holding the separator could make two lists one key: the lists themselves decide.
+  if (known !== undefined && sameNames(known.roots, roots) && sameNames(known.params, params)) return known
+  const fresh = { roots, params, ordered: orderProviders(roots, providers, new Set(params), consumer) }
+  if (known === undefined) byParams.set(paramsKey, fresh)
+  return fresh
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** A path parameter named like an injectable would hide one of them. */
