@@ -30,18 +30,8 @@ export const PATHS = {
 
 export const userPath = (id: string | number): string => `${PATHS.users}${id}`
 
-export const DEFAULT_PORT = 3000
-export const DEFAULT_HOST = '127.0.0.1'
-
-/** Port and host a server listens on: `PORT` / `HOST` from the environment. */
-export function listenOptions(): { port: number; host: string } {
-  const port = Number(process.env.PORT ?? DEFAULT_PORT)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad PORT: ${process.env.PORT}`)
-  return { port, host: process.env.HOST ?? DEFAULT_HOST }
-}
-
-/** The line every server prints on stdout once it accepts connections; the harness waits for it. */
-export const readyLine = (port: number): string => `listening on ${port}`
+// Kept in a module of their own, without dependencies, for servers that need nothing else from here.
+export { DEFAULT_HOST, DEFAULT_PORT, listenOptions, readyLine } from './listen.js'
 
 /**
  * The logger of a `-pino` server variant (`bench/servers/restmachine-pino.ts`, `fastify-pino.ts`,

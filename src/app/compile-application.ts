@@ -13,6 +13,7 @@ import {
   linkApplication,
   type MachineConfig,
   type PathEntry,
+  planForPath,
   type RoutePlan,
 } from '../machine/index.js'
 import { Router } from '../router/index.js'
@@ -31,7 +32,7 @@ import {
   type RestApplicationOptions,
   STANDARD_METHODS,
 } from './application-options.js'
-import { compileRoute } from './compile-route.js'
+import { compileRoute, NO_NEGOTIATION, type OrderMemo } from './compile-route.js'
 import { compressionPolicy } from './compression-options.js'
 import { type DefaultHeaders, defaultHeadersOf } from './default-headers.js'
 import type { MachineAnswer } from './error-response.js'
@@ -183,6 +184,9 @@ function compilePaths(scope: Scope, compile: ScopeCompile): PathEntry[] {
   const { config, bodyLimit, adaptSteps, routeSecurityHeaders } = compile
   const settings = scope.settings
   const entries: PathEntry[] = []
+  const memo: OrderMemo = new Map()
+  const allows = new Map<string, string>()
+  const options = optionsPlan('', bodyLimit, config)
   for (const [template, group] of groupByTemplate(scope.routes)) {
     const methods = new Map<string, RoutePlan>()
     for (const route of group) {
@@ -195,24 +199,40 @@ function compilePaths(scope: Scope, compile: ScopeCompile): PathEntry[] {
         settings.accepts,
         settings.compression,
         adaptSteps,
+        memo,
       )
       methods.set(route.method, plan)
       const own = route.options.securityHeaders
       if (own !== undefined) routeSecurityHeaders.set(plan, securityHeadersFor(own))
     }
-    const allowed = new Set([...methods.keys(), 'OPTIONS'])
-    if (allowed.has('GET')) allowed.add('HEAD')
     const entry: PathEntry = {
       template,
       methods,
-      allow: [...allowed].sort().join(', '),
-      options: optionsPlan(template, bodyLimit, config),
+      allow: allowOf(methods, allows),
+      options: planForPath(options, template, bodyLimit),
       codings: codingsOf(methods.values()),
     }
     config.router.add(group[0].template, entry)
     entries.push(entry)
   }
   return entries
+}
+
+/**
+ * The Allow header of a path (RFC 9110 §10.2.1): its methods, OPTIONS, and HEAD with GET (§9.3.2);
+ * computed once per set of methods, which most paths share.
+ */
+function allowOf(methods: ReadonlyMap<string, RoutePlan>, allows: Map<string, string>): string {
+  let key = ''
+  for (const method of methods.keys()) key = key === '' ? method : `${key} ${method}`
+  let allow = allows.get(key)
+  if (allow === undefined) {
+    const allowed = new Set([...methods.keys(), 'OPTIONS'])
+    if (allowed.has('GET')) allowed.add('HEAD')
+    allow = [...allowed].sort().join(', ')
+    allows.set(key, allow)
+  }
+  return allow
 }
 
 /**
@@ -269,19 +289,13 @@ function slowDependencySpans(telemetry: RequestTelemetry): (steps: PhaseSteps) =
   return (steps) => timeSlowDependencies(steps, telemetry, wrapped)
 }
 
-/** The implicit OPTIONS plans' steps and negotiation: none, the same (frozen) for every path. */
+/** The implicit OPTIONS plans' steps: none, the same (frozen) for every path. */
 const NO_STEPS: PhaseSteps = Object.freeze({
   seed: Object.freeze([]),
   authorize: Object.freeze([]),
   forbid: Object.freeze([]),
   resource: Object.freeze([]),
   input: Object.freeze([]),
-})
-const NO_NEGOTIATION = Object.freeze({
-  mediaTypes: Object.freeze([]),
-  renderers: undefined,
-  languages: undefined,
-  charsets: undefined,
 })
 
 function optionsPlan(template: string, bodyLimit: number, config: MachineConfig): RoutePlan {
@@ -311,9 +325,14 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
 
 /** The codings any of the plans compresses with, or `undefined` when none compresses. */
 function codingsOf(plans: Iterable<RoutePlan>): readonly string[] | undefined {
-  const codings = new Set<string>()
-  for (const plan of plans) for (const coding of plan.compression?.codings ?? []) codings.add(coding)
-  return codings.size === 0 ? undefined : [...codings]
+  let codings: Set<string> | undefined
+  for (const plan of plans) {
+    const own = plan.compression?.codings
+    if (own === undefined) continue
+    codings ??= new Set()
+    for (const coding of own) codings.add(coding)
+  }
+  return codings === undefined || codings.size === 0 ? undefined : [...codings]
 }
 
 /** The routes of one path template, in registration order: never empty, since a route makes its group. */

@@ -5,6 +5,7 @@ import {
   orderProviders,
   PATH_PARAMS,
   type Phase,
+  type PhasedProviders,
   type PhaseSteps,
   type Provider,
 } from '../di/index.js'
@@ -42,36 +43,42 @@ export function compileRoute(
   appAccepts: RouteOptions['accepts'],
   appCompression: RestApplicationOptions['compression'],
   adaptSteps?: (steps: PhaseSteps) => PhaseSteps,
+  memo: OrderMemo = new Map(),
 ): RoutePlan {
   const { providers, formats: registrations } = scope
   const consumer = `route ${route.method} ${route.template.source}`
   checkPathParams(route, providers, consumer)
-  const local = new Set(route.template.paramNames)
-  const handlerClosure = orderProviders(route.inject, providers, local, consumer)
+  const params = route.template.paramNames
+  const handlerClosure = ordered(memo, route.inject, params, providers, consumer).ordered
   const resource = findResource(route, handlerClosure, consumer)
   const callbackRoots = [
     ...Object.values(resource?.callbacks ?? {}).flatMap((callback) => callback.inject),
     ...(route.conflict?.inject ?? []),
   ]
-  const ordered = orderProviders([...route.inject, ...callbackRoots], providers, local, consumer)
-  const { steps, phases } = groupByPhase(ordered)
+  const needed = callbackRoots.length === 0 ? route.inject : [...route.inject, ...callbackRoots]
+  const full = ordered(memo, needed, params, providers, consumer)
+  const closure = full.ordered
+  full.grouped ??= groupByPhase(closure)
+  const { steps, phases } = full.grouped
   checkCallbackPhases(route, resource, phases, consumer)
   const creates = route.options.creates
-  if (creates !== undefined) checkCreates(route, creates, ordered, consumer)
-  const parsesByType = ordered.some((p) => p.name === 'parsedBody')
-  const parserFor = bodyParserChooser(registrations.bodyParsers)
+  if (creates !== undefined) checkCreates(route, creates, closure, consumer)
+  const parsesByType = closure.some((p) => p.name === 'parsedBody')
+  // Each route parsing by type keeps its own remembered choices (src/render/body-parsers.ts).
+  const parserFor = parsesByType ? bodyParserChooser(registrations.bodyParsers) : undefined
   return createRoutePlan(
     {
       method: route.method,
       template: route.template.source,
       steps: adaptSteps === undefined ? steps : adaptSteps(steps),
-      readsBody: ordered.some((p) => p.readsBody),
-      readsJson: ordered.some((p) => p.name === 'jsonBody'),
-      acceptsContentType: parsesByType
-        ? contentTypeAcceptor(route.options.accepts ?? appAccepts ?? DEFAULT_ACCEPTS, parserFor)
-        : undefined,
+      readsBody: closure.some((p) => p.readsBody),
+      readsJson: closure.some((p) => p.name === 'jsonBody'),
+      acceptsContentType:
+        parserFor === undefined
+          ? undefined
+          : contentTypeAcceptor(route.options.accepts ?? appAccepts ?? DEFAULT_ACCEPTS, parserFor),
       bodyParsers: registrations.bodyParsers,
-      parserFor: parsesByType ? parserFor : undefined,
+      parserFor,
       bodyLimit: route.options.bodyLimit ?? defaultBodyLimit,
       handler: route.handler,
       resource: resource === undefined ? undefined : resourceCallbacksOf(resource),
@@ -85,6 +92,50 @@ export function compileRoute(
     },
     config,
   )
+}
+
+/** A closure in dependency order, with its phases once they were asked for (plans only read them). */
+interface Ordered {
+  readonly roots: readonly string[]
+  readonly params: readonly string[]
+  readonly ordered: Provider[]
+  grouped?: PhasedProviders
+}
+
+/**
+ * Closures already ordered while compiling one scope, by their roots and the route's path
+ * parameters (nothing else changes the order): many routes inject the same names. Only successes
+ * are kept, so each mistake is still reported for the route that makes it.
+ */
+export type OrderMemo = Map<string, Map<string, Ordered>>
+
+function ordered(
+  memo: OrderMemo,
+  roots: readonly string[],
+  params: readonly string[],
+  providers: ReadonlyMap<string, Provider>,
+  consumer: string,
+): Ordered {
+  // Keyed by roots, then by parameters: most lists hold one name or none, which is its own key.
+  const rootsKey = roots.join('\0')
+  let byParams = memo.get(rootsKey)
+  if (byParams === undefined) {
+    byParams = new Map()
+    memo.set(rootsKey, byParams)
+  }
+  const paramsKey = params.join('\0')
+  const known = byParams.get(paramsKey)
+  // A name holding the separator could make two lists one key: the lists themselves decide.
+  if (known !== undefined && sameNames(known.roots, roots) && sameNames(known.params, params)) return known
+  const fresh = { roots, params, ordered: orderProviders(roots, providers, new Set(params), consumer) }
+  if (known === undefined) byParams.set(paramsKey, fresh)
+  return fresh
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** A path parameter named like an injectable would hide one of them. */
@@ -180,6 +231,14 @@ function findResource(
   return candidates[0]
 }
 
+/** Negotiation for a route that declares nothing to negotiate: the same (frozen) for every such plan. */
+export const NO_NEGOTIATION: Negotiation = Object.freeze({
+  mediaTypes: Object.freeze([]),
+  renderers: undefined,
+  languages: undefined,
+  charsets: undefined,
+})
+
 function negotiationOf(
   route: RouteRegistration,
   registrations: RouteScope['formats'],
@@ -188,6 +247,7 @@ function negotiationOf(
 ): Negotiation {
   const { languages, charsets } = route.options
   const provides = route.options.provides ?? appProvides
+  if (provides === undefined && languages === undefined && charsets === undefined) return NO_NEGOTIATION
   // Without declared media types the representation depends on what the handler returns, so
   // Accept is disregarded rather than guessed at (RFC 9110 §12.5.1 allows either).
   let mediaTypes: string[] = []

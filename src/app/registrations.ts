@@ -1,5 +1,6 @@
 import {
   type ContextFunction,
+  type InferredNamesCache,
   type InjectOptions,
   ProviderRegistry,
   type ShutdownHook,
@@ -122,6 +123,8 @@ export interface Registrations {
   readonly routes: RouteRegistration[]
   /** `METHOD template` of every route in {@link Registrations.routes}, for the duplicate check. */
   readonly routeKeys: Set<string>
+  /** Names inferred from handlers' source text, by that text: handlers often share their code. */
+  readonly inferredNames: InferredNamesCache
   readonly shutdownHooks: ShutdownHook[]
   readonly errorHandlers: Map<number, ErrorHandler>
   /** Body parsers `parsedBody` chooses from. */
@@ -150,6 +153,7 @@ export function emptyRegistrations(): Registrations {
     startupValues: Object.create(null),
     routes: [],
     routeKeys: new Set(),
+    inferredNames: new Map(),
     shutdownHooks: [],
     errorHandlers: new Map(),
     renderers: new Map(DEFAULT_RENDERERS),

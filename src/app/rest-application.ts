@@ -247,8 +247,10 @@ export class RestApplication<
     options?: RouteOptions<Ctx> & H,
   ): WithRoute<this, Prefix, P, M, R, H> {
     assertIdle(this.lifecycle, 'route')
-    const { routes, routeKeys } = this.registrations
-    routes.push(readRoute(method, path, handler as Handler, (options ?? {}) as RouteOptions, routeKeys))
+    const { routes, routeKeys, inferredNames } = this.registrations
+    routes.push(
+      readRoute(method, path, handler as Handler, (options ?? {}) as RouteOptions, routeKeys, inferredNames),
+    )
     return this as never
   }
 

@@ -1,5 +1,6 @@
 import {
   type ContextFunction,
+  type InferredNamesCache,
   type InjectOptions,
   type Provider,
   type ProviderKind,
@@ -22,12 +23,16 @@ export function readRoute(
   handler: Handler,
   options: RouteOptions,
   registered: Set<string>,
+  inferred?: InferredNamesCache,
 ): RouteRegistration {
   const verb = method.toUpperCase()
   const owner = `route ${verb} ${path}`
   const template = parsePathTemplate(path)
-  const inferred = readInjection(handler, options, owner, `app.${verb.toLowerCase()}('${path}', FN)`)
-  const inject = [...new Set([...inferred, ...(options.requires ?? [])])]
+  const names = readInjection(handler, options, owner, `app.${verb.toLowerCase()}('${path}', FN)`, inferred)
+  const requires = options.requires ?? []
+  // One name or none has no duplicate to drop.
+  const inject =
+    names.length + requires.length <= 1 ? [...names, ...requires] : [...new Set([...names, ...requires])]
   const key = `${verb} ${path}`
   if (registered.has(key)) throw new ConfigurationError(`${owner} is registered twice`)
   const conflict =

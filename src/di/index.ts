@@ -22,7 +22,7 @@ export {
   type ProviderKind,
   type ResolveFn,
 } from './provider.js'
-export { INJECT, type InjectOptions, readInjection } from './read-injection.js'
+export { INJECT, type InferredNamesCache, type InjectOptions, readInjection } from './read-injection.js'
 export { checkNameFree, ProviderRegistry } from './registry.js'
 export type { LogFn, RequestLogger } from './request-logger.js'
 export type { RequestState, RouteInjection } from './request-state.js'

@@ -1,5 +1,11 @@
 import { ConfigurationError } from '../errors/index.js'
-import { inferInjectedNames } from './infer-names.js'
+import { type InferredNames, inferInjectedNames } from './infer-names.js'
+
+/**
+ * Inferred names by function source text, kept by one application: functions with the same source
+ * (one arrow written once and registered on many routes) declare the same names.
+ */
+export type InferredNamesCache = Map<string, InferredNames>
 
 /** Options shared by everything that injects: the explicit list of names it needs. */
 export interface InjectOptions {
@@ -39,6 +45,7 @@ export function readInjection(
   options: InjectOptions | undefined,
   owner: string,
   registration: string,
+  cache?: InferredNamesCache,
 ): readonly string[] {
   if (typeof fn !== 'function')
     throw new ConfigurationError(`${owner}: expected a function, got ${typeof fn}`)
@@ -51,7 +58,7 @@ export function readInjection(
     }
     return [...options.inject]
   }
-  const inferred = inferInjectedNames(fn)
+  const inferred = cache === undefined ? inferInjectedNames(fn) : cachedInference(fn, cache)
   if (inferred.ok) return inferred.names
   throw new ConfigurationError(
     `${owner}: cannot tell which names to inject because ${EXPLANATIONS[inferred.reason]}.\n` +
@@ -59,4 +66,14 @@ export function readInjection(
       `  1. destructure the one context argument:  ${registration.replace('FN', '({ database, currentUser }) => …')}\n` +
       `  2. or list the names explicitly:            ${registration.replace('FN', 'fn, { inject: ["database", "currentUser"] }')}`,
   )
+}
+
+/** {@link inferInjectedNames} through the cache; a native or bound function's text says nothing, so is not a key. */
+function cachedInference(fn: (...args: never[]) => unknown, cache: InferredNamesCache): InferredNames {
+  const source = Function.prototype.toString.call(fn)
+  const known = cache.get(source)
+  if (known !== undefined) return known
+  const inferred = inferInjectedNames(fn)
+  if (!source.includes('[native code]')) cache.set(source, inferred)
+  return inferred
 }

@@ -13,7 +13,7 @@ export type {
 export { INTO_ROUTE, isLinkedNode } from './decision-node.js'
 export { DIAGRAM, DIAGRAM_NODES, type DiagramNode, type DiagramNodeSpec } from './diagram.js'
 export { Exchange, type HandledExchange, type RangeSelection, type RoutedExchange } from './exchange.js'
-export { createRoutePlan, linkApplication } from './link.js'
+export { createRoutePlan, linkApplication, planForPath } from './link.js'
 export type {
   Handler,
   MachineConfig,

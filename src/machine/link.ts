@@ -88,7 +88,19 @@ export function createRoutePlan(facts: RouteFacts, config: MachineConfig): Route
     entry = link(ROUTE_ENTRY_NODE, facts, config, undefined) as LinkedNode | Terminal
     linked.set(key, entry)
   }
-  return planOf(facts, entry)
+  return planOf(facts, entry, facts.template, facts.bodyLimit)
+}
+
+/**
+ * The plan for another path and body limit, sharing everything else with `plan`, its linked
+ * diagram included: no node's relevance reads the template or the body limit, so linking would
+ * give the same diagram (the implicit OPTIONS plans, one per path, are made this way).
+ *
+ * @example
+ * const options = planForPath(createRoutePlan(optionsFacts, config), '/users/{id}', bodyLimit)
+ */
+export function planForPath(plan: RoutePlan, template: string, bodyLimit: number): RoutePlan {
+  return planOf(plan, plan.entry, template, bodyLimit)
 }
 
 /**
@@ -97,16 +109,21 @@ export function createRoutePlan(facts: RouteFacts, config: MachineConfig): Route
  * spread gave each plan a hidden class of its own: 20,000 of them for 10,000 routes.) RouteFacts'
  * fields are all required, so a field added there and forgotten here does not compile.
  */
-function planOf(facts: RouteFacts, entry: LinkedNode | Terminal): RoutePlan {
+function planOf(
+  facts: RouteFacts,
+  entry: LinkedNode | Terminal,
+  template: string,
+  bodyLimit: number,
+): RoutePlan {
   return {
     method: facts.method,
-    template: facts.template,
+    template,
     steps: facts.steps,
     readsBody: facts.readsBody,
     readsJson: facts.readsJson,
     acceptsContentType: facts.acceptsContentType,
     bodyParsers: facts.bodyParsers,
-    bodyLimit: facts.bodyLimit,
+    bodyLimit,
     handler: facts.handler,
     resource: facts.resource,
     creates: facts.creates,

@@ -97,7 +97,8 @@ export interface RouteFacts {
 
 /**
  * Everything the machine needs to serve one method of one route: its facts and the diagram linked
- * for them. Made only by `createRoutePlan` (src/machine/link.ts), whole, in one step.
+ * for them. Made only by `createRoutePlan` (src/machine/link.ts), whole, in one step (or by
+ * `planForPath` there, from such a plan, for another template and body limit).
  */
 export interface RoutePlan extends RouteFacts {
   /** The first node to run after B10, or the outcome when no node can change it. */

@@ -41,13 +41,15 @@ export function parsePathTemplate(source: string): PathTemplate {
   if (typeof source !== 'string' || !source.startsWith('/')) {
     throw new ConfigurationError(`Path template ${JSON.stringify(source)} must start with '/'`)
   }
-  const parts = source.split('/').slice(1)
+  // parts[0] is the empty string before the leading '/'.
+  const parts = source.split('/')
   const segments: TemplateSegment[] = []
   const paramNames: string[] = []
-  parts.forEach((part, index) => {
+  for (let index = 1; index < parts.length; index++) {
+    const part = parts[index] as string
     if (!part.includes('{') && !part.includes('}')) {
       segments.push({ kind: 'static', value: part })
-      return
+      continue
     }
     const match = PARAM.exec(part)
     if (match === null) {
@@ -66,13 +68,18 @@ export function parsePathTemplate(source: string): PathTemplate {
       }
       segments.push({ kind: 'wildcard', name })
     } else segments.push({ kind: 'param', name })
-  })
+  }
   return { source, segments, paramNames }
 }
 
 /** Two templates that match exactly the same paths, e.g. `/a/{x}` and `/a/{y}`, share this key. */
 export function templateShapeKey(template: PathTemplate): string {
-  return template.segments
-    .map((s) => (s.kind === 'static' ? `s:${s.value}` : s.kind === 'param' ? 'p' : 'w'))
-    .join('/')
+  const segments = template.segments
+  let key = ''
+  for (let index = 0; index < segments.length; index++) {
+    const s = segments[index] as TemplateSegment
+    if (index > 0) key += '/'
+    key += s.kind === 'static' ? `s:${s.value}` : s.kind === 'param' ? 'p' : 'w'
+  }
+  return key
 }

@@ -87,4 +87,43 @@ describe('start-up with many routes', () => {
       diagramIds(planOf(crowded, '/plain0', 'GET').entry),
     )
   })
+
+  it('orders a closure once per set of names and path parameters, still refusing a route whose parameter is missing', () => {
+    const app = new RestApplication()
+    app.get('/users/{user}', ({ user }) => user)
+    app.get('/teams/{user}', ({ user }) => user)
+    // @ts-expect-error the type system already knows: '/me' has no parameter named 'user'
+    app.get('/me', ({ user }) => user)
+    expect(() => app.describe()).toThrow(
+      /route GET \/me: 'the handler' needs 'user', but nothing named 'user'/,
+    )
+  })
+
+  it('shares the phases of routes injecting the same names, each plan keeping its own handler', () => {
+    const app = new RestApplication().dependency('clock', () => 1)
+    app.get('/a/{id}', ({ clock, id }) => [clock, id])
+    app.get('/b/{id}', ({ clock, id }) => [clock, id])
+    const a = planOf(app, '/a/{id}', 'GET')
+    const b = planOf(app, '/b/{id}', 'GET')
+    expect(a.steps.authorize.map((p) => p.name)).toEqual(['clock'])
+    expect(b.steps).toBe(a.steps)
+    expect(b.handler).not.toBe(a.handler)
+  })
+
+  it('gives every path its own OPTIONS plan and Allow, computed once per set of methods', () => {
+    const app = new RestApplication({ bodyLimit: 1234 })
+    app.get('/x', () => 1).post('/x', () => 1)
+    app.post('/y', () => 1).get('/y', () => 1)
+    app.put('/z/{id}', () => 1)
+    const entries = new Map(app.describe().paths.map((p) => [p.template.source, p.entry]))
+    expect(entries.get('/x')?.allow).toBe('GET, HEAD, OPTIONS, POST')
+    expect(entries.get('/y')?.allow).toBe('GET, HEAD, OPTIONS, POST')
+    expect(entries.get('/z/{id}')?.allow).toBe('OPTIONS, PUT')
+    for (const [template, entry] of entries) {
+      expect(entry.options.template).toBe(template)
+      expect(entry.options.method).toBe('OPTIONS')
+      expect(entry.options.bodyLimit).toBe(1234)
+    }
+    expect(entries.get('/x')?.options.entry).toBe(entries.get('/z/{id}')?.options.entry)
+  })
 })

@@ -5,7 +5,7 @@
  *   SCALE_ROUTES=10000 PORT=3000 npx tsx bench/scale/servers/fastify.ts
  */
 import Fastify from 'fastify'
-import { listenOptions, readyLine } from '../../scenarios.js'
+import { listenOptions, readyLine } from '../../listen.js'
 import { routeSet } from '../routes.js'
 
 const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 })

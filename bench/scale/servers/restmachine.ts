@@ -7,7 +7,7 @@
 
 import { serve } from '../../../src/adapters/node/index.js'
 import { RestApplication } from '../../../src/index.js'
-import { listenOptions, readyLine } from '../../scenarios.js'
+import { listenOptions, readyLine } from '../../listen.js'
 import { routeSet } from '../routes.js'
 
 const app = new RestApplication({ bodyLimit: 2 * 1024 * 1024 })
