@@ -308,6 +308,7 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
       readsJson: false,
       acceptsContentType: undefined,
       bodyParsers: [],
+      parserFor: undefined,
       bodyLimit,
       handler: undefined,
       resource: undefined,

@@ -123,6 +123,7 @@ function planOf(
     readsJson: facts.readsJson,
     acceptsContentType: facts.acceptsContentType,
     bodyParsers: facts.bodyParsers,
+    parserFor: facts.parserFor,
     bodyLimit,
     handler: facts.handler,
     resource: facts.resource,

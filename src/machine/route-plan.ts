@@ -67,7 +67,7 @@ export interface RouteFacts {
   /** The parsers `parsedBody` chooses from by media type. */
   readonly bodyParsers: readonly BodyParserLike[]
   /** On routes that parse by content type: the parser for a `Content-Type`, chosen once per value. */
-  readonly parserFor?: ((contentType: string | null) => BodyParserLike | undefined) | undefined
+  readonly parserFor: ((contentType: string | null) => BodyParserLike | undefined) | undefined
   /** Content limit in bytes. */
   readonly bodyLimit: number
   readonly handler: Handler | undefined
