@@ -9,7 +9,8 @@ const DIGITS = /^\d+$/
  * the body in one `arrayBuffer()` call (the runtime collects it natively, no JavaScript per chunk;
  * the length read is checked again, for a runtime that does not hold the body to its declared
  * length); without one (chunked, or a stream made in process) it streams, refusing as soon as the
- * limit is passed.
+ * limit is passed. A request without a body gives empty content. `request.body` is read only on
+ * the streaming path: Bun makes a stream on its first read, which slows a later `arrayBuffer()`.
  *
  * @example
  * const bytes = await readWebBody(request, 1024 * 1024)
