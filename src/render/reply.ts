@@ -47,11 +47,19 @@ export function respond<Value, const Status extends number = 200>(
   if (status !== undefined && (!Number.isInteger(status) || status < 200 || status > 599)) {
     throw new RangeError(`respond(): status must be an integer from 200 to 599, got ${status}`)
   }
+  return new Reply(value, status, lowerCased(init.headers))
+}
+
+/** Header fields with lower-case names and numbers as text (a later spelling of a name wins). */
+function lowerCased(fields: ReplyInit['headers']): Record<string, string | readonly string[]> {
   const headers: Record<string, string | readonly string[]> = {}
-  for (const [name, value] of Object.entries(init.headers ?? {})) {
+  if (fields === undefined) return headers
+  // Object.keys, not Object.entries: no [name, value] array per field on this per-request path.
+  for (const name of Object.keys(fields)) {
+    const value = fields[name] as string | number | readonly string[]
     headers[name.toLowerCase()] = typeof value === 'number' ? String(value) : value
   }
-  return new Reply(value, status, headers)
+  return headers
 }
 
 /**
@@ -65,5 +73,7 @@ export function created<Value>(
   location: string,
   init: Omit<ReplyInit, 'status'> = {},
 ): Reply<Value, 201> {
-  return respond(value, { ...init, status: 201 as const, headers: { ...init.headers, location } })
+  const headers = lowerCased(init.headers)
+  headers.location = location
+  return new Reply(value, 201, headers)
 }
