@@ -24,6 +24,17 @@ describe('readWebBody', () => {
     expect(text(bytes)).toBe('{"a":1}')
   })
 
+  it('reads the body with bytes() where the runtime has it, still holding it to the limit', async () => {
+    const request = post('{"a":1}', { 'content-length': '3' })
+    const read = vi.fn(async () => new TextEncoder().encode('{"a":1}'))
+    Object.defineProperty(request, 'bytes', { value: read })
+    await expect(readWebBody(request, 5)).rejects.toBeInstanceOf(ContentTooLarge)
+    expect(read).toHaveBeenCalledOnce()
+    const fits = post('{"a":1}', { 'content-length': '7' })
+    Object.defineProperty(fits, 'bytes', { value: read })
+    expect(text(await readWebBody(fits, 100))).toBe('{"a":1}')
+  })
+
   it('refuses a declared Content-Length over the limit with 413 before reading any of the body', async () => {
     const request = post('x'.repeat(50), { 'content-length': '50' })
     await expect(readWebBody(request, 10)).rejects.toBeInstanceOf(ContentTooLarge)
