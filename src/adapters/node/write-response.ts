@@ -3,8 +3,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { RestResponse } from '../../http/index.js'
 import { isBodylessStatus } from '../../http/index.js'
-
-const CONNECTION_SPECIFIC = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']
+import { http2Headers, http2Stream, respondHttp2 } from './respond-http2.js'
 
 /**
  * Writes a core response to Node's `ServerResponse`. Strings and bytes get an exact
@@ -17,9 +16,9 @@ export function writeResponse(
   method: string,
 ): void | Promise<void> {
   const { status, headers, body } = response
-  // RFC 9113 §8.2.2: connection-specific fields are malformed in HTTP/2 (Node refuses to send them).
-  if (res.req?.httpVersionMajor === 2) for (const name of CONNECTION_SPECIFIC) delete headers[name]
+  const stream = http2Stream(res)
   if (body === null || isBodylessStatus(status)) {
+    if (stream !== undefined) return respondHttp2(stream, status, headers, null)
     res.writeHead(status, headers)
     res.end()
     return
@@ -28,12 +27,14 @@ export function writeResponse(
     if (headers['content-length'] === undefined) {
       headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength)
     }
+    if (stream !== undefined) return respondHttp2(stream, status, headers, method === 'HEAD' ? null : body)
     res.writeHead(status, headers)
     if (method === 'HEAD') res.end()
     else res.end(body)
     return
   }
-  res.writeHead(status, headers)
+  // A streamed body over HTTP/2 keeps the compatibility API, which handles back-pressure and resets.
+  res.writeHead(status, stream === undefined ? headers : (http2Headers(headers) as never))
   if (method === 'HEAD') {
     res.end()
     return
