@@ -27,10 +27,23 @@ export function toNodeHandler(app: RequestHandlerApp): (req: IncomingMessage, re
     }
     if (isThenable(result)) {
       result.then(
-        (response) => writeResponse(response, res, req.method ?? 'GET'),
+        (response) => write(response, req, res),
         (error: unknown) => fail(res, error),
       )
-    } else writeResponse(result, res, req.method ?? 'GET')
+    } else write(result, req, res)
+  }
+}
+
+/**
+ * Writes the response; if Node refuses it (a header value with CR, LF or NUL, say, from a handler
+ * that echoes client input into a header: RFC 9110 §5.5), the client gets a 500 instead of the
+ * process crashing (a throw here is outside any promise) or the request hanging.
+ */
+function write(response: RestResponse, req: IncomingMessage, res: ServerResponse): void {
+  try {
+    writeResponse(response, res, req.method ?? 'GET')
+  } catch (error) {
+    fail(res, error)
   }
 }
 
