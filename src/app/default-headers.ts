@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors/index.js'
-import type { RestRequest, RestResponse } from '../http/index.js'
+import { isFieldName, isFieldValue, type RestRequest, type RestResponse } from '../http/index.js'
 
 /** The header fields of the `defaultHeaders` option, by name; an `undefined` value is no field. */
 export type HeaderFields = Readonly<Record<string, string | undefined>>
@@ -20,13 +20,9 @@ export type DefaultHeaders =
   | { readonly fixed: readonly (readonly [string, string])[] }
   | { readonly computed: Extract<DefaultHeadersOption, (...args: never[]) => unknown> }
 
-// RFC 9110 §5.1: a field name is a token; §5.5: a value has no CR, LF or NUL.
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
-const UNSAFE_VALUE = /[\r\n\0]/
-
 /**
- * Compiles the option once: fixed fields with a name that is no token or a value with CR/LF are a
- * ConfigurationError.
+ * Compiles the option once: fixed fields with a name that is no token or a value with CR, LF or
+ * another control character are a ConfigurationError.
  *
  * @example
  * defaultHeadersOf({ 'X-Api-Version': '2' }) // { fixed: [['x-api-version', '2']] }
@@ -38,7 +34,8 @@ export function defaultHeadersOf(option: DefaultHeadersOption | undefined): Defa
   for (const name of Object.keys(option)) {
     const value = option[name]
     if (value === undefined) continue
-    if (!TOKEN.test(name) || typeof value !== 'string' || UNSAFE_VALUE.test(value)) {
+    // RFC 9110 §5.1: a field name is a token; §5.5: a value has no CR, LF, NUL or other control.
+    if (!isFieldName(name) || typeof value !== 'string' || !isFieldValue(value)) {
       throw new ConfigurationError(`defaultHeaders: '${name}' is not a valid header field`)
     }
     fixed.push([name.toLowerCase(), value])
@@ -64,7 +61,7 @@ export function applyDefaultHeaders(
   if (fields === undefined) return
   for (const name of Object.keys(fields)) {
     const value = fields[name]
-    if (typeof value !== 'string' || !TOKEN.test(name) || UNSAFE_VALUE.test(value)) continue
+    if (typeof value !== 'string' || !isFieldName(name) || !isFieldValue(value)) continue
     headers[name.toLowerCase()] ??= value
   }
 }

@@ -1,15 +1,13 @@
 import { isThenable, type RequestLogger } from '../di/index.js'
+import { UnsendableFieldError } from '../errors/index.js'
 import type { RestRequest } from '../http/index.js'
-import { createNonce, isPreflight, RestResponse } from '../http/index.js'
+import { discardContent, dropUnsendableFields, RestResponse, unsendableField } from '../http/index.js'
 import { Exchange, type HandledExchange, runMachine, type Terminal } from '../machine/index.js'
 import { logAccess } from './access-log.js'
 import { answer } from './answer.js'
 import type { CompiledApp } from './compile-application.js'
-import { encodeResponse } from './compression.js'
-import { applyCors, corsFor } from './cors-response.js'
-import { applyDefaultHeaders } from './default-headers.js'
 import { errorResponse } from './error-response.js'
-import { addMachineHeaders } from './representation.js'
+import { addFixedFields, addRequestFields } from './response-fields.js'
 
 type Result = RestResponse | Promise<RestResponse>
 
@@ -62,61 +60,53 @@ function respond(app: CompiledApp, exchange: Exchange, outcome: Terminal): Resul
 
 /**
  * What every response gets: the 401 challenge, dependencies' headers, security headers, CORS, the
- * trace, the request id (when known or always echoed) and, with the access log on, its line.
+ * trace, the request id (when known or always echoed) and, with the access log on, its line. A
+ * response with a field that cannot be sent is answered 500 instead ({@link refuse}); `refusing`
+ * is set while finishing that 500.
  */
-function finish(app: CompiledApp, exchange: Exchange, response: Result, startedAt: number): Result {
+function finish(
+  app: CompiledApp,
+  exchange: Exchange,
+  response: Result,
+  startedAt: number,
+  refusing = false,
+): Result {
   // Every response is a RestResponse; anything else is its promise. An instanceof check, not a
   // `then` lookup on the response (that would walk its prototype chain on every request).
   if (!(response instanceof RestResponse)) {
     return Promise.resolve(response).then(
-      (settled) => finish(app, exchange, settled, startedAt) as RestResponse,
+      (settled) => finish(app, exchange, settled, startedAt, refusing) as RestResponse,
     )
   }
-  // F7 chose a coding only on a route that compresses; applied last, to the response as sent.
-  if (exchange.encoding !== undefined) encodeResponse(exchange, response)
-  // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge, even when a handler made it.
-  if (response.status === 401 && response.headers['www-authenticate'] === undefined) {
-    response.headers['www-authenticate'] = app.challenge
+  addRequestFields(app, exchange, response)
+  // RFC 9110 §5.1, §5.5: every field this request's code could set is checked here, once, so every
+  // adapter sends (or refuses) the same thing. The fields added after it are sendable by
+  // construction (checked at start, or filtered): see addFixedFields.
+  const unsendable = unsendableField(response.headers)
+  if (unsendable !== undefined) {
+    if (!refusing) return refuse(app, exchange, response, unsendable, startedAt)
+    // The 500 got a bad field again, from a dependency's bag: it is left out.
+    dropUnsendableFields(response.headers)
   }
-  if (response.status >= 400) addMachineHeaders(exchange, response.headers)
-  exchange.responseHeaders?.applyTo(response.headers)
-  const plan = exchange.plan
-  const security =
-    plan !== undefined && app.routeSecurityHeaders.size > 0 && app.routeSecurityHeaders.has(plan)
-      ? app.routeSecurityHeaders.get(plan)
-      : app.securityHeaders
-  if (security !== undefined) {
-    if ('perNonce' in security) exchange.cspNonce ??= createNonce()
-    const fields = 'fixed' in security ? security.fixed : security.perNonce(exchange.cspNonce as string)
-    for (const name of Object.keys(fields)) response.headers[name] ??= fields[name] as string
-  }
-  if (app.defaultHeaders !== undefined) applyDefaultHeaders(app.defaultHeaders, exchange.request, response)
-  // A preflight's CORS answer is all or nothing (optionsResponse): a refused one carries no CORS
-  // header at all, so the browser fails the preflight (Fetch §4.8, CORS check).
-  const cors = isPreflight(exchange.request.method, exchange.request.headers)
-    ? undefined
-    : corsFor(exchange, app.cors)
-  if (cors !== undefined) applyCors(exchange, response, cors)
-  if (app.traceHeader) response.headers['x-restmachine-trace'] = traceHeader(exchange)
+  addFixedFields(app, exchange, response)
   const logging = app.logging
-  const requestId = logging.echo === 'always' ? exchange.requestId : knownRequestId(app, exchange)
-  if (requestId !== undefined) response.headers[logging.requestId.header] ??= requestId
   if (logging.access) logAccess(logging.structured as RequestLogger, exchange, response, startedAt)
   return response
 }
 
-/** The ids of the nodes the run passed, for `X-Restmachine-Trace`. */
-function traceHeader(exchange: Exchange): string {
-  return (exchange.trace ?? []).map((node) => node.id).join(',')
-}
-
 /**
- * The request's id when it costs no new one: already decided (something used it), or a trusted
- * or platform id to take. `undefined` with echo off.
+ * A field that cannot be sent is a server bug (most often client input copied into a header): the
+ * response is replaced by the 500 every unexpected error gets, its content released, and the error
+ * logged with the field's name (never its value, which may be an attacker's).
  */
-function knownRequestId(app: CompiledApp, exchange: Exchange): string | undefined {
-  if (app.logging.echo === 'never') return undefined
-  return (
-    exchange.knownRequestId ?? (exchange.request.requestId !== undefined ? exchange.requestId : undefined)
-  )
+function refuse(
+  app: CompiledApp,
+  exchange: Exchange,
+  response: RestResponse,
+  field: string,
+  startedAt: number,
+): Result {
+  discardContent(response.body)
+  const replacement = errorResponse(app, exchange, new UnsendableFieldError(field))
+  return finish(app, exchange, replacement, startedAt, true)
 }

@@ -31,3 +31,4 @@ export {
   UriTooLong,
   type ValidationDetail,
 } from './status-errors.js'
+export { UnsendableFieldError } from './unsendable-field-error.js'

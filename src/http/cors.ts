@@ -3,6 +3,7 @@
  * the headers of preflight and actual responses. Pure functions over options checked once.
  */
 
+import { isFieldValue } from './field-syntax.js'
 import { isToken } from './lexer.js'
 import { appendVary } from './vary.js'
 
@@ -97,7 +98,8 @@ export function isPreflight(
 }
 
 /**
- * Whether the options allow an `Origin` value; a missing or empty one is never allowed.
+ * Whether the options allow an `Origin` value; a missing or empty one is never allowed, nor one a
+ * predicate would accept that cannot be echoed in a field value (RFC 9110 §5.5).
  *
  * @example
  * isOriginAllowed({ origins: ['https://a.example'] }, 'https://a.example') // true
@@ -106,7 +108,9 @@ export function isOriginAllowed(options: CorsOptions, origin: string | null | un
   if (!origin) return false
   const { origins } = options
   if (origins === '*') return true
-  return typeof origins === 'function' ? origins(origin) === true : origins.includes(origin)
+  // A listed origin was checked at start; a predicate's is echoed as the client sent it.
+  if (typeof origins === 'function') return isFieldValue(origin) && origins(origin) === true
+  return origins.includes(origin)
 }
 
 /**

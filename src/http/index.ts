@@ -33,6 +33,7 @@ export {
   responseHeaders,
   validateCorsOptions,
 } from './cors.js'
+export { discardContent } from './discard-content.js'
 export { encodedEntityTag, matchedForm } from './encoded-entity-tag.js'
 export {
   type EntityTag,
@@ -44,6 +45,7 @@ export {
   strongCompare,
   weakCompare,
 } from './entity-tag.js'
+export { dropUnsendableFields, isFieldName, isFieldValue, unsendableField } from './field-syntax.js'
 export { formatHttpDate, isModifiedSince, parseHttpDate, toWholeSeconds } from './http-date.js'
 export { type CurrentValidators, ifRangeMatches } from './if-range.js'
 export { isToken } from './lexer.js'

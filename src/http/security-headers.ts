@@ -3,6 +3,8 @@
  * can carry a per-response nonce. Options are compiled once per options object; treat them as frozen.
  */
 
+import { isFieldValue } from './field-syntax.js'
+
 /**
  * CSP directives by name, kebab-case (`'script-src'`) or camelCase (`scriptSrc`): a list of source
  * expressions (array or space-separated string), `true` for a directive without value
@@ -191,7 +193,8 @@ function template(policy: CspDirectives | string): PolicyTemplate {
         return kept.length === 0 ? name : name + ' ' + kept.join(' ')
       })
       .join('; ') // CSP3 §2.2.1: serialized-policy joins directives with ";"
-  return { parts: serialize(true).split(NONCE_TOKEN), withoutNonce: serialize(false) }
+  const withoutNonce = checkValue('content-security-policy', serialize(false))
+  return { parts: checkValue('content-security-policy', serialize(true)).split(NONCE_TOKEN), withoutNonce }
 }
 
 function fromDirectives(directives: CspDirectives): [string, string[]][] {
@@ -232,9 +235,9 @@ function checkDirective(name: string, sources: readonly string[]): string {
 }
 
 function checkValue(name: string, value: string): string {
-  // RFC 9110 §5.5: a field value never holds CR, LF or NUL (header injection).
-  if (hasCode(value, (code) => code === 0x0d || code === 0x0a || code === 0x00))
-    throw new TypeError(`Invalid ${name} value: ${JSON.stringify(value)}`)
+  // RFC 9110 §5.5: a field value never holds CR, LF or NUL (header injection), nor any other
+  // character outside field-value; checked once here, so responses need not check these fields.
+  if (!isFieldValue(value)) throw new TypeError(`Invalid ${name} value: ${JSON.stringify(value)}`)
   return value
 }
 

@@ -1,0 +1,125 @@
+import type { ResponseHeaders } from './rest-response.js'
+
+// RFC 9110 §5.1: a field name is a token (§5.6.2).
+const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+// RFC 9110 §5.5: field-value = *field-content, made of VCHAR, obs-text (0x80–0xFF), SP and HTAB.
+// So no CR, LF or NUL (the three §5.5 names: they end or cut a field line, which splits the
+// response), no other control character, and no UTF-16 unit above 0xFF (no octet at all: Node's
+// HTTP/1.1 and Fetch's Headers refuse it, and a Latin-1 cut of U+010A would be an LF).
+const NOT_FIELD_VALUE = /[^\t\x20-\x7e\x80-\xff]/
+
+// The names the framework itself writes (and the common ones handlers do), known to be tokens: one
+// hash lookup of an interned string instead of a regular expression on almost every field.
+const KNOWN_NAMES: ReadonlySet<string> = new Set([
+  'accept-ranges',
+  'access-control-allow-credentials',
+  'access-control-allow-headers',
+  'access-control-allow-methods',
+  'access-control-allow-origin',
+  'access-control-expose-headers',
+  'access-control-max-age',
+  'allow',
+  'cache-control',
+  'connection',
+  'content-disposition',
+  'content-encoding',
+  'content-language',
+  'content-length',
+  'content-location',
+  'content-range',
+  'content-security-policy',
+  'content-security-policy-report-only',
+  'content-type',
+  'cross-origin-embedder-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'etag',
+  'expires',
+  'last-modified',
+  'link',
+  'location',
+  'origin-agent-cluster',
+  'permissions-policy',
+  'ratelimit',
+  'ratelimit-policy',
+  'referrer-policy',
+  'retry-after',
+  'set-cookie',
+  'strict-transport-security',
+  'vary',
+  'www-authenticate',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-request-id',
+  'x-restmachine-trace',
+  'x-xss-protection',
+])
+
+/**
+ * Whether a string may be sent as a field name: a non-empty token (RFC 9110 §5.1, §5.6.2).
+ *
+ * @example
+ * isFieldName('X-Echo') // true
+ * isFieldName('X Echo') // false
+ */
+export function isFieldName(name: string): boolean {
+  return KNOWN_NAMES.has(name) || FIELD_NAME.test(name)
+}
+
+/**
+ * Whether a string may be sent as a field value (RFC 9110 §5.5): no CR, LF, NUL or other control
+ * character but HTAB, and only octets (no UTF-16 unit above 0xFF).
+ *
+ * @example
+ * isFieldValue('text/plain; charset=utf-8') // true
+ * isFieldValue('a\r\nSet-Cookie: x=1') // false
+ */
+export function isFieldValue(value: string): boolean {
+  return !NOT_FIELD_VALUE.test(value)
+}
+
+/**
+ * The name of the first field of a response that cannot be sent as it is (a name that is no token,
+ * or a value that is not a string of field-value octets: RFC 9110 §5.1, §5.5), or `undefined` when
+ * every field can. Each adapter would otherwise fail its own way: Node's HTTP/1.1 throws, Node's
+ * HTTP/2 sends it (RFC 9113 §8.2.1 forbids it), `new Headers` throws, Lambda hands it to AWS.
+ *
+ * @example
+ * unsendableField({ 'content-type': 'text/plain', 'x-echo': 'a\nb' }) // 'x-echo'
+ */
+export function unsendableField(headers: ResponseHeaders): string | undefined {
+  // for…in, not Object.keys: no array per response on this per-request path.
+  for (const name in headers) {
+    if (!isFieldName(name)) return name
+    const value: unknown = headers[name]
+    if (typeof value === 'string') {
+      if (NOT_FIELD_VALUE.test(value)) return name
+    } else if (!isFieldValueList(value)) return name
+  }
+  return undefined
+}
+
+/** An array of field values (several `Set-Cookie` lines, say), each sendable. */
+function isFieldValueList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false
+  for (const item of value) if (typeof item !== 'string' || NOT_FIELD_VALUE.test(item)) return false
+  return true
+}
+
+/**
+ * Removes every field {@link unsendableField} would name, returning their names.
+ *
+ * @example
+ * const headers = { 'x-echo': 'a\nb', vary: 'Accept' }
+ * dropUnsendableFields(headers) // ['x-echo']; headers is { vary: 'Accept' }
+ */
+export function dropUnsendableFields(headers: ResponseHeaders): string[] {
+  const dropped: string[] = []
+  for (let name = unsendableField(headers); name !== undefined; name = unsendableField(headers)) {
+    dropped.push(name)
+    delete headers[name]
+  }
+  return dropped
+}
