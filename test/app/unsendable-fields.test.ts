@@ -10,8 +10,7 @@ const Q = encodeURIComponent(INJECTED)
 function echoingApp() {
   const lines: Record<string, unknown>[] = []
   const logger = pino({}, { write: (line: string) => lines.push(JSON.parse(line)) })
-  const app = new RestApplication({ logger })
-  app.dependency('remembered', ({ queryParams, responseHeaders }) => {
+  const app = new RestApplication({ logger }).dependency('remembered', ({ queryParams, responseHeaders }) => {
     responseHeaders.append('set-cookie', `last=${queryParams.v ?? ''}`)
     return true
   })

@@ -2,10 +2,17 @@ import { realpathSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { type CompressionOptions, DEFAULT_ENCODINGS, type RouteOptions } from '../../app/index.js'
 import { ConfigurationError } from '../../errors/index.js'
-import { encodedEntityTag, negotiateEncoding, type RequestHeaders, RestResponse } from '../../http/index.js'
+import {
+  encodedEntityTag,
+  negotiateEncoding,
+  type RequestHeaders,
+  RestResponse,
+  type SliceableContent,
+} from '../../http/index.js'
 import { INJECT } from '../../machine/index.js'
 import { fileContent } from './file-content.js'
 import { mediaTypeOf } from './media-types.js'
+import { openStaticFile } from './open-static-file.js'
 import {
   cacheControlOf,
   type PrecompressedCoding,
@@ -100,9 +107,16 @@ export function serveStatic<App extends StaticFileHost>(
   )
 
   const send = (context: Context) =>
-    fileResponse(root, context[name] as StaticFile, context.headers as RequestHeaders, precompressed, options)
+    fileResponse(
+      root,
+      context[name] as StaticFile,
+      context.headers as RequestHeaders,
+      (context.request as { method: string }).method,
+      precompressed,
+      options,
+    )
   const routeOptions: RouteOptions = {
-    inject: [name, 'headers'],
+    inject: [name, 'headers', 'request'],
     ranges: true,
     resource: name,
     compression: routeCompression(
@@ -120,11 +134,16 @@ export function serveStatic<App extends StaticFileHost>(
   return app
 }
 
-/** The response for a file that passed the preconditions: its precompressed sibling, or the file. */
+/**
+ * The response for a file that passed the preconditions: its precompressed sibling, or the file,
+ * opened before the status is committed (openStaticFile: a file that vanished is a 404, one that
+ * cannot be read a 500) and read through that descriptor.
+ */
 async function fileResponse(
   root: string,
   file: StaticFile,
   headers: RequestHeaders,
+  method: string,
   precompressed: readonly PrecompressedCoding[],
   options: ServeStaticOptions,
 ): Promise<RestResponse> {
@@ -147,15 +166,26 @@ async function fileResponse(
           // RFC 9110 §8.8.3: the encoded form is another representation, with its own strong tag.
           etag: encodedEntityTag(entityTagOf(file), coding),
         },
-        fileContent(sibling.path, sibling.size),
+        await openedContent(sibling.path, sibling.size, method),
       )
     }
   }
   return new RestResponse(
     200,
     { 'content-type': contentType, 'content-length': String(file.size) },
-    fileContent(file.path, file.size),
+    await openedContent(file.path, file.size, method),
   )
+}
+
+/**
+ * The file's content, opened now. A HEAD gets the same status a GET would (RFC 9110 §9.3.2), so it
+ * opens the file too, but closes it at once: its content is never read.
+ */
+async function openedContent(path: string, size: number, method: string): Promise<SliceableContent> {
+  const handle = await openStaticFile(path)
+  if (method !== 'HEAD') return fileContent(path, size, handle)
+  await handle.close()
+  return fileContent(path, size)
 }
 
 /** A strong ETag from the file's stat (RFC 9110 §8.8.3): its size and modification time in ns. */
