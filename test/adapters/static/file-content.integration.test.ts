@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -44,5 +45,25 @@ describe('fileContent', () => {
     const content = fileContent(join(dir, 'missing.txt'), 5)
     expect(content.byteLength).toBe(5)
     await expect(collect(content)).rejects.toThrow(/ENOENT/)
+  })
+
+  it('reads through the descriptor it was given, closes it after, and reopens the path for a later range', async () => {
+    const path = join(dir, 'opened.txt')
+    writeFileSync(path, 'abcdefghij')
+    const handle = await open(path, 'r')
+    const content = fileContent(path, 10, handle)
+    unlinkSync(path) // the path is gone: only the open descriptor can still read it
+    expect(await collect(content.read(0, 2))).toBe('abc')
+    expect(handle.fd).toBe(-1)
+    writeFileSync(path, 'ABCDEFGHIJ')
+    expect(await collect(content.read(3, 5))).toBe('DEF')
+  })
+
+  it('closes the descriptor it was given when nothing of it is read (an empty range)', async () => {
+    const path = join(dir, 'unread.txt')
+    writeFileSync(path, '')
+    const handle = await open(path, 'r')
+    expect(await collect(fileContent(path, 0, handle))).toBe('')
+    expect(handle.fd).toBe(-1)
   })
 })
