@@ -57,6 +57,34 @@ const KNOWN_NAMES: ReadonlySet<string> = new Set([
   'x-xss-protection',
 ])
 
+// Values and names already found sendable (validity is a property of the string alone). Most are the
+// same strings on every request ('application/json', a handler's literal 'no-store'), whose hash the
+// engine keeps: a lookup costs a fraction of the regular expression. Bounded: past it, strings are
+// only checked; long ones are never kept.
+const SEEN = new Set<string>()
+const MAX_SEEN = 1024
+const MAX_SEEN_LENGTH = 128
+
+function remember(text: string): void {
+  if (SEEN.size < MAX_SEEN && text.length <= MAX_SEEN_LENGTH) SEEN.add(text)
+}
+
+/** {@link isFieldValue}, remembering the strings that pass. */
+function sendableValue(value: string): boolean {
+  if (SEEN.has(value)) return true
+  if (NOT_FIELD_VALUE.test(value)) return false
+  remember(value)
+  return true
+}
+
+/** {@link isFieldName}, remembering the names that pass. */
+function sendableName(name: string): boolean {
+  if (KNOWN_NAMES.has(name) || SEEN.has(name)) return true
+  if (!FIELD_NAME.test(name)) return false
+  remember(name)
+  return true
+}
+
 /**
  * Whether a string may be sent as a field name: a non-empty token (RFC 9110 §5.1, §5.6.2).
  *
@@ -92,10 +120,10 @@ export function isFieldValue(value: string): boolean {
 export function unsendableField(headers: ResponseHeaders): string | undefined {
   // for…in, not Object.keys: no array per response on this per-request path.
   for (const name in headers) {
-    if (!isFieldName(name)) return name
+    if (!sendableName(name)) return name
     const value: unknown = headers[name]
     if (typeof value === 'string') {
-      if (NOT_FIELD_VALUE.test(value)) return name
+      if (!sendableValue(value)) return name
     } else if (!isFieldValueList(value)) return name
   }
   return undefined
@@ -104,7 +132,7 @@ export function unsendableField(headers: ResponseHeaders): string | undefined {
 /** An array of field values (several `Set-Cookie` lines, say), each sendable. */
 function isFieldValueList(value: unknown): boolean {
   if (!Array.isArray(value)) return false
-  for (const item of value) if (typeof item !== 'string' || NOT_FIELD_VALUE.test(item)) return false
+  for (const item of value) if (typeof item !== 'string' || !sendableValue(item)) return false
   return true
 }
 
