@@ -35,9 +35,10 @@ export function toNodeHandler(app: RequestHandlerApp): (req: IncomingMessage, re
 }
 
 /**
- * Writes the response; if Node refuses it (a header value with CR, LF or NUL, say, from a handler
- * that echoes client input into a header: RFC 9110 §5.5), the client gets a 500 instead of the
- * process crashing (a throw here is outside any promise) or the request hanging.
+ * Writes the response; if Node refuses it anyway, the client gets a 500 instead of the process
+ * crashing (a throw here is outside any promise) or the request hanging. A last resort: the core
+ * already answers a response with an unsendable field (RFC 9110 §5.5) with its own logged 500
+ * (`unsendableField` in handleRequest, docs/decisions/0517), so this is reached only by a bug.
  */
 function write(response: RestResponse, req: IncomingMessage, res: ServerResponse): void {
   try {
