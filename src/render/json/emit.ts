@@ -69,8 +69,21 @@ export function primitive(
   }
 }
 
-/** JSON text of a string: `JSON.stringify`'s own escaping (lone surrogates as `\udXXX`, RFC 8259 §7). */
-export const writeString = (value: string): string => JSON.stringify(value)
+/**
+ * JSON text of a string: quoted as it is when no character needs escaping (RFC 8259 §7: quotation
+ * mark, reverse solidus, controls; and surrogates, which `JSON.stringify` writes as `\udXXX` when
+ * lone), else `JSON.stringify`'s own escaping. Short strings are scanned here, since a call to
+ * `JSON.stringify` costs more than the scan; long ones are left to it.
+ */
+export const writeString = (value: string): string => {
+  if (value.length > 64) return JSON.stringify(value)
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff))
+      return JSON.stringify(value)
+  }
+  return `"${value}"`
+}
 
 /** JSON text of a number: `null` for NaN and ±Infinity, `0` for -0, as `JSON.stringify` writes them. */
 export const writeNumber = (value: number): string => (Number.isFinite(value) ? `${value}` : 'null')
