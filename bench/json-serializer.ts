@@ -1,8 +1,9 @@
 /**
  * The `returns` JSON writer against JSON.stringify, in process, on the bench's reply shapes: the
  * `users` body (6 short strings), the `items` body (a ~1 KB item with a tag array) and the `doc`
- * body (100 items, ~10 KB). Alternating rounds; reports ns per call, median (min–max) of the rounds,
- * and `JSON.stringify ns ÷ ours ns` (above 1 = ours faster). Run: `npx tsx bench/json-serializer.ts`.
+ * body (100 items, ~10 KB). Both forms of the writer: generated code (the default) and closures only.
+ * Alternating rounds; reports ns per call, median (min–max) of the rounds, and
+ * `JSON.stringify ns ÷ ours ns` (above 1 = ours faster). Run: `npx tsx bench/json-serializer.ts`.
  * Output equality with JSON.stringify is checked before timing.
  */
 import { z } from 'zod'
@@ -62,9 +63,9 @@ const doc = {
 }
 
 const cases = [
-  { name: 'users', value: user, write: compileJsonSerializer(toSchema(UserResponse)), calls: 400_000 },
-  { name: 'items', value: item, write: compileJsonSerializer(toSchema(CreatedItem)), calls: 200_000 },
-  { name: 'doc', value: doc, write: compileJsonSerializer(toSchema(Doc)), calls: 4_000 },
+  { name: 'users', value: user, schema: toSchema(UserResponse), calls: 400_000 },
+  { name: 'items', value: item, schema: toSchema(CreatedItem), calls: 200_000 },
+  { name: 'doc', value: doc, schema: toSchema(Doc), calls: 4_000 },
 ]
 
 let sink = 0
@@ -77,18 +78,23 @@ function time(calls: number, write: () => string): number {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 const rounds = Number(process.env.ROUNDS ?? 7)
-for (const { name, value, write, calls } of cases) {
-  if (write(value) !== JSON.stringify(value)) throw new Error(`${name}: the outputs differ`)
-  const ours: number[] = []
-  const native: number[] = []
+const range = (values: number[]) =>
+  `${median(values).toFixed(0)} ns (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`
+for (const { name, value, schema, calls } of cases) {
+  const generated = compileJsonSerializer(schema)
+  const closures = compileJsonSerializer(schema, { generate: false })
+  for (const write of [generated, closures])
+    if (write(value) !== JSON.stringify(value)) throw new Error(`${name}: the outputs differ`)
+  const times = { generated: [] as number[], closures: [] as number[], stringify: [] as number[] }
   for (let round = 0; round < rounds; round++) {
-    ours.push(time(calls, () => write(value)))
-    native.push(time(calls, () => JSON.stringify(value)))
+    times.generated.push(time(calls, () => generated(value)))
+    times.closures.push(time(calls, () => closures(value)))
+    times.stringify.push(time(calls, () => JSON.stringify(value)))
   }
-  const range = (values: number[]) =>
-    `${median(values).toFixed(0)} ns (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`
+  const ratio = (ours: number[]) => (median(times.stringify) / median(ours)).toFixed(2)
   console.log(
-    `${name.padEnd(6)} ${String(JSON.stringify(value).length).padStart(6)} B  compiled ${range(ours)}  JSON.stringify ${range(native)}  ratio ${(median(native) / median(ours)).toFixed(2)}`,
+    `${name.padEnd(6)} ${String(JSON.stringify(value).length).padStart(6)} B  JSON.stringify ${range(times.stringify)}` +
+      `  generated ${range(times.generated)} ×${ratio(times.generated)}  closures ${range(times.closures)} ×${ratio(times.closures)}`,
   )
 }
 if (sink === 0) console.log('')

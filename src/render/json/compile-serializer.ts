@@ -10,7 +10,9 @@ import {
   writeString,
 } from './emit.js'
 import { arrayOf, closedObject, openObject, type PropertyPlan } from './emit-structures.js'
+import { GeneratedMismatch, generateWriter } from './generate.js'
 import { ResponseShapeError } from './shape-error.js'
+import type { Shape, Shapes } from './shapes.js'
 
 /** A JSON Schema (2020-12 or draft-07 keywords) as plain data. */
 export type JsonSchemaNode = boolean | { readonly [keyword: string]: unknown }
@@ -80,24 +82,55 @@ const PRIMITIVES: Readonly<Record<string, [(value: unknown) => boolean, (value: 
  * const write = compileJsonSerializer({ type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] })
  * write({ id: 1, secret: 'x' }) // '{"id":1}'
  */
-export function compileJsonSerializer(schema: JsonSchemaNode): JsonSerializer {
-  const root = new Compiler(schema).node(schema)
+export function compileJsonSerializer(
+  schema: JsonSchemaNode,
+  options: JsonSerializerOptions = {},
+): JsonSerializer {
+  const compiler = new Compiler(schema)
+  const root = compiler.node(schema)
+  const generated = options.generate === false ? undefined : generateWriter(root, compiler.shapes)
+  const strict = generated ?? ((value: unknown, key: string) => root(value, key, false))
   return (value, report) => {
     try {
-      return root(value, '', false) ?? ''
+      return strict(value, '') ?? ''
     } catch (error) {
-      if (!(error instanceof ResponseShapeError)) throw error
-      error.finish()
-      if (report === undefined) throw error
-      report(error)
-      return root(value, '', true) ?? ''
+      if (!(error instanceof ResponseShapeError || error instanceof GeneratedMismatch)) throw error
+      return afterMismatch(root, value, report)
     }
+  }
+}
+
+/** How {@link compileJsonSerializer} builds the writer. */
+export interface JsonSerializerOptions {
+  /**
+   * Generate code for object and array nodes with `new Function` (default `true`); `false` keeps
+   * the closures only. Where code generation is forbidden (Cloudflare Workers) the closures are used.
+   */
+  generate?: boolean
+}
+
+/** The closures run again to find the place of the mismatch, then throw it or report it and write leniently. */
+function afterMismatch(
+  root: Emit,
+  value: unknown,
+  report: ((error: ResponseShapeError) => void) | undefined,
+) {
+  try {
+    return root(value, '', false) ?? ''
+  } catch (error) {
+    if (!(error instanceof ResponseShapeError)) throw error
+    error.finish()
+    if (report === undefined) throw error
+    report(error)
+    return root(value, '', true) ?? ''
   }
 }
 
 class Compiler {
   readonly #done = new Map<object, Emit>()
   readonly root: JsonSchemaNode
+  /** What the code generator can write inline, by node. */
+  readonly shapes: Shapes = new Map()
 
   constructor(root: JsonSchemaNode) {
     this.root = root
@@ -109,9 +142,12 @@ class Compiler {
     if (known !== undefined) return known
     // A recursive schema meets itself while being compiled: calls go through a forwarder.
     let compiled: Emit = anyValue
-    this.#done.set(schema, (value, key, lenient) => compiled(value, key, lenient))
+    const forwarder: Emit = (value, key, lenient) => compiled(value, key, lenient)
+    this.#done.set(schema, forwarder)
     compiled = this.#compile(schema as Record<string, unknown>)
     this.#done.set(schema, compiled)
+    const shape = this.shapes.get(compiled)
+    if (shape !== undefined) this.shapes.set(forwarder, shape)
     return compiled
   }
 
@@ -130,15 +166,32 @@ class Compiler {
     const emits = types.map((type) => this.#typed(String(type), schema))
     const emit = emits.length === 1 ? (emits[0] as Emit) : this.#oneOfTypes(types as string[], emits)
     // OpenAPI 3.0's way of saying "or null".
-    return schema.nullable === true ? orNull(emit) : emit
+    return schema.nullable === true ? this.#orNull(emit) : emit
   }
 
   #typed(type: string, schema: Record<string, unknown>): Emit {
     if (type === 'object') return this.#object(schema)
-    if (type === 'array')
-      return Array.isArray(schema.items) ? anyValue : arrayOf(this.node(schema.items ?? true))
+    if (type === 'array') {
+      if (Array.isArray(schema.items)) return anyValue
+      const items = this.node(schema.items ?? true)
+      return this.#shaped(arrayOf(items), { kind: 'array', items })
+    }
     const entry = PRIMITIVES[type]
-    return entry === undefined ? anyValue : primitive(entry[0], entry[1], type)
+    if (entry === undefined) return anyValue
+    const emit = primitive(entry[0], entry[1], type)
+    return type === 'null'
+      ? emit
+      : this.#shaped(emit, { kind: type as 'string' | 'number' | 'integer' | 'boolean' })
+  }
+
+  #shaped(emit: Emit, shape: Shape): Emit {
+    this.shapes.set(emit, shape)
+    return emit
+  }
+
+  #orNull(inner: Emit): Emit {
+    const emit: Emit = (value, key, lenient) => (value === null ? 'null' : inner(value, key, lenient))
+    return this.#shaped(emit, { kind: 'nullable', inner })
   }
 
   #object(schema: Record<string, unknown>): Emit {
@@ -154,7 +207,8 @@ class Compiler {
     for (const name of required)
       properties.push({ name, prefix: `${JSON.stringify(name)}:`, emit: anyValue, required: true })
     const additional = schema.additionalProperties
-    if (additional === undefined || additional === false) return closedObject(properties)
+    if (additional === undefined || additional === false)
+      return this.#shaped(closedObject(properties), { kind: 'object', properties })
     return openObject(properties, this.node(additional))
   }
 
@@ -168,7 +222,7 @@ class Compiler {
       Object.keys(branch).length === 1
     const others = union.filter((branch) => !isNull(branch))
     if (others.length !== 1 || others.length === union.length) return anyValue
-    return orNull(this.node(others[0]))
+    return this.#orNull(this.node(others[0]))
   }
 
   /** `type: [...]`: the first listed type that accepts the value (after `toJSON`) writes it. */
@@ -231,8 +285,4 @@ function literals(values: readonly unknown[]): Emit {
     const prepared = prepare(value, key)
     return texts.get(prepared) ?? mismatch(prepared, key, expected, lenient)
   }
-}
-
-function orNull(emit: Emit): Emit {
-  return (value, key, lenient) => (value === null ? 'null' : emit(value, key, lenient))
 }

@@ -1,4 +1,7 @@
 import { type Emit, mismatch, prepare } from './emit.js'
+
+export type { Emit }
+
 import { ResponseShapeError } from './shape-error.js'
 
 /** One declared property of an object node, its `"name":` written once at compile time. */

@@ -194,13 +194,16 @@ function randomObject(random: Random, schema: Schema): [unknown, unknown] {
   return [given, expected]
 }
 
-describe('compileJsonSerializer against JSON.stringify', () => {
+describe.each([
+  ['generated code', true],
+  ['closures only', false],
+])('compileJsonSerializer (%s) against JSON.stringify', (_, generate) => {
   it('writes the same text as JSON.stringify for 5000 random schemas and valid values', () => {
     let checked = 0
     for (let seed = 1; seed <= 5000; seed++) {
       const random = seeded(seed)
       const schema = { $defs: { Shared: SHARED }, ...randomSchema(random, 0) }
-      const write = compileJsonSerializer(schema)
+      const write = compileJsonSerializer(schema, { generate })
       const [given, expected] = randomValue(random, schema)
       const text = write(given)
       if (text !== JSON.stringify(expected)) {
