@@ -85,11 +85,30 @@ describe('compileJsonSerializer', () => {
     expect(write(parsed)).toBe(JSON.stringify(parsed))
   })
 
-  it('writes property names as JSON string literals, so a name cannot break out of its quotes', () => {
-    const name = '"}); process.exit(1); ({"'
-    const write = compileJsonSerializer({ type: 'object', properties: { [name]: { type: 'number' } } })
-    expect(write({ [name]: 1 })).toBe(JSON.stringify({ [name]: 1 }))
-  })
+  it.each([
+    ['generated code', true],
+    ['closures only', false],
+  ])(
+    'writes hostile property names as JSON string literals with %s, so none breaks out of its quotes',
+    (_, generate) => {
+      const names = [
+        '"}); globalThis.hacked = 1; ({"',
+        "'; globalThis.hacked = 1; '",
+        '`${globalThis.hacked = 1}`',
+        '*/ globalThis.hacked = 1 /*',
+        '\u2028\u2029\\',
+        '\n',
+        '__proto__',
+      ]
+      const properties = Object.fromEntries(
+        names.map((name) => [name, { type: 'array', items: { type: 'number' } }]),
+      )
+      const write = compileJsonSerializer({ type: 'object', properties, required: names }, { generate })
+      const value = JSON.parse(JSON.stringify(Object.fromEntries(names.map((name, i) => [name, [i]]))))
+      expect(write(value)).toBe(JSON.stringify(value))
+      expect((globalThis as { hacked?: unknown }).hacked).toBeUndefined()
+    },
+  )
 
   it('does not write a getter of a class instance, which JSON.stringify does not see either', () => {
     class Person {
