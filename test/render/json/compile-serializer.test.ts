@@ -94,6 +94,7 @@ describe('compileJsonSerializer', () => {
       const names = [
         '"}); globalThis.hacked = 1; ({"',
         "'; globalThis.hacked = 1; '",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a name that would run if spliced into a template literal
         '`${globalThis.hacked = 1}`',
         '*/ globalThis.hacked = 1 /*',
         '\u2028\u2029\\',
