@@ -143,9 +143,11 @@ export class Compiler {
     for (const name of required)
       properties.push({ name, prefix: `${JSON.stringify(name)}:`, emit: anyValue, required: true })
     const additional = schema.additionalProperties
-    if (additional === undefined || additional === false)
-      return this.#shaped(closedObject(properties), { kind: 'object', properties })
-    return openObject(properties, this.node(additional))
+    // Declared properties close the object (extras dropped, docs/decisions/0515); a bare
+    // `{ type: 'object' }` declares none, and means any object, written whole.
+    const closed = additional === false || (additional === undefined && 'properties' in schema)
+    if (closed) return this.#shaped(closedObject(properties), { kind: 'object', properties })
+    return openObject(properties, this.node(additional ?? true))
   }
 
   /** `anyOf`/`oneOf` of one schema and `{ type: 'null' }` (how libraries write "nullable"). */

@@ -136,6 +136,12 @@ describe('compileJsonSerializer', () => {
     expect(write(value)).toBe(JSON.stringify(value))
   })
 
+  it('writes any object whole for a bare object schema that declares no properties', () => {
+    const write = compileJsonSerializer({ type: 'object', properties: { meta: { type: 'object' } } })
+    const value = { meta: { any: 1, thing: [true] } }
+    expect(write(value)).toBe(JSON.stringify(value))
+  })
+
   it('follows local $refs, recursive ones included', () => {
     const Tree = z.object({
       name: z.string(),
