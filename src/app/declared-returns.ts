@@ -17,7 +17,7 @@ import { nodeEnvironment } from '../viewer/index.js'
 export function declaredReturns(
   schema: object | undefined,
   consumer: string,
-  environment: string | undefined = nodeEnvironment(),
+  environment?: string,
 ): DeclaredReturns | undefined {
   if (schema === undefined) return undefined
   const json = toJsonSchema(schema, 'output')
@@ -27,7 +27,8 @@ export function declaredReturns(
     )
   }
   const serialize = compileJsonSerializer(json as JsonSchemaNode)
-  if (environment !== 'production') return { schema, write: (value) => serialize(value) }
+  if ((environment ?? nodeEnvironment()) !== 'production')
+    return { schema, write: (value) => serialize(value) }
   return {
     schema,
     write: (value, request) =>
