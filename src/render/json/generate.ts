@@ -29,6 +29,7 @@ export function generateWriter(root: Emit, shapes: Shapes): GeneratedWrite | und
   const rootShape = shapes.get(root)
   if (rootShape?.kind !== 'object' && rootShape?.kind !== 'array') return undefined
   const closures: Emit[] = []
+  const literalTexts: ReadonlyMap<unknown, string>[] = []
   const generated = new Map<Emit, number>()
   const sources: string[] = []
 
@@ -63,6 +64,10 @@ export function generateWriter(root: Emit, shapes: Shapes): GeneratedWrite | und
       case 'object':
       case 'array':
         return `t = ${fn(emit)}(${x}, ${key})`
+      case 'literal': {
+        const index = literalTexts.push(shape.texts) - 1
+        return `t = L[${index}].get(${x}); if (t === undefined) ${slow}`
+      }
       case 'nullable':
         return `if (${x} === null) t = 'null'; else { ${valueCode(shape.inner, x, key)} }`
       default:
@@ -107,8 +112,8 @@ export function generateWriter(root: Emit, shapes: Shapes): GeneratedWrite | und
   const entry = fn(root)
   const source = `'use strict';\n${sources.join('\n')}\nreturn ${entry};`
   try {
-    const factory = new Function('E', 'G', 'ws', 'wn', 'plain', 'en', 'miss', source)
-    return factory(closures, [], writeString, writeNumber, isPlain, isEnumerable, missingMarker)
+    const factory = new Function('E', 'G', 'L', 'ws', 'wn', 'plain', 'en', 'miss', source)
+    return factory(closures, [], literalTexts, writeString, writeNumber, isPlain, isEnumerable, missingMarker)
   } catch {
     return undefined
   }

@@ -93,8 +93,8 @@ export class Compiler {
       if (!Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword))) return anyValue
       return this.node(this.#resolve(schema.$ref))
     }
-    if ('const' in schema) return literals([schema.const])
-    if (Array.isArray(schema.enum)) return literals(schema.enum)
+    if ('const' in schema) return this.#literals([schema.const])
+    if (Array.isArray(schema.enum)) return this.#literals(schema.enum)
     const union = schema.anyOf ?? schema.oneOf
     if (union !== undefined) return 'type' in schema ? anyValue : this.#nullable(union)
     const types = typeof schema.type === 'string' ? [schema.type] : schema.type
@@ -118,6 +118,14 @@ export class Compiler {
     return type === 'null'
       ? emit
       : this.#shaped(emit, { kind: type as 'string' | 'number' | 'integer' | 'boolean' })
+  }
+
+  /** `enum`/`const` of JSON primitives: each allowed value's text, written once. */
+  #literals(values: readonly unknown[]): Emit {
+    if (!values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)))
+      return anyValue
+    const texts = new Map(values.map((v) => [v, JSON.stringify(v) as string]))
+    return this.#shaped(literals(texts, values), { kind: 'literal', texts })
   }
 
   #shaped(emit: Emit, shape: Shape): Emit {
@@ -213,9 +221,7 @@ function accepterOf(type: string): (value: unknown) => boolean {
 }
 
 /** `enum`/`const` of JSON primitives: each allowed value's text, written once. */
-function literals(values: readonly unknown[]): Emit {
-  if (!values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) return anyValue
-  const texts = new Map(values.map((v) => [v, JSON.stringify(v) as string]))
+function literals(texts: ReadonlyMap<unknown, string>, values: readonly unknown[]): Emit {
   const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`
   return (value, key, lenient) => {
     const text = texts.get(value)

@@ -9,6 +9,7 @@ export type Shape =
   | { readonly kind: 'object'; readonly properties: readonly PropertyPlan[] }
   | { readonly kind: 'array'; readonly items: Emit }
   | { readonly kind: 'nullable'; readonly inner: Emit }
+  | { readonly kind: 'literal'; readonly texts: ReadonlyMap<unknown, string> }
 
 /** The shapes of a schema's compiled nodes, by their closure. */
 export type Shapes = Map<Emit, Shape>
