@@ -123,6 +123,40 @@ describe('serve({ workers })', () => {
     expect(cluster.output().match(/shutdown hook ran in \d+/g)?.length).toBeGreaterThanOrEqual(4)
   })
 
+  it('runs a second SIGHUP during a rolling restart as one more pass afterwards, ending with as many workers as asked for', {
+    timeout: 120_000,
+  }, async () => {
+    const cluster = await within(startCluster(), 30_000, 'starting the cluster', () => '')
+    child = cluster.child
+    cluster.child.kill('SIGHUP')
+    await new Promise((resolve) => setTimeout(resolve, 200)) // the first replacement is still starting
+    cluster.child.kill('SIGHUP')
+
+    // Two passes over two workers retire four; wait for them, then for 3 s without another exit.
+    const exits = () => cluster.output().match(/workers after an exit: \d+/g) ?? []
+    const settled = async () => {
+      let seen = -1
+      let quietSince = Date.now()
+      while (exits().length < 4 || Date.now() - quietSince < 3_000) {
+        if (exits().length !== seen) {
+          seen = exits().length
+          quietSince = Date.now()
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+    }
+    await within(settled(), 60_000, 'both restarts ending', cluster.output)
+    expect(exits(), cluster.output()).toHaveLength(4)
+    expect(exits().at(-1), cluster.output()).toBe('workers after an exit: 2')
+
+    const answers = await Promise.all(Array.from({ length: 12 }, () => fetchJson(`${cluster.url}/pid`)))
+    expect(new Set(answers.map((r) => r.body.pid)).size).toBe(2)
+
+    const exited = new Promise<number | null>((resolve) => cluster.child.once('exit', resolve))
+    cluster.child.kill('SIGTERM')
+    expect(await within(exited, 15_000, 'the primary exiting after SIGTERM', cluster.output)).toBe(0)
+  })
+
   it('fails to start, without respawning, when the workers cannot start the app', async () => {
     const failure = await startCluster({ BROKEN: '1' }).then(
       () => 'started',

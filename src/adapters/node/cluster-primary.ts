@@ -93,12 +93,32 @@ export async function runPrimary(options: ServeOptions): Promise<RunningCluster>
   await Promise.all(Array.from({ length: count }, fork))
   started = true
 
-  const restart = async () => {
+  const replaceEach = async () => {
     for (const old of [...workers]) {
       if (closing !== undefined) return
       await fork()
       await retire(old)
     }
+  }
+  // One rolling restart at a time. A second SIGHUP while one runs used to start a second loop over
+  // the workers of that moment, new ones included, so each overlap left more workers than asked for;
+  // now it asks for one more pass once the running one ends (the workers it forked may predate a deploy).
+  let restarting: Promise<void> | undefined
+  let again = false
+  const restart = (): Promise<void> => {
+    if (restarting !== undefined) {
+      again = true
+      return restarting
+    }
+    restarting = (async () => {
+      do {
+        again = false
+        await replaceEach()
+      } while (again && closing === undefined)
+    })().finally(() => {
+      restarting = undefined
+    })
+    return restarting
   }
   const close = () => {
     closing ??= Promise.all([...workers].map(retire)).then(() => undefined)
