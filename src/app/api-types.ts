@@ -128,8 +128,15 @@ export type MachineStatus<Api, Method extends string, Options> =
   | If<Options extends { conflict: unknown } ? true : false, 409> // O14 (RFC 9110 §15.5.10)
   | If<Options extends { ranges: true } ? Has<'GET', Method> : false, 416> // RFC 9110 §15.5.17
 
-/** The body a client receives for a handler's value `Value`: the declared output when there is one (never null: that is a 204). */
-type BodyOf<Value, Declared> = [Declared] extends [never] ? Value : NonNullable<Declared>
+/**
+ * The body a client receives for a handler's value `Value`: the declared output when there is one
+ * (never null: that is a 204), the value itself when none is, or when it declares nothing (`unknown`).
+ */
+type BodyOf<Value, Declared> = [Declared] extends [never]
+  ? Value
+  : unknown extends Declared
+    ? Value
+    : NonNullable<Declared>
 
 /**
  * What a handler's value answers: a `Reply` its status, nothing 204, a value 200 (201 for a PUT that

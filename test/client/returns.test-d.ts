@@ -18,6 +18,7 @@ const app = new RestApplication()
   .patch('/users/{id}', () => respond(STORED, { status: 203 }), { returns: User })
   .put('/users/{id}', () => STORED, { returns: User, creates: 'users' })
   .get('/plain', () => STORED, { returns: { type: 'object', properties: { id: { type: 'string' } } } })
+  .get('/anything', () => STORED, { returns: z.unknown() })
   .group({ prefix: '/admin' }, (admin) => admin.get('/users/{id}', () => STORED, { returns: User }))
 
 const client = createClient<typeof app>(app.fetch)
@@ -52,8 +53,10 @@ describe('the typed client of routes that declare returns', () => {
     if (res.ok) expectTypeOf(res.body).toEqualTypeOf<User>()
   })
 
-  it('keeps the handler’s type when returns is a plain JSON Schema object', async () => {
+  it('keeps the handler’s type when returns is a plain JSON Schema object, or a schema of anything', async () => {
     const res = await client.get('/plain')
     if (res.ok) expectTypeOf(res.body).toEqualTypeOf<typeof STORED>()
+    const anything = await client.get('/anything')
+    if (anything.ok) expectTypeOf(anything.body).toEqualTypeOf<typeof STORED>()
   })
 })
