@@ -23,7 +23,11 @@ function application(logged: Logged[]) {
     logger: { error: (message, details) => logged.push({ message, details }) },
   })
   app.get('/users/{id}', () => STORED, { returns: User })
+  // The two wrong shapes below do not compile (the handler must return the schema's output); what
+  // happens when one gets through anyway (a cast, `any`, JavaScript) is what these tests check.
+  // @ts-expect-error: age is declared a number
   app.get('/broken', () => ({ ...STORED, age: 'thirty-six' }), { returns: User })
+  // @ts-expect-error: name is missing
   app.get('/missing', () => ({ id: 'u2', age: 1, email: null }), { returns: User })
   app.post('/users', () => respond(STORED, { status: 201, headers: { location: '/users/u1' } }), {
     returns: User,
