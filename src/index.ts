@@ -121,6 +121,7 @@ export {
   type RenderInfo,
   Reply,
   type ReplyInit,
+  ResponseShapeError,
   renderCsv,
   renderHtml,
   renderJson,

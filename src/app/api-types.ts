@@ -1,4 +1,4 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { StandardSchemaV1, StandardTypedV1 } from '@standard-schema/spec'
 import type { RestResponse } from '../http/index.js'
 import type { Reply } from '../render/index.js'
 import type { PathParams } from '../router/index.js'
@@ -74,7 +74,29 @@ export interface RouteHints {
   readonly ranges?: boolean
   readonly conflict?: unknown
   readonly openapi?: { readonly responses?: object }
+  readonly returns?: object
 }
+
+/**
+ * The type a route's `returns` option declares: a Standard Schema's *output* type, because the
+ * route's writer checks the handler's value against the schema's output side (it is converted with
+ * `toJsonSchema(schema, 'output')`, docs/decisions/0515) and the client receives that shape. `never`
+ * when the route declares none, or declares a plain JSON Schema object (no static type).
+ */
+export type DeclaredOutput<Options> = Options extends { readonly returns: infer S extends StandardTypedV1 }
+  ? StandardTypedV1.InferOutput<S>
+  : never
+
+/** What a handler may return to send `Body`: the value or a `Reply` of it (`respond`, `created`), maybe in a promise. */
+export type Returning<Body> = Body | Reply<Body> | PromiseLike<Body | Reply<Body>>
+
+/**
+ * What a handler may return on a route with these options: with `returns` a Standard Schema, the
+ * schema's output ({@link Returning}); anything without one, or with a plain JSON Schema object.
+ */
+export type HandlerResult<Options> = [DeclaredOutput<Options>] extends [never]
+  ? unknown
+  : Returning<DeclaredOutput<Options>>
 
 /** The validators a route names in `requires`, read from `Source` ('body' or 'query'). */
 type ValidatorInput<Api, Options, Source extends string> = Options extends {
@@ -106,23 +128,37 @@ export type MachineStatus<Api, Method extends string, Options> =
   | If<Options extends { conflict: unknown } ? true : false, 409> // O14 (RFC 9110 §15.5.10)
   | If<Options extends { ranges: true } ? Has<'GET', Method> : false, 416> // RFC 9110 §15.5.17
 
-/** What a handler's value answers: a `Reply` its status, nothing 204, a value 200 (201 for a PUT that creates). */
-type SuccessOf<Value, Method extends string, Options> =
+/**
+ * The body a client receives for a handler's value `Value`: the declared output when there is one
+ * (never null: that is a 204), the value itself when none is, or when it declares nothing (`unknown`).
+ */
+type BodyOf<Value, Declared> = [Declared] extends [never]
+  ? Value
+  : unknown extends Declared
+    ? Value
+    : NonNullable<Declared>
+
+/**
+ * What a handler's value answers: a `Reply` its status, nothing 204, a value 200 (201 for a PUT that
+ * creates). The statuses come from the handler's value; the bodies from `returns` when it declares a
+ * Standard Schema (its writer drops the properties the schema does not declare), else from the value.
+ */
+type SuccessOf<Value, Method extends string, Options, Declared = DeclaredOutput<Options>> =
   Value extends Reply<infer Body, infer Status>
-    ? ResponseSpec<Status, Status extends 204 | 304 ? undefined : Body>
+    ? ResponseSpec<Status, Status extends 204 | 304 ? undefined : BodyOf<Body, Declared>>
     : Value extends Response | RestResponse
       ? ResponseSpec<number, unknown>
       : // biome-ignore lint/suspicious/noConfusingVoidType: a handler without a return statement returns void
         Value extends null | undefined | void
         ? ResponseSpec<Options extends { creates: string } ? 201 | 204 : 204, undefined>
         :
-            | ResponseSpec<200, Value>
+            | ResponseSpec<200, BodyOf<Value, Declared>>
             | (Options extends { creates: string }
                 ? Method extends 'PUT'
-                  ? ResponseSpec<201, Value>
+                  ? ResponseSpec<201, BodyOf<Value, Declared>>
                   : never
                 : never)
-            | (Options extends { ranges: true } ? ResponseSpec<206, Value> : never)
+            | (Options extends { ranges: true } ? ResponseSpec<206, BodyOf<Value, Declared>> : never)
 
 /** Statuses the route documents in `openapi.responses` beyond those typed already (bodies `unknown`). */
 type DocumentedStatus<Options> = Options extends { readonly openapi?: { readonly responses?: infer R } }

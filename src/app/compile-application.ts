@@ -319,6 +319,7 @@ function optionsPlan(template: string, bodyLimit: number, config: MachineConfig)
       cacheControl: undefined,
       cors: undefined,
       compression: undefined,
+      returns: undefined,
     },
     config,
   )

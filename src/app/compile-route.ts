@@ -21,6 +21,7 @@ import {
 import { type BodyParser, bodyParserChooser } from '../render/index.js'
 import type { RestApplicationOptions } from './application-options.js'
 import { compressionPolicy } from './compression-options.js'
+import { declaredReturns } from './declared-returns.js'
 import type { Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
 /** What a route is compiled against: the names it can inject, the body parsers and renderers it can use. */
@@ -89,6 +90,7 @@ export function compileRoute(
       cacheControl: route.options.cacheControl,
       cors: route.options.cors,
       compression: compressionPolicy(route.options.compression, appCompression, consumer),
+      returns: declaredReturns(route.options.returns, consumer),
     },
     config,
   )

@@ -15,15 +15,22 @@ const DIGITS = /^\d+$/
  * @example
  * const bytes = await readWebBody(request, 1024 * 1024)
  */
-export async function readWebBody(request: Request, limit: number): Promise<Uint8Array> {
+export function readWebBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length')
   if (declared === null || !DIGITS.test(declared)) {
     return readLimited(request.body as unknown as AsyncIterable<Uint8Array> | null, limit)
   }
-  if (Number(declared) > limit) throw new ContentTooLarge(`Request body exceeds the limit of ${limit} bytes`)
-  const bytes = await readWhole(request)
-  if (bytes.byteLength > limit) throw new ContentTooLarge(`Request body exceeds the limit of ${limit} bytes`)
-  return bytes
+  if (Number(declared) > limit) return Promise.reject(tooLarge(limit))
+  // One continuation between the runtime's buffer and the parser: no async function wrappers here,
+  // each of which would add its own turns of the microtask queue to every request with a body.
+  return readWhole(request).then((bytes) => {
+    if (bytes.byteLength > limit) throw tooLarge(limit)
+    return bytes
+  })
+}
+
+function tooLarge(limit: number): ContentTooLarge {
+  return new ContentTooLarge(`Request body exceeds the limit of ${limit} bytes`)
 }
 
 /**
@@ -31,7 +38,7 @@ export async function readWebBody(request: Request, limit: number): Promise<Uint
  * Node 22+), which hands back the runtime's buffer as a `Uint8Array` (~0.25 µs a request less on
  * Bun than wrapping `arrayBuffer()`), else with `arrayBuffer()`.
  */
-async function readWhole(request: Request & { bytes?: () => Promise<Uint8Array> }): Promise<Uint8Array> {
+function readWhole(request: Request & { bytes?: () => Promise<Uint8Array> }): Promise<Uint8Array> {
   if (typeof request.bytes === 'function') return request.bytes()
-  return new Uint8Array(await request.arrayBuffer())
+  return request.arrayBuffer().then((buffer) => new Uint8Array(buffer))
 }

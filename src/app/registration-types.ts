@@ -7,6 +7,7 @@ export type {
   ApiOf,
   AppTypes,
   DocumentedStatuses,
+  HandlerResult,
   MountedApi,
   Registered,
   RouteHints,

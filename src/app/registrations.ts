@@ -72,6 +72,15 @@ export interface RouteOptions<Ctx = Record<string, unknown>> extends InjectOptio
   /** Which resource's validators answer preconditions, when the route uses several with validators. */
   resource?: keyof Ctx & string
   /**
+   * The schema of the success body: a Standard Schema with a JSON Schema converter (zod 4) or a
+   * JSON Schema object. Compiled once at start into the route's JSON writer: exactly
+   * `JSON.stringify`'s text for valid data in the schema's key order, undeclared properties dropped
+   * (a guard against leaking fields), a wrong shape a 500 outside production and logged in
+   * production (docs/decisions/0515). It also documents the success response in OpenAPI.
+   * @example returns: z.object({ id: z.string(), name: z.string() })
+   */
+  returns?: object
+  /**
    * Documentation for OpenAPI: summary, description, tags, response bodies (each derived when absent).
    * @example openapi: { summary: 'Read a post', tags: ['posts'], responses: { 200: { schema: Post } } }
    */

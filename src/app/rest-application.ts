@@ -37,6 +37,7 @@ import type {
   DependencyOptions,
   DocumentedStatuses,
   Fn,
+  HandlerResult,
   MountedApi,
   MountedAt,
   Registered,
@@ -240,7 +241,7 @@ export class RestApplication<
   }
 
   /** Registers a route for any method this application knows. @example app.route('GET', '/health', () => ({ ok: true })) */
-  route<M extends string, P extends string, R, H extends RouteHints = {}>(
+  route<M extends string, P extends string, R extends HandlerResult<H>, H extends RouteHints = {}>(
     method: M,
     path: P,
     handler: (context: HandlerContext<Ctx, `${Prefix}${P}`>) => R,

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors/index.js'
-import type { ApiOf, AppTypes, RouteHints, WithApi, WithRoute } from './api-types.js'
+import type { ApiOf, AppTypes, HandlerResult, RouteHints, WithApi, WithRoute } from './api-types.js'
 import type { HandlerContext } from './context-types.js'
 import type { CreatingContext } from './registration-types.js'
 import type { RouteOptions } from './registrations.js'
@@ -43,7 +43,7 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
   declare readonly '~api'?: Api
 
   /** Registers a route for any method the application knows. @example app.route('GET', '/health', () => ({ ok: true })) */
-  abstract route<M extends string, P extends string, R, H extends RouteHints = {}>(
+  abstract route<M extends string, P extends string, R extends HandlerResult<H>, H extends RouteHints = {}>(
     method: M,
     path: P,
     handler: RouteHandler<Ctx, Prefix, P, R>,
@@ -51,7 +51,7 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
   ): WithRoute<this, Prefix, P, M, R, H>
 
   /** Registers a GET route (HEAD is served by it too). @example app.get('/posts/{id}', ({ id }) => find(id)) */
-  get<P extends string, R, H extends RouteHints = {}>(
+  get<P extends string, R extends HandlerResult<H>, H extends RouteHints = {}>(
     path: P,
     handler: RouteHandler<Ctx, Prefix, P, R>,
     options?: RouteOptions<Ctx> & H,
@@ -60,7 +60,7 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
   }
 
   /** Registers a POST route. @example app.post('/posts', ({ newPost }) => create(newPost)) */
-  post<P extends string, R, H extends RouteHints = {}>(
+  post<P extends string, R extends HandlerResult<H>, H extends RouteHints = {}>(
     path: P,
     handler: RouteHandler<Ctx, Prefix, P, R>,
     options?: RouteOptions<Ctx> & H,
@@ -69,7 +69,12 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
   }
 
   /** Registers a PUT route. @example app.put('/posts/{id}', ({ id, postInput }) => replace(id, postInput)) */
-  put<P extends string, R, C extends keyof Ctx & string = never, H extends RouteHints = {}>(
+  put<
+    P extends string,
+    R extends HandlerResult<H>,
+    C extends keyof Ctx & string = never,
+    H extends RouteHints = {},
+  >(
     path: P,
     handler: (context: CreatingContext<HandlerContext<Ctx, `${Prefix}${P}`>, C>) => R,
     options?: RouteOptions<Ctx> & H & { creates?: C },
@@ -78,7 +83,7 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
   }
 
   /** Registers a PATCH route. @example app.patch('/posts/{id}', ({ id, jsonBody }) => patch(id, jsonBody)) */
-  patch<P extends string, R, H extends RouteHints = {}>(
+  patch<P extends string, R extends HandlerResult<H>, H extends RouteHints = {}>(
     path: P,
     handler: RouteHandler<Ctx, Prefix, P, R>,
     options?: RouteOptions<Ctx> & H,
@@ -87,7 +92,7 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
   }
 
   /** Registers a DELETE route. @example app.delete('/posts/{id}', ({ id }) => { remove(id) }) */
-  delete<P extends string, R, H extends RouteHints = {}>(
+  delete<P extends string, R extends HandlerResult<H>, H extends RouteHints = {}>(
     path: P,
     handler: RouteHandler<Ctx, Prefix, P, R>,
     options?: RouteOptions<Ctx> & H,
@@ -96,7 +101,7 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
   }
 
   /** Registers an OPTIONS route (without one, OPTIONS answers 204 with `Allow`). */
-  options<P extends string, R, H extends RouteHints = {}>(
+  options<P extends string, R extends HandlerResult<H>, H extends RouteHints = {}>(
     path: P,
     handler: RouteHandler<Ctx, Prefix, P, R>,
     options?: RouteOptions<Ctx> & H,
@@ -118,7 +123,12 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
     options: GroupOptions<Ctx, P>,
     build: (group: RouteGroup<Ctx, `${Prefix}${P}`, Api>) => R,
   ): R extends { readonly '~api'?: object } ? WithApi<this, ApiOf<R>> : this {
-    if (options.prefix !== undefined) checkPrefix(options.prefix, `group({ prefix: '${options.prefix}' })`)
+    const owner = options.prefix === undefined ? 'group()' : `group({ prefix: '${options.prefix}' })`
+    if (options.prefix !== undefined) checkPrefix(options.prefix, owner)
+    // A group's routes answer different bodies, so one declared body for all of them is a mistake;
+    // the types leave `returns` out of GroupOptions, and untyped callers are told rather than ignored.
+    if ('returns' in options)
+      throw new ConfigurationError(`${owner}: 'returns' is a route's option, not a group's`)
     build(new RouteGroup<Ctx, `${Prefix}${P}`, Api>(this as Routes<Ctx, string>, options))
     return this as never
   }
@@ -146,7 +156,7 @@ export class RouteGroup<Ctx, Prefix extends string, Api extends object = {}> ext
     this.#options = options as GroupOptions<Record<string, unknown>, string>
   }
 
-  route<M extends string, P extends string, R, H extends RouteHints = {}>(
+  route<M extends string, P extends string, R extends HandlerResult<H>, H extends RouteHints = {}>(
     method: M,
     path: P,
     handler: RouteHandler<Ctx, Prefix, P, R>,

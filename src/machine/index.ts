@@ -15,6 +15,7 @@ export { DIAGRAM, DIAGRAM_NODES, type DiagramNode, type DiagramNodeSpec } from '
 export { Exchange, type HandledExchange, type RangeSelection, type RoutedExchange } from './exchange.js'
 export { createRoutePlan, linkApplication, planForPath } from './link.js'
 export type {
+  DeclaredReturns,
   Handler,
   MachineConfig,
   Negotiation,

@@ -134,6 +134,7 @@ function planOf(
     cacheControl: facts.cacheControl,
     cors: facts.cors,
     compression: facts.compression,
+    returns: facts.returns,
     entry,
   }
 }

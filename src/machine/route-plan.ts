@@ -93,6 +93,22 @@ export interface RouteFacts {
   readonly cors: CorsOptions | false | undefined
   /** How the route's responses are compressed (F7 negotiates the coding); `undefined`: never. */
   readonly compression: CompressionPolicy | undefined
+  /** The success body's declared schema and its compiled JSON writer (the `returns` option). */
+  readonly returns: DeclaredReturns | undefined
+}
+
+/**
+ * A route's declared success body (`returns`), compiled once at start: HANDLER writes a JSON
+ * representation of the handler's value with `write` instead of `JSON.stringify`.
+ */
+export interface DeclaredReturns {
+  /** The schema as declared (a Standard Schema with a JSON Schema converter, or a JSON Schema), for OpenAPI. */
+  readonly schema: object
+  /**
+   * Writes the value as JSON of the declared shape. A wrong shape throws (a 500) or is logged with
+   * the request's `log` and written anyway, as decided at start (docs/decisions/0515).
+   */
+  readonly write: (value: unknown, request: { readonly log: RequestLogger }) => string
 }
 
 /**

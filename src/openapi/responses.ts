@@ -72,11 +72,17 @@ function describe(
   const custom = error && customised(settings, status)
   const why = reasons.length === 0 ? '' : ` — ${reasons.join('; ')}`
   const note = custom ? ' (body from the application’s error handler)' : ''
-  // The route's own schema for this status, else (for an error handler's body) the application's.
+  // The route's own schema for this status, else (for an error handler's body) the application's,
+  // else (for the handler's own 200 or 201) the body the route declared with `returns`.
   const shared = custom && settings.errorBodies !== undefined ? settings.errorBodies[status] : undefined
+  const own = given?.schema ?? (status === 200 || status === 201 ? view.plan.returns?.schema : undefined)
   const schema =
-    given?.schema !== undefined
-      ? settings.registry.add(given.schema, `${settings.schemaName}${status}`, 'output')?.ref
+    own !== undefined
+      ? settings.registry.add(
+          own as StandardJSONSchemaV1 | JsonSchema,
+          `${settings.schemaName}${status}`,
+          'output',
+        )?.ref
       : shared !== undefined
         ? settings.registry.add(shared, `ErrorBody${status}`, 'output')?.ref
         : undefined

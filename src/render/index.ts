@@ -1,6 +1,12 @@
 export { type BodyParser, bodyParserChooser, defaultBodyParsers, selectBodyParser } from './body-parsers.js'
 export { type CsvOptions, csv, formatCsv, renderCsv } from './csv.js'
 export { escapeHtml, HtmlFragment, html, unsafeHtml } from './html.js'
+export {
+  compileJsonSerializer,
+  type JsonSchemaNode,
+  type JsonSerializer,
+  ResponseShapeError,
+} from './json/index.js'
 export { parseJsonContent } from './parse-json.js'
 export {
   type MultipartBody,

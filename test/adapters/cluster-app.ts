@@ -2,6 +2,7 @@
  * Entry script for the cluster test: serves a small app with `workers` processes on a free port
  * and prints `{"url":…}` once every worker listens. Not a test file; test/adapters/cluster.integration.test.ts runs it.
  */
+import cluster from 'node:cluster'
 import { RestApplication } from 'restmachine'
 import { serve } from 'restmachine/node'
 
@@ -21,5 +22,8 @@ const running = await serve(app, {
   workers: Number(process.env.WORKERS ?? 2),
   shutdownTimeout: 5_000,
 })
-if ('workerPids' in running)
+if ('workerPids' in running) {
   process.stdout.write(`${JSON.stringify({ url: running.url, pids: running.workerPids() })}\n`)
+  // After each worker's exit, how many remain (read by the overlapping-restart test).
+  cluster.on('exit', () => process.stdout.write(`workers after an exit: ${running.workerPids().length}\n`))
+}

@@ -57,25 +57,68 @@ export async function runPrimary(options: ServeOptions): Promise<RunningCluster>
       })
     })
 
-  const retire = (worker: Worker): Promise<void> =>
-    new Promise((resolve) => {
+  const retirements = new Map<Worker, Promise<void>>()
+  const retire = (worker: Worker): Promise<void> => {
+    const pending = retirements.get(worker)
+    if (pending !== undefined) return pending
+    const retired = new Promise<void>((resolve) => {
       if (worker.isDead()) return resolve()
       retiring.add(worker)
-      worker.once('exit', () => resolve())
-      worker.send(SHUTDOWN_MESSAGE)
       // A worker that cannot drain within its own timeout (plus a margin) is killed.
-      setTimeout(() => worker.kill('SIGKILL'), (options.shutdownTimeout ?? 10_000) + 5_000).unref()
+      const deadline = setTimeout(() => worker.kill('SIGKILL'), (options.shutdownTimeout ?? 10_000) + 5_000)
+      worker.once('exit', () => {
+        clearTimeout(deadline)
+        retirements.delete(worker)
+        resolve()
+      })
+      if (!worker.isConnected()) return // already leaving: its exit resolves this
+      // The worker drains (keep-alive off, in-flight requests finish, shutdown hooks run), then exits.
+      worker.send(SHUTDOWN_MESSAGE)
+      // Stop routing connections to it before it stops accepting. Under round-robin scheduling this
+      // process accepts every connection and hands it to a worker over IPC; it only stops choosing a
+      // worker once it has read that worker's own "server closed" message. A worker that closed and
+      // exited within that window (a millisecond when idle) never read the connections handed to it
+      // meanwhile, and the copy kept here stayed open: the client waited for an answer that never came
+      // (seen in the rolling-restart test: a handoff sent after SHUTDOWN, never answered, the client
+      // timed out). `disconnect()` takes the worker out of the rotation here, synchronously; whatever
+      // was handed over before it reaches the worker ahead of SHUTDOWN (IPC is ordered), so is served.
+      // RFC 9112 §9.6 lets a server close an idle connection, but one it accepted must not be left
+      // without an answer or a close. The worker then closes its server itself and IPC disconnects.
+      worker.disconnect()
     })
+    retirements.set(worker, retired)
+    return retired
+  }
 
   await Promise.all(Array.from({ length: count }, fork))
   started = true
 
-  const restart = async () => {
+  const replaceEach = async () => {
     for (const old of [...workers]) {
       if (closing !== undefined) return
       await fork()
       await retire(old)
     }
+  }
+  // One rolling restart at a time. A second SIGHUP while one runs used to start a second loop over
+  // the workers of that moment, new ones included, so each overlap left more workers than asked for;
+  // now it asks for one more pass once the running one ends (the workers it forked may predate a deploy).
+  let restarting: Promise<void> | undefined
+  let again = false
+  const restart = (): Promise<void> => {
+    if (restarting !== undefined) {
+      again = true
+      return restarting
+    }
+    restarting = (async () => {
+      do {
+        again = false
+        await replaceEach()
+      } while (again && closing === undefined)
+    })().finally(() => {
+      restarting = undefined
+    })
+    return restarting
   }
   const close = () => {
     closing ??= Promise.all([...workers].map(retire)).then(() => undefined)
