@@ -6,7 +6,13 @@ import {
   type StartupFactory,
 } from '../di/index.js'
 import { ConfigurationError } from '../errors/index.js'
-import { type CorsOptions, securityHeaders, usesNonce, validateCorsOptions } from '../http/index.js'
+import {
+  type CorsOptions,
+  SendableStrings,
+  securityHeaders,
+  usesNonce,
+  validateCorsOptions,
+} from '../http/index.js'
 import {
   createRoutePlan,
   type LinkedTarget,
@@ -66,6 +72,8 @@ export interface CompiledApp extends ErrorScope {
   readonly machineErrors: Map<string, MachineAnswer>
   /** Whether responses carry `X-Restmachine-Trace` (the `trace` option). */
   readonly traceHeader: boolean
+  /** Response field names and values this application has found sendable (RFC 9110 §5.1, §5.5). */
+  readonly sendableStrings: SendableStrings
   /** The application's tracing, when the `telemetry` option is set. */
   readonly telemetry: RequestTelemetry | undefined
   /** The decision-trace viewer and its recent requests, when `app.traceViewer()` was called. */
@@ -165,6 +173,7 @@ export function compileApplication(
     routeSecurityHeaders,
     machineErrors: new Map(),
     traceHeader: options.trace === true,
+    sendableStrings: new SendableStrings(),
     telemetry,
     viewer,
     observer: requestObserver(telemetry, metrics),

@@ -82,7 +82,7 @@ function finish(
   // RFC 9110 §5.1, §5.5: every field this request's code could set is checked here, once, so every
   // adapter sends (or refuses) the same thing. The fields added after it are sendable by
   // construction (checked at start, or filtered): see addFixedFields.
-  const unsendable = unsendableField(response.headers)
+  const unsendable = unsendableField(response.headers, app.sendableStrings)
   if (unsendable !== undefined) {
     if (!refusing) return refuse(app, exchange, response, unsendable, startedAt)
     // The 500 got a bad field again, from a dependency's bag: it is left out.

@@ -55,7 +55,7 @@ import {
   type RouteOptions,
 } from './registrations.js'
 import { type ResourceOptions, readResourceCallbacks } from './resource-options.js'
-import { readRoute, registerErrorHandler, registeredProvider } from './route-registration.js'
+import { registerErrorHandler, registeredProvider, registerRoute } from './route-registration.js'
 import { Routes } from './routes.js'
 import { guardValidator, isStandardSchema, schemaProvider } from './validation.js'
 import { handleFetch } from './web-fetch.js'
@@ -248,10 +248,7 @@ export class RestApplication<
     options?: RouteOptions<Ctx> & H,
   ): WithRoute<this, Prefix, P, M, R, H> {
     assertIdle(this.lifecycle, 'route')
-    const { routes, routeKeys, inferredNames } = this.registrations
-    routes.push(
-      readRoute(method, path, handler as Handler, (options ?? {}) as RouteOptions, routeKeys, inferredNames),
-    )
+    registerRoute(this.registrations, method, path, handler as Handler, options as RouteOptions | undefined)
     return this as never
   }
 

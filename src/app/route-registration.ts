@@ -12,6 +12,18 @@ import { parsePathTemplate } from '../router/index.js'
 import type { DependencyOptions } from './registration-types.js'
 import type { ErrorHandler, Registrations, RouteOptions, RouteRegistration } from './registrations.js'
 
+/** Reads a route (see {@link readRoute}) and adds it to the application's registrations. */
+export function registerRoute(
+  registrations: Registrations,
+  method: string,
+  path: string,
+  handler: Handler,
+  options: RouteOptions | undefined,
+): void {
+  const { routes, routeKeys, inferredNames } = registrations
+  routes.push(readRoute(method, path, handler, options ?? {}, routeKeys, inferredNames))
+}
+
 /**
  * Reads a route registration: its template, the names its handler needs (inferred plus `requires`)
  * and its `conflict` callback. Throws a ConfigurationError for malformed templates, unreadable

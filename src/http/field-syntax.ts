@@ -57,31 +57,46 @@ const KNOWN_NAMES: ReadonlySet<string> = new Set([
   'x-xss-protection',
 ])
 
-// Values and names already found sendable (validity is a property of the string alone). Most are the
-// same strings on every request ('application/json', a handler's literal 'no-store'), whose hash the
-// engine keeps: a lookup costs a fraction of the regular expression. Bounded: past it, strings are
-// only checked; long ones are never kept.
-const SEEN = new Set<string>()
-const MAX_SEEN = 1024
-const MAX_SEEN_LENGTH = 128
+/**
+ * Field names and values already found sendable, kept by one application (validity is a property of
+ * the string alone). Most are the same strings on every request (`application/json`, a handler's
+ * literal `no-store`), whose hash the engine keeps: a lookup costs a fraction of the regular
+ * expression. Bounded: past {@link SendableStrings.limit} strings, others are only checked; long
+ * ones are never kept. One per application, so nothing outlives it.
+ *
+ * @example
+ * const seen = new SendableStrings()
+ * unsendableField({ 'content-type': 'application/json' }, seen) // undefined; the value is now known
+ */
+export class SendableStrings {
+  readonly #strings = new Set<string>()
+  /** The most strings kept. */
+  readonly limit = 1024
+  /** The longest string kept. */
+  readonly maxLength = 128
 
-function remember(text: string): void {
-  if (SEEN.size < MAX_SEEN && text.length <= MAX_SEEN_LENGTH) SEEN.add(text)
+  has(text: string): boolean {
+    return this.#strings.has(text)
+  }
+
+  remember(text: string): void {
+    if (this.#strings.size < this.limit && text.length <= this.maxLength) this.#strings.add(text)
+  }
 }
 
 /** {@link isFieldValue}, remembering the strings that pass. */
-function sendableValue(value: string): boolean {
-  if (SEEN.has(value)) return true
+function sendableValue(value: string, seen: SendableStrings | undefined): boolean {
+  if (seen?.has(value)) return true
   if (NOT_FIELD_VALUE.test(value)) return false
-  remember(value)
+  seen?.remember(value)
   return true
 }
 
 /** {@link isFieldName}, remembering the names that pass. */
-function sendableName(name: string): boolean {
-  if (KNOWN_NAMES.has(name) || SEEN.has(name)) return true
+function sendableName(name: string, seen: SendableStrings | undefined): boolean {
+  if (KNOWN_NAMES.has(name) || seen?.has(name)) return true
   if (!FIELD_NAME.test(name)) return false
-  remember(name)
+  seen?.remember(name)
   return true
 }
 
@@ -111,28 +126,28 @@ export function isFieldValue(value: string): boolean {
 /**
  * The name of the first field of a response that cannot be sent as it is (a name that is no token,
  * or a value that is not a string of field-value octets: RFC 9110 §5.1, §5.5), or `undefined` when
- * every field can. Each adapter would otherwise fail its own way: Node's HTTP/1.1 throws, Node's
+ * every field can; with `seen`, strings found sendable are remembered there. Each adapter would otherwise fail its own way: Node's HTTP/1.1 throws, Node's
  * HTTP/2 sends it (RFC 9113 §8.2.1 forbids it), `new Headers` throws, Lambda hands it to AWS.
  *
  * @example
  * unsendableField({ 'content-type': 'text/plain', 'x-echo': 'a\nb' }) // 'x-echo'
  */
-export function unsendableField(headers: ResponseHeaders): string | undefined {
+export function unsendableField(headers: ResponseHeaders, seen?: SendableStrings): string | undefined {
   // for…in, not Object.keys: no array per response on this per-request path.
   for (const name in headers) {
-    if (!sendableName(name)) return name
+    if (!sendableName(name, seen)) return name
     const value: unknown = headers[name]
     if (typeof value === 'string') {
-      if (!sendableValue(value)) return name
-    } else if (!isFieldValueList(value)) return name
+      if (!sendableValue(value, seen)) return name
+    } else if (!isFieldValueList(value, seen)) return name
   }
   return undefined
 }
 
 /** An array of field values (several `Set-Cookie` lines, say), each sendable. */
-function isFieldValueList(value: unknown): boolean {
+function isFieldValueList(value: unknown, seen: SendableStrings | undefined): boolean {
   if (!Array.isArray(value)) return false
-  for (const item of value) if (typeof item !== 'string' || !sendableValue(item)) return false
+  for (const item of value) if (typeof item !== 'string' || !sendableValue(item, seen)) return false
   return true
 }
 

@@ -45,7 +45,13 @@ export {
   strongCompare,
   weakCompare,
 } from './entity-tag.js'
-export { dropUnsendableFields, isFieldName, isFieldValue, unsendableField } from './field-syntax.js'
+export {
+  dropUnsendableFields,
+  isFieldName,
+  isFieldValue,
+  SendableStrings,
+  unsendableField,
+} from './field-syntax.js'
 export { formatHttpDate, isModifiedSince, parseHttpDate, toWholeSeconds } from './http-date.js'
 export { type CurrentValidators, ifRangeMatches } from './if-range.js'
 export { isToken } from './lexer.js'
