@@ -32,7 +32,8 @@ export function fromWebRequest(request: Request, info: FetchConnectionInfo = {})
     method: request.method,
     path: query === -1 ? withoutHash : withoutHash.slice(0, query),
     rawQuery: query === -1 ? '' : withoutHash.slice(query + 1),
-    headers: RequestHeaders.fromWeb(request.headers),
+    // Not `request.headers`: Bun builds that object on first access; read only if a field is.
+    headers: RequestHeaders.fromWebRequest(request),
     // `request.body` is not touched here: Bun makes a ReadableStream on first read of it, and a
     // body read as a stream then costs more than `arrayBuffer()` (~1 µs a request); readWebBody
     // decides how to read, and answers empty content for a request without a body.
