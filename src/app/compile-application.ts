@@ -41,8 +41,8 @@ import {
 import { compileRoute, NO_NEGOTIATION, type OrderMemo } from './compile-route.js'
 import { compressionPolicy } from './compression-options.js'
 import { type DefaultHeaders, defaultHeadersOf } from './default-headers.js'
-import type { MachineAnswer } from './error-response.js'
 import { type ErrorScope, errorScope, type MountedScopes, mountedScopes } from './error-scope.js'
+import { MachineAnswers } from './machine-answers.js'
 import { type Scope, scopesOf } from './mount.js'
 import type { Registrations, RouteRegistration } from './registrations.js'
 import { compileLogging, type Logging } from './request-logging.js'
@@ -69,7 +69,7 @@ export interface CompiledApp extends ErrorScope {
   /** Routes whose own `securityHeaders` replace the application's (`undefined`: none). */
   readonly routeSecurityHeaders: ReadonlyMap<RoutePlan, SecurityHeaderSource | undefined>
   /** The machine's own error answers (404, 405 + Allow, 414…), built once for this application. */
-  readonly machineErrors: Map<string, MachineAnswer>
+  readonly machineErrors: MachineAnswers
   /** Whether responses carry `X-Restmachine-Trace` (the `trace` option). */
   readonly traceHeader: boolean
   /** Response field names and values this application has found sendable (RFC 9110 §5.1, §5.5). */
@@ -171,7 +171,7 @@ export function compileApplication(
     cors: options.cors,
     securityHeaders: securityHeadersFor(options.securityHeaders),
     routeSecurityHeaders,
-    machineErrors: new Map(),
+    machineErrors: new MachineAnswers(),
     traceHeader: options.trace === true,
     sendableStrings: new SendableStrings(),
     telemetry,

@@ -27,14 +27,8 @@ import { Reply, renderValue, respond } from '../render/index.js'
 import type { CompiledApp } from './compile-application.js'
 import { errorMediaType } from './error-renderers.js'
 import { type ErrorScope, errorScopeOf } from './error-scope.js'
+import type { MachineAnswer } from './machine-answers.js'
 import { logError } from './request-logging.js'
-
-/** A machine answer of one application: the error, and its default response per media type. */
-export interface MachineAnswer {
-  readonly error: HttpError
-  /** media type → the default response as first sent (copied for each request) */
-  readonly responses: Map<string, RestResponse>
-}
 
 /**
  * The response to a machine answer (404, 405 + Allow, 414…). With no error handler for its status
@@ -73,25 +67,33 @@ export function machineErrorResponse(
 function machineAnswer(app: CompiledApp, outcome: StatusOutcome, exchange: Exchange): MachineAnswer {
   const status = outcome.status
   // Machine answers depend only on the status, the request method, the path's methods, the
-  // route's body limit and (for 415, where B5 has a JSON reason) whether the request had a
+  // route's body limit (413) and, for 415 (where B5 has a JSON reason), whether the request had a
   // Content-Encoding. Edges sharing a status share their reason, except PATH's 404, told apart by
-  // the empty template, and the 400s of MESSAGE and PATH, by the problem found (one of a fixed few)
+  // having no entry, and the 400s of MESSAGE and PATH, by the problem found (one of a fixed few)
   // (test/machine/diagram-graph.test.ts holds the table to that). The cache lives on the compiled
   // application: two applications in one process never see each other's answers.
-  const key = `${status} ${exchange.request.method} ${exchange.entry?.template ?? ''} ${exchange.plan?.bodyLimit ?? ''} ${
-    status === 415 && exchange.request.headers.get('content-encoding') !== null
-  } ${exchange.problem ?? ''}`
+  const entry = exchange.entry
+  const detail = answerDetail(status, exchange)
   const cache = app.machineErrors
-  let answer = cache.get(key)
+  let answer = cache.get(status, entry, detail)
   if (answer === undefined) {
     answer = { error: machineError(outcome, exchange), responses: new Map() }
     // Bounded. A 501 names a method the client made up, so 501s are kept only while the cache is
     // small: a stream of invented methods cannot fill it. Every other key is bounded by the routes
     // and the known methods. Past the bound an answer is built anew (its stack captured).
     if (cache.size < (status === 501 ? UNKNOWN_METHOD_CACHE_SIZE : MACHINE_ERROR_CACHE_SIZE))
-      cache.set(key, answer)
+      cache.set(status, entry, detail, answer)
   }
   return answer
+}
+
+/** What a machine answer's text depends on besides its status and path: the method, and rarely more. */
+function answerDetail(status: number, exchange: Exchange): string {
+  const method = exchange.request.method
+  if (status === 413) return `${method} ${exchange.plan?.bodyLimit ?? ''}`
+  if (status === 415) return `${method} ${exchange.request.headers.get('content-encoding') !== null}`
+  if (status === 400) return `${method} ${exchange.problem ?? ''}`
+  return method
 }
 
 const MACHINE_ERROR_CACHE_SIZE = 10_000
