@@ -125,12 +125,29 @@ export abstract class Routes<Ctx, Prefix extends string, Api extends object = {}
   ): R extends { readonly '~api'?: object } ? WithApi<this, ApiOf<R>> : this {
     const owner = options.prefix === undefined ? 'group()' : `group({ prefix: '${options.prefix}' })`
     if (options.prefix !== undefined) checkPrefix(options.prefix, owner)
-    // A group's routes answer different bodies, so one declared body for all of them is a mistake;
-    // the types leave `returns` out of GroupOptions, and untyped callers are told rather than ignored.
-    if ('returns' in options)
-      throw new ConfigurationError(`${owner}: 'returns' is a route's option, not a group's`)
+    checkGroupOptions(options, owner)
     build(new RouteGroup<Ctx, `${Prefix}${P}`, Api>(this as Routes<Ctx, string>, options))
     return this as never
+  }
+}
+
+/** What a group's options may name (the keys of {@link GroupOptions}). */
+const GROUP_OPTIONS: ReadonlySet<string> = new Set(['prefix', 'requires', 'cors', 'securityHeaders', 'tags'])
+
+/**
+ * Refuses a group option the group would ignore: the types leave them out, and an untyped caller (or
+ * one spreading a route's options) is told at registration rather than finding the option silently
+ * without effect.
+ */
+function checkGroupOptions(options: object, owner: string): void {
+  for (const key of Object.keys(options)) {
+    if (GROUP_OPTIONS.has(key)) continue
+    // A group's routes answer different bodies, so one declared body for all of them is a mistake.
+    if (key === 'returns')
+      throw new ConfigurationError(`${owner}: 'returns' is a route's option, not a group's`)
+    throw new ConfigurationError(
+      `${owner}: '${key}' is not a group option (a group takes ${[...GROUP_OPTIONS].join(', ')}); set it on each route`,
+    )
   }
 }
 

@@ -79,6 +79,16 @@ describe('route groups', () => {
     )
     expect(() => app.group({ prefix: '/admin/' }, () => {})).toThrow('does not end with one')
   })
+
+  it('refuse an option a group would ignore, naming it and the options a group takes', () => {
+    const app = new RestApplication()
+    // Untyped callers (JavaScript, or options spread from a route's) reach this at run time.
+    const options = { prefix: '/reports', provides: ['text/csv'] } as { prefix: '/reports' }
+    expect(() => app.group(options, () => {})).toThrow(
+      "group({ prefix: '/reports' }): 'provides' is not a group option (a group takes prefix, requires, cors, securityHeaders, tags); set it on each route",
+    )
+    expect(app.describe().routes).toHaveLength(0)
+  })
 })
 
 describe('formats across a mount', () => {
