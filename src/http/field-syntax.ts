@@ -1,7 +1,6 @@
+import { isToken } from './lexer.js'
 import type { ResponseHeaders } from './rest-response.js'
 
-// RFC 9110 §5.1: a field name is a token (§5.6.2).
-const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 // RFC 9110 §5.5: field-value = *field-content, made of VCHAR, obs-text (0x80–0xFF), SP and HTAB.
 // So no CR, LF or NUL (the three §5.5 names: they end or cut a field line, which splits the
 // response), no other control character, and no UTF-16 unit above 0xFF (no octet at all: Node's
@@ -95,7 +94,8 @@ function sendableValue(value: string, seen: SendableStrings | undefined): boolea
 /** {@link isFieldName}, remembering the names that pass. */
 function sendableName(name: string, seen: SendableStrings | undefined): boolean {
   if (KNOWN_NAMES.has(name) || seen?.has(name)) return true
-  if (!FIELD_NAME.test(name)) return false
+  // RFC 9110 §5.1: a field name is a token (§5.6.2).
+  if (!isToken(name)) return false
   seen?.remember(name)
   return true
 }
@@ -108,7 +108,7 @@ function sendableName(name: string, seen: SendableStrings | undefined): boolean 
  * isFieldName('X Echo') // false
  */
 export function isFieldName(name: string): boolean {
-  return KNOWN_NAMES.has(name) || FIELD_NAME.test(name)
+  return KNOWN_NAMES.has(name) || isToken(name)
 }
 
 /**

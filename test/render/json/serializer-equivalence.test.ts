@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileJsonSerializer } from '../../../src/render/index.js'
+import { prng as seeded } from '../../http/garbage.js'
 
 // A seeded property test (fast-check is not a dependency): random schemas, random valid data for
 // them, and the serializer's text compared with JSON.stringify's. Undeclared properties are added
@@ -7,18 +8,6 @@ import { compileJsonSerializer } from '../../../src/render/index.js'
 
 type Schema = Record<string, unknown>
 type Random = () => number
-
-/** mulberry32: a small, well-spread 32-bit generator, so every failure can be replayed from its seed. */
-function seeded(seed: number): Random {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const pick = <T>(random: Random, options: readonly T[]): T =>
   options[Math.floor(random() * options.length)] as T
